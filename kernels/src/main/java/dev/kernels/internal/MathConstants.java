@@ -1,0 +1,114 @@
+package dev.kernels.internal;
+
+/**
+ * Constants shared by the scalar twin ({@link ScalarMath}) and the Panama kernels, so that both run the very
+ * same algorithm. Polynomial coefficients come from {@code tools/gencoef.py} (Chebyshev near-minimax fits in
+ * mpmath at 60 digits, rounded to the target format and re-measured after rounding; its output is kept in
+ * {@code tools/gencoef.out}). Each block names the fit it came from.
+ */
+public final class MathConstants {
+    private MathConstants() {}
+
+    // ---- binary32 exp: x = n ln2 + r, |r| <= ln2/2, e^r = 1 + r + r^2 Q(r) -------------------------------------
+    /** log2(e) rounded to binary32. */
+    public static final float LOG2E_F = 0x1.715476p+0f;
+    /** 1.5*2^23 + 127: adding it rounds x*log2e to an integer and leaves n + 127 in the low mantissa bits. */
+    public static final float EXP_MAGIC_F = 0x1.8000fep23f;
+    /** ln2 to 16 significant bits, so n*LN2_HI_F is exact for |n| < 2^8 (gencoef.py "Cody-Waite splits"). */
+    public static final float LN2_HI_F = 0x1.62e4p-1f;
+    /** ln2 - LN2_HI_F rounded to binary32. */
+    public static final float LN2_LO_F = 0x1.7f7d1cp-20f;
+    /** gencoef.py "EXP_F Q": degree 5 on [-ln2/2, ln2/2], rel. error 2^-26.7 after rounding. */
+    public static final float EXP_F_Q0 = 0x1p-1f;
+    public static final float EXP_F_Q1 = 0x1.555556p-3f;
+    public static final float EXP_F_Q2 = 0x1.5554eap-5f;
+    public static final float EXP_F_Q3 = 0x1.1110ep-7f;
+    public static final float EXP_F_Q4 = 0x1.6d4324p-10f;
+    public static final float EXP_F_Q5 = 0x1.a124f2p-13f;
+    /** Inputs in [EXP_FAST_MIN, EXP_FAST_MAX] give n in [-126, 127]: 2^n is a normal float built by one shift. */
+    public static final float EXP_FAST_MIN = -87.0f;
+    public static final float EXP_FAST_MAX = 88.0f;
+    /** Clamp of the general path: exp(-104) < 2^-150 rounds to +0 and exp(89) overflows, so n stays in [-150, 128]. */
+    public static final float EXP_CLAMP_MIN = -104.0f;
+    public static final float EXP_CLAMP_MAX = 89.0f;
+
+    // ---- binary32 log: x = 2^e m, m in [sqrt(1/2), sqrt 2), f = m - 1, s = f/(2+f), z = s^2 ----------------------
+    /** bits of sqrt(1/2) rounded down to binary32: the split point of the mantissa range. */
+    public static final int SQRT_HALF_BITS = 0x3f3504f3;
+    /** gencoef.py "LOG_F T": 2 atanh(s) = 2s + s z T(z), degree 3 on [0, (3-2sqrt2)^2]. */
+    public static final float LOG_F_T0 = 0x1.555556p-1f;
+    public static final float LOG_F_T1 = 0x1.9999ecp-2f;
+    public static final float LOG_F_T2 = 0x1.245c4p-2f;
+    public static final float LOG_F_T3 = 0x1.ddcf72p-3f;
+    /** 2^23, scales subnormal inputs into the normal range. */
+    public static final float TWO_P23_F = 0x1p23f;
+
+    // ---- binary64 cores (expm1, log1p, sigmoid, tanh, erf are evaluated in binary64 and rounded once) -----------
+    public static final double LOG2E_D = 0x1.71547652b82fep0;
+    /** 1.5*2^52 + 1023: rounds x*log2e to an integer and leaves n + 1023 in the low mantissa bits. */
+    public static final double EXP_MAGIC_D = 0x1.80000000003ffp52;
+    /** ln2 to 42 significant bits (n*LN2_HI_D exact for |n| < 2^11) and the rest (gencoef.py "Cody-Waite splits"). */
+    public static final double LN2_HI_D = 0x1.62e42fefa38p-1;
+    public static final double LN2_LO_D = 0x1.ef35793c7673p-45;
+    /** gencoef.py "EXP_D Q": e^r - 1 = r + r^2 Q(r), degree 8 on [-ln2/2, ln2/2], rel. error 2^-45.9. */
+    public static final double EXP_D_Q0 = 0x1p-1;
+    public static final double EXP_D_Q1 = 0x1.5555555553b78p-3;
+    public static final double EXP_D_Q2 = 0x1.5555555554cb7p-5;
+    public static final double EXP_D_Q3 = 0x1.1111111c478ebp-7;
+    public static final double EXP_D_Q4 = 0x1.6c16c1738ff55p-10;
+    public static final double EXP_D_Q5 = 0x1.a019ada3609f3p-13;
+    public static final double EXP_D_Q6 = 0x1.a019c9a5652d3p-16;
+    public static final double EXP_D_Q7 = 0x1.72c72ca338df0p-19;
+    public static final double EXP_D_Q8 = 0x1.2880411bad1aap-22;
+    /** bits of sqrt(1/2) in binary64. */
+    public static final long SQRT_HALF_BITS_D = 0x3fe6a09e667f3bcdL;
+    /** gencoef.py "LOG_D T": 2 atanh(s) = 2s + s z T(z), degree 5, rel. error 2^-43.7. */
+    public static final double LOG_D_T0 = 0x1.55555555553b8p-1;
+    public static final double LOG_D_T1 = 0x1.9999999b86b7cp-2;
+    public static final double LOG_D_T2 = 0x1.2492462aa8c89p-2;
+    public static final double LOG_D_T3 = 0x1.c71fcd1ced0aep-3;
+    public static final double LOG_D_T4 = 0x1.7382d06f0c1dep-3;
+    public static final double LOG_D_T5 = 0x1.546adfbbda333p-3;
+    /** gencoef.py "ERF_SMALL P": erf(x) = x P(x^2) for |x| < 1, degree 10 in x^2, rel. error 2^-50.8. */
+    public static final double ERF_P0 = 0x1.20dd750429b6bp+0;
+    public static final double ERF_P1 = -0x1.812746b037352p-2;
+    public static final double ERF_P2 = 0x1.ce2f21a000d30p-4;
+    public static final double ERF_P3 = -0x1.b82ce3026aae0p-6;
+    public static final double ERF_P4 = 0x1.565bcb082cca2p-8;
+    public static final double ERF_P5 = -0x1.c02d67e37081ep-11;
+    public static final double ERF_P6 = 0x1.f99c295886f05p-14;
+    public static final double ERF_P7 = -0x1.f4684782919e8p-17;
+    public static final double ERF_P8 = 0x1.b5d3ea9fd0b5ap-20;
+    public static final double ERF_P9 = -0x1.462a758d4591dp-23;
+    public static final double ERF_P10 = 0x1.43f6d0dee7032p-27;
+    /** gencoef.py "ERFC_G": erfc(x) = exp(-x^2) G(x - 2.5) for 1 <= x <= 4, degree 16, rel. error 2^-37.3. */
+    public static final double ERFC_CENTER = 2.5;
+    public static final double ERFC_G0 = 0x1.afbb3f3b7343bp-3;
+    public static final double ERFC_G1 = -0x1.3086d7ef44a38p-4;
+    public static final double ERFC_G2 = 0x1.98958a79d4e4fp-6;
+    public static final double ERFC_G3 = -0x1.063207f67e0ebp-7;
+    public static final double ERFC_G4 = 0x1.435c055d5e36ap-9;
+    public static final double ERFC_G5 = -0x1.809cb18faf3cp-11;
+    public static final double ERFC_G6 = 0x1.ba8a3817568d2p-13;
+    public static final double ERFC_G7 = -0x1.edddac80d948fp-15;
+    public static final double ERFC_G8 = 0x1.0bcfc440c651ap-16;
+    public static final double ERFC_G9 = -0x1.1a61afd978336p-18;
+    public static final double ERFC_G10 = 0x1.22ef6d702eafbp-20;
+    public static final double ERFC_G11 = -0x1.2acb2384008ddp-22;
+    public static final double ERFC_G12 = 0x1.2551a1154eab1p-24;
+    public static final double ERFC_G13 = -0x1.d79d946072872p-27;
+    public static final double ERFC_G14 = 0x1.c3a6877b43ca1p-29;
+    public static final double ERFC_G15 = -0x1.8f8be817231eep-30;
+    public static final double ERFC_G16 = 0x1.653bebd157b44p-32;
+    /** erf(x) rounds to 1.0f for x >= 4 (erfc(4) = 1.5e-8 < 2^-25); the clamp keeps exp(-x^2) away from underflow. */
+    public static final double ERF_SATURATION = 4.0;
+    /** tanh(x) rounds to 1.0f for |x| >= 10 (1 - tanh(10) = 4e-9 < 2^-25); the clamp keeps expm1(2x) finite. */
+    public static final double TANH_SATURATION = 10.0;
+    /** sigmoid(x) rounds to 0 below -110 (e^-110 < 2^-150) and to 1 above; the clamp keeps e^-x finite in binary64. */
+    public static final double SIGMOID_SATURATION = 110.0;
+    /** expm1(x) rounds to -1 below -30 and overflows above 89; the clamp keeps 2^n a normal double. */
+    public static final double EXPM1_MIN = -30.0;
+    public static final double EXPM1_MAX = 89.0;
+
+    public static final int SIGN_BIT_F = 0x80000000;
+}

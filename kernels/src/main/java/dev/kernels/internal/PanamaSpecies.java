@@ -1,0 +1,40 @@
+package dev.kernels.internal;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The species every Panama kernel is written against, fixed once per JVM: the preferred float species, capped by
+ * {@code -Ddev.kernels.maxVectorBits}. Static finals, so C2 folds them into constants. Only loaded after
+ * {@link KernelProvider} has checked that the incubator module is readable.
+ */
+final class PanamaSpecies {
+    private PanamaSpecies() {}
+
+    static final int BITS = chooseBits();
+    /** Float lanes of the widest vector. */
+    static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED.vectorBitSize() == BITS
+            ? FloatVector.SPECIES_PREFERRED : VectorSpecies.of(float.class, VectorShape.forBitSize(BITS));
+    /** Double lanes of the widest vector, for kernels evaluated in binary64. */
+    static final VectorSpecies<Double> D = VectorSpecies.of(double.class, VectorShape.forBitSize(BITS));
+    /** Float lanes of half the width: as many lanes as {@link #D}, so F2D/D2F keep the lane count. */
+    static final VectorSpecies<Float> FH = VectorSpecies.of(float.class, VectorShape.forBitSize(BITS / 2));
+
+    private static int chooseBits() {
+        int preferred = FloatVector.SPECIES_PREFERRED.vectorBitSize();
+        String cap = System.getProperty(KernelProvider.MAX_BITS_PROPERTY);
+        if (cap == null || cap.isBlank()) return preferred;
+        int max;
+        try {
+            max = Integer.parseInt(cap.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + KernelProvider.MAX_BITS_PROPERTY + " must be 128, 256 or 512, got " + cap);
+        }
+        if (max != 128 && max != 256 && max != 512) {
+            throw new IllegalArgumentException("-D" + KernelProvider.MAX_BITS_PROPERTY + " must be 128, 256 or 512, got " + cap);
+        }
+        return Math.min(preferred, max);
+    }
+}

@@ -1,0 +1,203 @@
+package dev.kernels.internal;
+
+import static dev.kernels.internal.MathConstants.*;
+
+/**
+ * The scalar twin of every element-wise kernel: the same constants, the same operations in the same order and the
+ * same fused multiply-adds as the Panama bodies, so any element gives the same bits whether a vector lane, a scalar
+ * tail or the scalar fallback computed it. {@link Math#fma} is used unconditionally (it is exact by definition, so
+ * its result never depends on the CPU; only its speed does).
+ *
+ * <p>exp and log are computed in binary32 (they carry the speed bars). expm1, log1p, sigmoid, tanh and erf are
+ * evaluated in binary64 with polynomials accurate to 2^-37 or better and rounded to binary32 once, which keeps them
+ * within 0.5 ULP + 2^-13 ULP of the exact value without any compensated float arithmetic.
+ */
+public final class ScalarMath {
+    private ScalarMath() {}
+
+    // ------------------------------------------------------------------------------------------------ binary32 exp
+
+    /**
+     * exp in binary32: x = n ln2 + rHi + rLo, e^x = 2^n (hi + c) with hi = 1 + rHi rounded and c = the exact rounding
+     * error of hi plus rLo plus r^2 Q(r); only the last operation rounds at full weight (exhaustive max 1 ULP).
+     */
+    public static float exp(float x) {
+        float xc = Math.min(Math.max(x, EXP_CLAMP_MIN), EXP_CLAMP_MAX);
+        float nb = Math.fma(xc, LOG2E_F, EXP_MAGIC_F);
+        float n = nb - EXP_MAGIC_F;
+        float rHi = Math.fma(n, -LN2_HI_F, xc);
+        float rLo = n * -LN2_LO_F;
+        float hi = 1f + rHi;
+        float c = expTail(rHi, rLo, hi);
+        int ni = Float.floatToRawIntBits(nb) - Float.floatToRawIntBits(EXP_MAGIC_F) + 127; // n + 127
+        // 2^n split in two factors so the fma result stays normal: subnormal results round twice (<= 0.75 ULP),
+        // n = 128 borrows a factor 2 (exact scaling)
+        int kk = ni <= 1 ? 64 : ni >= 255 ? -1 : 0;
+        float s1 = Float.intBitsToFloat((ni + kk) << 23);
+        float s2 = Float.intBitsToFloat((127 - kk) << 23);
+        return Math.fma(c, s1, hi * s1) * s2;
+    }
+
+    /** The fast form of {@link #exp}, valid for x in [EXP_FAST_MIN, EXP_FAST_MAX] (and NaN), equal to it there. */
+    public static float expFast(float x) {
+        float nb = Math.fma(x, LOG2E_F, EXP_MAGIC_F);
+        float n = nb - EXP_MAGIC_F;
+        float rHi = Math.fma(n, -LN2_HI_F, x);
+        float rLo = n * -LN2_LO_F;
+        float hi = 1f + rHi;
+        float c = expTail(rHi, rLo, hi);
+        float s = Float.intBitsToFloat(Float.floatToRawIntBits(nb) << 23);
+        return Math.fma(c, s, hi * s);
+    }
+
+    /** (rHi - (hi - 1)) + (rLo + r^2 Q(r)): everything of e^r - hi, each term far below hi's half ulp. */
+    static float expTail(float rHi, float rLo, float hi) {
+        float r = rHi + rLo;
+        float q = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
+                EXP_F_Q5, r, EXP_F_Q4), r, EXP_F_Q3), r, EXP_F_Q2), r, EXP_F_Q1), r, EXP_F_Q0);
+        float lo = rHi - (hi - 1f); // exact: Fast2Sum, |1| >= |rHi|
+        return lo + Math.fma(r * r, q, rLo);
+    }
+
+    // ------------------------------------------------------------------------------------------------ binary32 log
+
+    public static float log(float x) {
+        boolean tiny = x < Float.MIN_NORMAL;
+        float xs = tiny ? x * TWO_P23_F : x;
+        float y = logCore(xs, tiny ? -23f : 0f);
+        if (x == Float.POSITIVE_INFINITY) y = Float.POSITIVE_INFINITY;
+        if (x == 0f) y = Float.NEGATIVE_INFINITY;
+        if (!(x >= 0f)) y = Float.NaN; // x < 0 or NaN
+        return y;
+    }
+
+    /** log of a positive normal finite x, plus eAdjust*ln2. */
+    public static float logCore(float x, float eAdjust) {
+        int ix = Float.floatToRawIntBits(x) - SQRT_HALF_BITS;
+        float e = (float) (ix >> 23) + eAdjust;
+        float m = Float.intBitsToFloat((ix & 0x007fffff) + SQRT_HALF_BITS);
+        float f = m - 1f;
+        float s = f / (2f + f);
+        float z = s * s;
+        float tz = Math.fma(Math.fma(Math.fma(LOG_F_T3, z, LOG_F_T2), z, LOG_F_T1), z, LOG_F_T0);
+        float hfsq = 0.5f * f * f;
+        // log(m) = f - hfsq + s*(hfsq + z*T(z)); the e*ln2 split keeps e*LN2_HI exact
+        float b = Math.fma(e, LN2_LO_F, s * Math.fma(z, tz, hfsq));
+        float c = (hfsq - b) - f;
+        return Math.fma(e, LN2_HI_F, -c);
+    }
+
+    // ------------------------------------------------------------------------------------------- binary64 helpers
+
+    static double expPoly(double r) {
+        return Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
+                EXP_D_Q8, r, EXP_D_Q7), r, EXP_D_Q6), r, EXP_D_Q5), r, EXP_D_Q4), r, EXP_D_Q3), r, EXP_D_Q2),
+                r, EXP_D_Q1), r, EXP_D_Q0);
+    }
+
+    /** e^x in binary64 for x in [-1000, 1000] (relative error about 2^-45). */
+    public static double expD(double x) {
+        double nb = Math.fma(x, LOG2E_D, EXP_MAGIC_D);
+        double n = nb - EXP_MAGIC_D;
+        double r = Math.fma(n, -LN2_HI_D, x);
+        r = Math.fma(n, -LN2_LO_D, r);
+        double u = Math.fma(r * r, expPoly(r), r);
+        double s = Double.longBitsToDouble(Double.doubleToRawLongBits(nb) << 52);
+        return Math.fma(s, u, s);
+    }
+
+    /** e^x - 1 in binary64 for x in [-1000, 1000], relatively accurate near 0 (about 2^-45). */
+    public static double expm1D(double x) {
+        double nb = Math.fma(x, LOG2E_D, EXP_MAGIC_D);
+        double n = nb - EXP_MAGIC_D;
+        double r = Math.fma(n, -LN2_HI_D, x);
+        r = Math.fma(n, -LN2_LO_D, r);
+        double u = Math.fma(r * r, expPoly(r), r);
+        double s = Double.longBitsToDouble(Double.doubleToRawLongBits(nb) << 52);
+        return Math.fma(s, u, s - 1.0);
+    }
+
+    /** log(w) in binary64 for a positive normal finite w (relative error about 2^-50). */
+    public static double logD(double w) {
+        long ix = Double.doubleToRawLongBits(w) - SQRT_HALF_BITS_D;
+        // e + 1023 by a logical shift (no 64-bit arithmetic shift on AVX2), then to double by the 2^52 trick
+        long eb = (ix + 0x3ff0000000000000L) >>> 52;
+        double e = Double.longBitsToDouble(eb + 0x4330000000000000L) - 0x1.00000000003ffp52;
+        double m = Double.longBitsToDouble((ix & 0x000fffffffffffffL) + SQRT_HALF_BITS_D);
+        double f = m - 1.0;
+        double s = f / (2.0 + f);
+        double z = s * s;
+        double t = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
+                LOG_D_T5, z, LOG_D_T4), z, LOG_D_T3), z, LOG_D_T2), z, LOG_D_T1), z, LOG_D_T0);
+        double logm = Math.fma(s, z * t, s + s);
+        return Math.fma(e, LN2_HI_D, Math.fma(e, LN2_LO_D, logm));
+    }
+
+    static float copySignBit(float y, float x) {
+        return Float.intBitsToFloat(Float.floatToRawIntBits(y) | (Float.floatToRawIntBits(x) & SIGN_BIT_F));
+    }
+
+    // ------------------------------------------------------------------------- functions evaluated in binary64
+
+    public static float expm1(float x) {
+        double xd = Math.min(Math.max((double) x, EXPM1_MIN), EXPM1_MAX);
+        // expm1 has the sign of x; OR-ing the sign bit only changes -0 (the polynomial yields +0)
+        return copySignBit((float) expm1D(xd), x);
+    }
+
+    public static float log1p(float x) {
+        double xd = x;
+        double w = 1.0 + xd;
+        double c = xd - (w - 1.0); // the bits of x lost in 1 + x (only when |x| < 2^-29)
+        float y = (float) (logD(w) + c / w);
+        if (x == Float.POSITIVE_INFINITY) y = Float.POSITIVE_INFINITY;
+        if (x == -1f) y = Float.NEGATIVE_INFINITY;
+        if (!(x >= -1f)) y = Float.NaN; // x < -1 or NaN
+        return copySignBit(y, x);
+    }
+
+    public static float sigmoid(float x) {
+        double xd = Math.min(Math.max((double) x, -SIGMOID_SATURATION), SIGMOID_SATURATION);
+        return (float) (1.0 / (1.0 + expD(-xd)));
+    }
+
+    public static float tanh(float x) {
+        double a = Math.min(Math.abs((double) x), TANH_SATURATION);
+        double em = expm1D(a + a);
+        return copySignBit((float) (em / (em + 2.0)), x);
+    }
+
+    static double erfSmallPoly(double t) {
+        return Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
+                ERF_P10, t, ERF_P9), t, ERF_P8), t, ERF_P7), t, ERF_P6), t, ERF_P5), t, ERF_P4), t, ERF_P3),
+                t, ERF_P2), t, ERF_P1), t, ERF_P0);
+    }
+
+    static double erfcPoly(double v) {
+        double g = ERFC_G16;
+        g = Math.fma(g, v, ERFC_G15);
+        g = Math.fma(g, v, ERFC_G14);
+        g = Math.fma(g, v, ERFC_G13);
+        g = Math.fma(g, v, ERFC_G12);
+        g = Math.fma(g, v, ERFC_G11);
+        g = Math.fma(g, v, ERFC_G10);
+        g = Math.fma(g, v, ERFC_G9);
+        g = Math.fma(g, v, ERFC_G8);
+        g = Math.fma(g, v, ERFC_G7);
+        g = Math.fma(g, v, ERFC_G6);
+        g = Math.fma(g, v, ERFC_G5);
+        g = Math.fma(g, v, ERFC_G4);
+        g = Math.fma(g, v, ERFC_G3);
+        g = Math.fma(g, v, ERFC_G2);
+        g = Math.fma(g, v, ERFC_G1);
+        return Math.fma(g, v, ERFC_G0);
+    }
+
+    public static float erf(float x) {
+        double a = Math.min(Math.abs((double) x), ERF_SATURATION);
+        double t = a * a; // exact: a has 24 significant bits
+        double small = a * erfSmallPoly(t);
+        double large = 1.0 - expD(-t) * erfcPoly(a - ERFC_CENTER);
+        return copySignBit((float) (a < 1.0 ? small : large), x);
+    }
+}

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Generates the polynomial coefficients of dev.kernels.internal.MathConstants.
+
+Each fit is a Chebyshev (near-minimax) fit in mpmath at 60 digits, then rounded to the
+target precision (binary32 or binary64) and re-measured after rounding on a dense grid.
+Run:  python3 tools/gencoef.py     (needs mpmath; prints Java hex-float constants)
+"""
+import mpmath as mp
+import re
+import struct
+
+mp.mp.dps = 60
+
+def to_f32(v):
+    return struct.unpack('f', struct.pack('f', float(v)))[0]
+
+def hexf(v, single):
+    h = re.sub(r'\.?0+p', 'p', float(v).hex())  # 0x1.xxxxxp+e, trailing zeros dropped
+    return h + ('f' if single else '')
+
+def fit(name, g, a, b, deg, single, weight=None):
+    """fit g on [a,b] with a degree-`deg` polynomial; returns coefficients low->high."""
+    poly, err = mp.chebyfit(g, [a, b], deg + 1, error=True)
+    c = list(reversed(poly))
+    rnd = (lambda v: to_f32(v)) if single else (lambda v: float(v))
+    cr = [rnd(v) for v in c]
+    # measure relative error of the rounded polynomial on a grid
+    worst = mp.mpf(0)
+    N = 4000
+    for i in range(N + 1):
+        x = a + (b - a) * mp.mpf(i) / N
+        p = mp.mpf(0)
+        for cc in reversed(cr):
+            p = p * x + mp.mpf(cc)
+        gx = g(x)
+        w = weight(x) if weight else 1
+        e = abs((p - gx) * w / gx) if gx != 0 else abs(p - gx)
+        worst = max(worst, e)
+    print(f"// {name}: degree {deg} on [{mp.nstr(a,8)}, {mp.nstr(b,8)}], max rel error after rounding "
+          f"{mp.nstr(worst, 3)} (2^{mp.nstr(mp.log(worst,2) if worst else -999, 4)})")
+    for i, v in enumerate(cr):
+        print(f"  C{i} = {hexf(v, single)}")
+    return cr
+
+LN2 = mp.log(2)
+R = LN2 / 2
+
+def expq(r):
+    # Q(r) = (e^r - 1 - r) / r^2
+    if abs(r) < mp.mpf('1e-20'):
+        return mp.mpf(1) / 2 + r / 6
+    return (mp.exp(r) - 1 - r) / r**2
+
+print("// ---- binary32 exp: e^r = 1 + r + r^2 Q(r)")
+fit("EXP_F Q", expq, -R * mp.mpf("1.0001"), R * mp.mpf("1.0001"), 5, True)
+
+print("// ---- binary64 exp/expm1 core: e^r - 1 = r + r^2 Q(r)")
+fit("EXP_D Q", expq, -R * mp.mpf('1.0001'), R * mp.mpf('1.0001'), 8, False)
+
+smax = (mp.sqrt(2) - 1) / (mp.sqrt(2) + 1)
+zmax = smax**2 * mp.mpf('1.0001')
+
+def logt(z):
+    # 2 atanh(s) = 2s + s R(z), R(z) = z T(z), z = s^2
+    if z < mp.mpf('1e-30'):
+        return mp.mpf(2) / 3 + 2 * z / 5
+    s = mp.sqrt(z)
+    return (2 * mp.atanh(s) - 2 * s) / (s * z)
+
+print("// ---- binary32 log: T(z), z = s^2, s = f/(2+f)")
+fit("LOG_F T", logt, mp.mpf(0), zmax, 3, True)
+print("// ---- binary64 log core: T(z)")
+fit("LOG_D T", logt, mp.mpf(0), zmax, 5, False)
+
+def erfp(t):
+    # erf(x) = x P(x^2), t = x^2
+    if t < mp.mpf('1e-30'):
+        return 2 / mp.sqrt(mp.pi)
+    x = mp.sqrt(t)
+    return mp.erf(x) / x
+
+print("// ---- binary64 erf, |x| < 1: erf(x) = x P(x^2)")
+fit("ERF_SMALL P", erfp, mp.mpf(0), mp.mpf(1), 10, False)
+
+print("// ---- binary64 erfc, 1 <= x <= 4: erfc(x) = exp(-x^2) G(t), t = x - 2.5 (centred: no cancellation in Horner)")
+fit("ERFC_G", lambda t: mp.erfc(t + mp.mpf(2.5)) * mp.exp((t + mp.mpf(2.5))**2), mp.mpf(-1.5), mp.mpf(1.5), 16, False)
+
+def split(v, bits, single):
+    """hi = v rounded to `bits` significant bits (so n*hi is exact for small n), lo = v - hi rounded."""
+    e = mp.floor(mp.log(abs(v), 2))
+    scale = mp.mpf(2) ** (bits - 1 - e)
+    hi = mp.nint(v * scale) / scale
+    lo = (to_f32 if single else float)(v - hi)
+    return float(hi), lo
+
+print("// ---- Cody-Waite splits of ln 2")
+hi, lo = split(LN2, 16, True)
+print(f"  LN2_HI_F = {hexf(hi, True)}  LN2_LO_F = {hexf(lo, True)}")
+hi, lo = split(LN2, 42, False)
+print(f"  LN2_HI_D = {hexf(hi, False)}  LN2_LO_D = {hexf(lo, False)}")
