@@ -1,0 +1,31 @@
+package dev.kernels.bench;
+
+import dev.kernels.VectorMath;
+import java.util.Random;
+import org.openjdk.jmh.annotations.Benchmark;
+
+/** erf: library vs the JDK's lanewise composition vs a plain Math loop; inputs N(0, 2). */
+public class ErfBenchmark extends UnaryBenchmarkBase {
+    @Override
+    float sample(Random r) {
+        return (float) (r.nextGaussian() * 2);
+    }
+
+    @Benchmark
+    public float[] library() {
+        VectorMath.erf(x, y);
+        return y;
+    }
+
+    /** The JDK has no erf: a plain loop over the classic Abramowitz-Stegun 7.1.26 form with Math.exp (1.5e-7 abs). */
+    @Benchmark
+    public float[] javaScalar() {
+        for (int i = 0; i < x.length; i++) {
+            double a = Math.abs(x[i]);
+            double t = 1.0 / (1.0 + 0.3275911 * a);
+            double p = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+            y[i] = (float) Math.copySign(1.0 - p * Math.exp(-a * a), x[i]);
+        }
+        return y;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.kernels.bench;
+
+import dev.kernels.VectorMath;
+import java.util.Random;
+import jdk.incubator.vector.VectorOperators;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/** exp: library vs the JDK's lanewise composition vs a plain Math loop; inputs uniform [-10, 10] (normal) or [-100, -88] (subnormal results). */
+public class ExpBenchmark extends UnaryBenchmarkBase {
+    @Param({"normal", "subnormal"})
+    public String range;
+
+    @Override
+    float sample(Random r) {
+        return range.equals("normal") ? (float) (r.nextDouble() * 20 - 10) : (float) (r.nextDouble() * 12 - 100);
+    }
+
+    @Benchmark
+    public float[] library() {
+        VectorMath.exp(x, y);
+        return y;
+    }
+
+    @Benchmark
+    public float[] jdkVectorApi() {
+        lanewise(VectorOperators.EXP, Math::exp, x, y);
+        return y;
+    }
+
+    @Benchmark
+    public float[] javaScalar() {
+        for (int i = 0; i < x.length; i++) y[i] = (float) Math.exp(x[i]);
+        return y;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.kernels.bench;
+
+import dev.kernels.VectorMath;
+import java.util.Random;
+import jdk.incubator.vector.VectorOperators;
+import org.openjdk.jmh.annotations.Benchmark;
+
+/** expm1: library vs the JDK's lanewise composition vs a plain Math loop; inputs uniform [-10, 10]. */
+public class Expm1Benchmark extends UnaryBenchmarkBase {
+    @Override
+    float sample(Random r) {
+        return (float) (r.nextDouble() * 20 - 10);
+    }
+
+    @Benchmark
+    public float[] library() {
+        VectorMath.expm1(x, y);
+        return y;
+    }
+
+    @Benchmark
+    public float[] jdkVectorApi() {
+        lanewise(VectorOperators.EXPM1, Math::expm1, x, y);
+        return y;
+    }
+
+    @Benchmark
+    public float[] javaScalar() {
+        for (int i = 0; i < x.length; i++) y[i] = (float) Math.expm1(x[i]);
+        return y;
+    }
+}

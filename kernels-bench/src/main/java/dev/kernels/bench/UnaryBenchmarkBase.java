@@ -1,0 +1,59 @@
+package dev.kernels.bench;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleUnaryOperator;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Shared state of the element-wise benchmarks: seeded inputs of {@code size} floats (drawn by {@link #sample}) and a
+ * separate output array, so no kernel ever re-processes its own output. Scores are ns per call; divide by size for
+ * ns/element. Few iterations, one fork per benchmark: on this shared 2-core machine compare ratios within one run.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+public abstract class UnaryBenchmarkBase {
+    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+    @Param({"1024", "65536", "4194304"})
+    public int size;
+
+    public float[] x;
+    public float[] y;
+
+    /** One input value drawn from the kernel's natural domain. */
+    abstract float sample(Random r);
+
+    @Setup
+    public void setUp() {
+        Random r = new Random(42);
+        x = new float[size];
+        y = new float[size];
+        for (int i = 0; i < size; i++) x[i] = sample(r);
+    }
+
+    /** The natural JDK composition: lanewise(op) over the preferred species, the Math function on the tail. */
+    static void lanewise(VectorOperators.Unary op, DoubleUnaryOperator tail, float[] x, float[] y) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(x.length); i < bound; i += SPECIES.length()) {
+            FloatVector.fromArray(SPECIES, x, i).lanewise(op).intoArray(y, i);
+        }
+        for (; i < x.length; i++) y[i] = (float) tail.applyAsDouble(x[i]);
+    }
+}

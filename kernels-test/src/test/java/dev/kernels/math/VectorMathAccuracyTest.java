@@ -1,0 +1,188 @@
+package dev.kernels.math;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.kernels.VectorMath;
+import dev.kernels.test.Ulp;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Accuracy against the binary64 oracle on a strided subset of all floats (every 509th bit pattern, 8.4 million
+ * inputs per kernel), and exact special values. The exhaustive sweep over all 2^32 inputs is the ULP report's job.
+ */
+class VectorMathAccuracyTest {
+    static List<MathKernels> kernels() {
+        return MathKernels.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void stridedSweepIsWithinTheDocumentedBound(MathKernels k) {
+        int n = 4096;
+        float[] x = new float[n];
+        float[] y = new float[n];
+        double max = 0;
+        float worst = 0;
+        long bits = 5;
+        while (bits < (1L << 32)) {
+            for (int i = 0; i < n; i++, bits += 509) x[i] = Float.intBitsToFloat((int) bits);
+            k.active().apply(x, 0, y, 0, n);
+            for (int i = 0; i < n; i++) {
+                double exact = k.oracle().applyAsDouble(x[i]);
+                double e = Ulp.error(y[i], exact);
+                if (e > max) {
+                    max = e;
+                    worst = x[i];
+                }
+                if (!(e <= k.maxUlp())) {
+                    fail(String.format("%s(%s = %s) = %s (%s), exact %s: error %s ULP > %s", k.name(), x[i],
+                            Float.toHexString(x[i]), y[i], Float.toHexString(y[i]), exact, e, k.maxUlp()));
+                }
+            }
+        }
+        System.out.printf("%-8s strided max %.4f ULP at %s%n", k.name(), max, Float.toHexString(worst));
+    }
+
+    private static float one(String name, float x) {
+        float[] in = {x};
+        float[] out = new float[1];
+        for (MathKernels k : MathKernels.all()) {
+            if (k.name().equals(name)) {
+                k.active().apply(in, 0, out, 0, 1);
+                // also through a full vector, so the vector path (not only the scalar tail) is checked
+                float[] wide = new float[67];
+                java.util.Arrays.fill(wide, x);
+                float[] wout = new float[67];
+                k.active().apply(wide, 0, wout, 0, 67);
+                for (float w : wout) {
+                    assertEquals(Float.floatToIntBits(out[0]), Float.floatToIntBits(w), name + "(" + x + ") vector vs tail");
+                }
+                return out[0];
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    private static void same(float expected, float actual, String what) {
+        assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(actual),
+                what + ": expected " + expected + " (" + Float.toHexString(expected) + "), got " + actual + " ("
+                        + Float.toHexString(actual) + ")");
+        if (expected == 0) {
+            assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(actual), what + ": sign of zero");
+        }
+    }
+
+    @Test
+    void expSpecialValues() {
+        same(Float.NaN, one("exp", Float.NaN), "exp(NaN)");
+        same(0f, one("exp", Float.NEGATIVE_INFINITY), "exp(-inf)");
+        same(Float.POSITIVE_INFINITY, one("exp", Float.POSITIVE_INFINITY), "exp(+inf)");
+        same(1f, one("exp", 0f), "exp(0)");
+        same(1f, one("exp", -0f), "exp(-0)");
+        // overflow threshold: exp(0x1.62e42ep6) = 3.40279853741e38 is finite, exp(0x1.62e430p6) rounds past MAX
+        assertTrue(Float.isFinite(one("exp", 0x1.62e42ep6f)));
+        same(Float.POSITIVE_INFINITY, one("exp", 0x1.62e430p6f), "exp just above the overflow threshold");
+        // underflow: exp(-0x1.9fe368p6) = 0.5000003 * 2^-149 rounds up to MIN_VALUE, the next float down rounds to 0
+        same(Float.MIN_VALUE, one("exp", -0x1.9fe368p6f), "exp at the underflow threshold");
+        same(0f, one("exp", -0x1.9fe36ap6f), "exp just below the underflow threshold");
+        // gradual underflow: a subnormal result, not flushed
+        float sub = one("exp", -100f);
+        assertTrue(sub > 0 && sub < Float.MIN_NORMAL, "exp(-100) must be subnormal, got " + sub);
+        assertTrue(Ulp.error(sub, Math.exp(-100)) <= 1);
+    }
+
+    @Test
+    void expm1SpecialValues() {
+        same(Float.NaN, one("expm1", Float.NaN), "expm1(NaN)");
+        same(-1f, one("expm1", Float.NEGATIVE_INFINITY), "expm1(-inf)");
+        same(Float.POSITIVE_INFINITY, one("expm1", Float.POSITIVE_INFINITY), "expm1(+inf)");
+        same(0f, one("expm1", 0f), "expm1(+0)");
+        same(-0f, one("expm1", -0f), "expm1(-0)");
+        same(Float.MIN_VALUE, one("expm1", Float.MIN_VALUE), "expm1(MIN_VALUE)");
+        same(-Float.MIN_VALUE, one("expm1", -Float.MIN_VALUE), "expm1(-MIN_VALUE)");
+        same(Float.POSITIVE_INFINITY, one("expm1", 0x1.62e430p6f), "expm1 overflow threshold");
+        assertTrue(Float.isFinite(one("expm1", 0x1.62e42ep6f)));
+    }
+
+    @Test
+    void logSpecialValues() {
+        same(Float.NaN, one("log", Float.NaN), "log(NaN)");
+        same(Float.NaN, one("log", -1f), "log(-1)");
+        same(Float.NaN, one("log", Float.NEGATIVE_INFINITY), "log(-inf)");
+        same(Float.NaN, one("log", -Float.MIN_VALUE), "log(-MIN_VALUE)");
+        same(Float.NEGATIVE_INFINITY, one("log", 0f), "log(+0)");
+        same(Float.NEGATIVE_INFINITY, one("log", -0f), "log(-0)");
+        same(0f, one("log", 1f), "log(1)");
+        same(Float.POSITIVE_INFINITY, one("log", Float.POSITIVE_INFINITY), "log(+inf)");
+        same((float) Math.log(Float.MIN_VALUE), one("log", Float.MIN_VALUE), "log(MIN_VALUE)");
+        same((float) Math.log(Float.MAX_VALUE), one("log", Float.MAX_VALUE), "log(MAX_VALUE)");
+    }
+
+    @Test
+    void log1pSpecialValues() {
+        same(Float.NaN, one("log1p", Float.NaN), "log1p(NaN)");
+        same(Float.NaN, one("log1p", -2f), "log1p(-2)");
+        same(Float.NaN, one("log1p", Float.NEGATIVE_INFINITY), "log1p(-inf)");
+        same(Float.NEGATIVE_INFINITY, one("log1p", -1f), "log1p(-1)");
+        same(0f, one("log1p", 0f), "log1p(+0)");
+        same(-0f, one("log1p", -0f), "log1p(-0)");
+        same(Float.MIN_VALUE, one("log1p", Float.MIN_VALUE), "log1p(MIN_VALUE)");
+        same(Float.POSITIVE_INFINITY, one("log1p", Float.POSITIVE_INFINITY), "log1p(+inf)");
+    }
+
+    @Test
+    void sigmoidSpecialValues() {
+        same(Float.NaN, one("sigmoid", Float.NaN), "sigmoid(NaN)");
+        same(0f, one("sigmoid", Float.NEGATIVE_INFINITY), "sigmoid(-inf)");
+        same(1f, one("sigmoid", Float.POSITIVE_INFINITY), "sigmoid(+inf)");
+        same(0.5f, one("sigmoid", 0f), "sigmoid(0)");
+        same(0.5f, one("sigmoid", -0f), "sigmoid(-0)");
+        same(0f, one("sigmoid", -Float.MAX_VALUE), "sigmoid(-MAX)");
+        same(1f, one("sigmoid", Float.MAX_VALUE), "sigmoid(MAX)");
+        float sub = one("sigmoid", -95f);
+        assertTrue(sub > 0 && sub < Float.MIN_NORMAL, "sigmoid(-95) must be subnormal, got " + sub);
+    }
+
+    @Test
+    void tanhSpecialValues() {
+        same(Float.NaN, one("tanh", Float.NaN), "tanh(NaN)");
+        same(1f, one("tanh", Float.POSITIVE_INFINITY), "tanh(+inf)");
+        same(-1f, one("tanh", Float.NEGATIVE_INFINITY), "tanh(-inf)");
+        same(0f, one("tanh", 0f), "tanh(+0)");
+        same(-0f, one("tanh", -0f), "tanh(-0)");
+        same(Float.MIN_VALUE, one("tanh", Float.MIN_VALUE), "tanh(MIN_VALUE)");
+        same(-Float.MIN_VALUE, one("tanh", -Float.MIN_VALUE), "tanh(-MIN_VALUE)");
+        same(1f, one("tanh", 10f), "tanh(10)");
+        same(-1f, one("tanh", -Float.MAX_VALUE), "tanh(-MAX)");
+    }
+
+    @Test
+    void erfSpecialValues() {
+        same(Float.NaN, one("erf", Float.NaN), "erf(NaN)");
+        same(1f, one("erf", Float.POSITIVE_INFINITY), "erf(+inf)");
+        same(-1f, one("erf", Float.NEGATIVE_INFINITY), "erf(-inf)");
+        same(0f, one("erf", 0f), "erf(+0)");
+        same(-0f, one("erf", -0f), "erf(-0)");
+        same((float) (Float.MIN_NORMAL * 1.1283791670955126), one("erf", Float.MIN_NORMAL), "erf(MIN_NORMAL)");
+        same(1f, one("erf", 4f), "erf(4)");
+        same(-1f, one("erf", -Float.MAX_VALUE), "erf(-MAX)");
+    }
+
+    @Test
+    void wholeArrayFormsEqualTheOffsetForms() {
+        float[] x = VectorMathCrossCheckTest.inputs(1001, 3);
+        float[] a = new float[1001];
+        float[] b = new float[1001];
+        VectorMath.exp(x, a);
+        VectorMath.exp(x, 0, b, 0, x.length);
+        assertEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(b));
+        VectorMath.tanh(x, a);
+        VectorMath.tanh(x, 0, b, 0, x.length);
+        assertEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(b));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.kernels.math;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.kernels.KernelInfo;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The active implementation (vector at the run's width) against the scalar twin, bit for bit: every length
+ * 0..4*lanes+1 at several offsets, NaN-prefilled outputs, sentinels after the range, in-place, and a strided sweep
+ * over the whole float range. Kernels are warmed up first so that C2 (run with -Xbatch) has compiled the vector code.
+ */
+class VectorMathCrossCheckTest {
+    static final int LANES = Math.max(16, KernelInfo.floatLanes());
+    static final float SENTINEL = Float.intBitsToFloat(0x7fc0beef);
+
+    static List<MathKernels> kernels() {
+        return MathKernels.all();
+    }
+
+    @BeforeAll
+    static void warmUp() {
+        float[] x = inputs(256, 7);
+        float[] y = new float[256];
+        for (MathKernels k : MathKernels.all()) {
+            for (int i = 0; i < 3000; i++) k.active().apply(x, 0, y, 0, x.length);
+        }
+    }
+
+    /** Special values, boundaries of every kernel's ranges, and random bits / ordinary values. */
+    static float[] inputs(int n, long seed) {
+        float[] special = {0f, -0f, 1f, -1f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+            Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, Math.nextDown(Float.MIN_NORMAL), Float.MAX_VALUE,
+            -Float.MAX_VALUE, 88.72283f, 88.72284f, -87.33655f, -103.97208f, -104f, 89f, -87f, 88f, 0.5f, 4f, 10f,
+            -30f, 110f, -110f, 0x1p-30f, -0x1p-30f, 0.34657359f, -0.34657359f, 1e-45f, 3.9f};
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            int pick = r.nextInt(4);
+            x[i] = pick == 0 ? special[r.nextInt(special.length)]
+                    : pick == 1 ? Float.intBitsToFloat(r.nextInt())
+                    : (float) (r.nextGaussian() * (pick == 2 ? 3 : 60));
+        }
+        return x;
+    }
+
+    static void assertSameBits(String what, float[] x, int xOff, float[] expected, float[] actual, int yOff, int len) {
+        for (int i = 0; i < len; i++) {
+            int e = Float.floatToIntBits(expected[yOff + i]);
+            int a = Float.floatToIntBits(actual[yOff + i]);
+            if (e != a) {
+                fail(String.format("%s: index %d of %d, x=%s (%s): scalar %s (%s), active %s (%s)", what, i, len,
+                        x[xOff + i], Float.toHexString(x[xOff + i]), expected[yOff + i],
+                        Float.toHexString(expected[yOff + i]), actual[yOff + i], Float.toHexString(actual[yOff + i])));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void everyLengthAndOffsetMatchesTheScalarTwin(MathKernels k) {
+        for (int xOff : new int[] {0, 1, 3}) {
+            for (int yOff : new int[] {0, 2}) {
+                for (int len = 0; len <= 4 * LANES + 1; len++) {
+                    float[] x = inputs(xOff + len + 3, 31L * len + xOff);
+                    float[] want = new float[yOff + len + 4];
+                    float[] got = new float[yOff + len + 4];
+                    java.util.Arrays.fill(want, Float.NaN);
+                    java.util.Arrays.fill(got, Float.NaN);
+                    for (int i = yOff + len; i < got.length; i++) got[i] = want[i] = SENTINEL;
+                    for (int i = 0; i < yOff; i++) got[i] = want[i] = SENTINEL;
+                    k.scalar().apply(x, xOff, want, yOff, len);
+                    k.active().apply(x, xOff, got, yOff, len);
+                    String what = k.name() + " len=" + len + " xOff=" + xOff + " yOff=" + yOff;
+                    assertSameBits(what, x, xOff, want, got, yOff, len);
+                    for (int i = 0; i < got.length; i++) {
+                        if (i < yOff || i >= yOff + len) {
+                            assertEquals(Float.floatToRawIntBits(SENTINEL), Float.floatToRawIntBits(got[i]),
+                                    what + ": wrote outside the range at " + i);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void inPlaceMatchesOutOfPlace(MathKernels k) {
+        for (int len : new int[] {1, LANES - 1, LANES, 4 * LANES + 1, 1000, 4099}) {
+            float[] x = inputs(len + 1, len);
+            float[] want = new float[len + 1];
+            k.scalar().apply(x, 1, want, 1, len);
+            float[] inPlace = x.clone();
+            k.active().apply(inPlace, 1, inPlace, 1, len);
+            assertSameBits(k.name() + " in-place len=" + len, x, 1, want, inPlace, 1, len);
+            assertEquals(Float.floatToRawIntBits(x[0]), Float.floatToRawIntBits(inPlace[0]));
+        }
+    }
+
+    /** Every 251st bit pattern of all 2^32 (17 million inputs), in 4096-element calls. */
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void stridedSweepOfAllFloatsMatchesTheScalarTwin(MathKernels k) {
+        int n = 4096;
+        float[] x = new float[n];
+        float[] want = new float[n];
+        float[] got = new float[n];
+        long bits = 0;
+        while (bits < (1L << 32)) {
+            for (int i = 0; i < n; i++, bits += 251) x[i] = Float.intBitsToFloat((int) bits);
+            k.scalar().apply(x, 0, want, 0, n);
+            k.active().apply(x, 0, got, 0, n);
+            assertSameBits(k.name() + " sweep", x, 0, want, got, 0, n);
+        }
+    }
+}
