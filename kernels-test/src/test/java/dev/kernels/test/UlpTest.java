@@ -42,8 +42,8 @@ class UlpTest {
         assertEquals(Double.POSITIVE_INFINITY, Ulp.error(Float.MAX_VALUE, 0x1p200));
         // MAX + 0.6 ulp rounds to infinity: infinity counts as 2^128, 0.4 ulp away
         double v = Float.MAX_VALUE + 0.6 * 0x1p104;
-        assertEquals(0.4, Ulp.error(Float.POSITIVE_INFINITY, v), 1e-12);
-        assertEquals(0.6, Ulp.error(Float.MAX_VALUE, v), 1e-12);
+        assertEquals(0.4, Ulp.error(Float.POSITIVE_INFINITY, v), 1e-6);
+        assertEquals(0.6, Ulp.error(Float.MAX_VALUE, v), 1e-6);
     }
 
     @Test

@@ -17,6 +17,8 @@ final class PanamaSpecies {
     /** Float lanes of the widest vector. */
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED.vectorBitSize() == BITS
             ? FloatVector.SPECIES_PREFERRED : VectorSpecies.of(float.class, VectorShape.forBitSize(BITS));
+    /** Int lanes of the widest vector (exponent arithmetic of the float kernels). */
+    static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, VectorShape.forBitSize(BITS));
     /** Double lanes of the widest vector, for kernels evaluated in binary64. */
     static final VectorSpecies<Double> D = VectorSpecies.of(double.class, VectorShape.forBitSize(BITS));
     /** Float lanes of half the width: as many lanes as {@link #D}, so F2D/D2F keep the lane count. */

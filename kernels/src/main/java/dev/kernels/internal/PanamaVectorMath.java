@@ -11,6 +11,7 @@ import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.ULE;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -28,6 +29,7 @@ public final class PanamaVectorMath implements VectorMathSupport {
     private static final VectorSpecies<Float> F = PanamaSpecies.F;
     private static final VectorSpecies<Double> D = PanamaSpecies.D;
     private static final VectorSpecies<Float> FH = PanamaSpecies.FH;
+    private static final VectorSpecies<Integer> I = PanamaSpecies.I;
 
     public PanamaVectorMath() {
         if (F.vectorBitSize() < 128) {
@@ -37,55 +39,70 @@ public final class PanamaVectorMath implements VectorMathSupport {
 
     // --------------------------------------------------------------------------------------------------------- exp
     //
-    // Hot vector paths call no helper of ours, only Vector API methods: those are @ForceInline, while our own methods
-    // are refused by C2 once the caller's graph is large (NodeCountInliningCutoff) and their vector arguments then get
-    // boxed (measured: 8x slower, 24 KB allocated per 1024-element call when the kernel was inlined into a caller).
+    // Two rules keep C2 from boxing vectors (measured when broken: 8x slower, 24 KB allocated per 1024-element call):
+    // 1. Hot paths call no method of ours, only Vector API methods: those are @ForceInline, ours are refused once the
+    //    graph is large (NodeCountInliningCutoff) and their vector arguments are then boxed.
+    // 2. Each entry writes its general path inline too, which keeps its bytecode above C2's FreqInlineSize (325): the
+    //    kernel is then never inlined into a caller and always compiles as its own root, with its own node budget.
+    //    KernelShapeTest checks the size. The general branch reloads x so no vector is live into a pruned branch.
 
     @Override
     public void exp(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
-            // whole vectors of ordinary inputs skip the clamps and the two-factor scaling (same bits, see ScalarMath)
-            if (!vx.compare(GE, EXP_FAST_MIN).and(vx.compare(LE, EXP_FAST_MAX)).allTrue()) {
-                expGeneral(x, xOff + i, y, yOff + i);
-                continue;
-            }
+            FloatVector vx = FloatVector.fromArray(F, x, xOff + i).max(EXP_CLAMP_MIN).min(EXP_CLAMP_MAX);
             FloatVector vnb = vx.fma(LOG2E_F, EXP_MAGIC_F);
             FloatVector vn = vnb.sub(EXP_MAGIC_F);
-            FloatVector vrHi = vn.fma(f(-LN2_HI_F), vx);
+            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vx);
             FloatVector vrLo = vn.mul(-LN2_LO_F);
             FloatVector vhi = vrHi.add(1f);
             FloatVector vr = vrHi.add(vrLo);
-            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, f(EXP_F_Q3)).fma(vr, f(EXP_F_Q2)).fma(vr, f(EXP_F_Q1))
-                    .fma(vr, f(EXP_F_Q0));
+            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
             FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
-            FloatVector vs = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats();
-            vc.fma(vs, vhi.mul(vs)).intoArray(y, yOff + i);
+            IntVector vnbBits = vnb.reinterpretAsInts();
+            // Three forms, all giving ScalarMath.exp's bits. No FP operation may produce a subnormal: CPUs take a
+            // ~150-cycle assist for it (the JDK's lanewise EXP slow path); subnormal results are built as integers.
+            if (vnbBits.sub(EXP_NB_BITS_MIN).compare(ULE, EXP_NB_BITS_MAX - EXP_NB_BITS_MIN).allTrue()) {
+                // every n in [-125, 127]: 2^n is one shift of the rounded bits
+                FloatVector vs = vnbBits.lanewise(LSHL, 23).reinterpretAsFloats();
+                vc.fma(vs, vhi.mul(vs)).intoArray(y, yOff + i);
+            } else if (vnbBits.compare(ULE, EXP_NB_BITS_MAX).allTrue()) { // unsigned: NaN lanes of either sign fail
+                // no overflow lane: lanes with n <= -126 get v = y * 2^149; y is then v's bits minus 149 in the
+                // exponent, or, below 2^23, v rounded to an integer (RNE through the 2^23 add), which is y's pattern
+                IntVector vni = vnbBits.sub(Float.floatToRawIntBits(EXP_MAGIC_F) - 127); // n + 127
+                IntVector vk = vni.sub(2).lanewise(ASHR, 31).and(149);
+                FloatVector vs = vni.add(vk).lanewise(LSHL, 23).reinterpretAsFloats();
+                FloatVector vv = vc.fma(vs, vhi.mul(vs));
+                IntVector vyb = vv.reinterpretAsInts().sub(vk.lanewise(LSHL, 23));
+                IntVector vsub = vv.add(0x1p23f).reinterpretAsInts().sub(0x4b000000);
+                vyb.blend(vsub, vyb.compare(LT, 0x00800000)).reinterpretAsFloats().intoArray(y, yOff + i);
+            } else {
+                IntVector vni = vnbBits.sub(Float.floatToRawIntBits(EXP_MAGIC_F) - 127); // n + 127
+                // kk = 64 where n + 127 <= 1, -1 where n + 127 >= 255, else 0 (as ScalarMath.exp)
+                IntVector vkk = vni.sub(2).lanewise(ASHR, 31).and(64)
+                        .sub(IntVector.broadcast(I, 254).sub(vni).lanewise(LSHR, 31));
+                FloatVector vs1 = vni.add(vkk).lanewise(LSHL, 23).reinterpretAsFloats();
+                FloatVector vv = vc.fma(vs1, vhi.mul(vs1)); // y * 2^kk, a normal float
+                VectorMask<Float> scaledDown = vkk.compare(EQ, 64).cast(F);
+                // a subnormal y is v * 2^85 rounded to an integer
+                FloatVector vw = vv.mul(0x1p85f);
+                FloatVector vsub = vw.add(0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats();
+                FloatVector vs2 = IntVector.broadcast(I, 127).sub(vkk).lanewise(LSHL, 23).reinterpretAsFloats();
+                FloatVector vnorm = vv.blend(vv.max(0x1p-62f), scaledDown).mul(vs2);
+                vnorm.blend(vsub, scaledDown.and(vw.compare(LT, 0x1p23f))).intoArray(y, yOff + i);
+            }
         }
         for (; i < len; i++) y[yOff + i] = ScalarMath.exp(x[xOff + i]);
     }
 
-    /** One vector of {@link ScalarMath#exp}'s general form (clamps, two-factor scaling); reloads x (see above). */
-    private static void expGeneral(float[] x, int xi, float[] y, int yi) {
-        FloatVector vxc = FloatVector.fromArray(F, x, xi).max(EXP_CLAMP_MIN).min(EXP_CLAMP_MAX);
-        FloatVector vnb = vxc.fma(LOG2E_F, EXP_MAGIC_F);
-        FloatVector vn = vnb.sub(EXP_MAGIC_F);
-        FloatVector vrHi = vn.fma(f(-LN2_HI_F), vxc);
-        FloatVector vrLo = vn.mul(-LN2_LO_F);
-        FloatVector vhi = vrHi.add(1f);
-        FloatVector vr = vrHi.add(vrLo);
-        FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, f(EXP_F_Q3)).fma(vr, f(EXP_F_Q2)).fma(vr, f(EXP_F_Q1))
-                .fma(vr, f(EXP_F_Q0));
-        FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
-        IntVector vni = vnb.reinterpretAsInts().sub(Float.floatToRawIntBits(EXP_MAGIC_F) - 127);
-        IntVector vkk = IntVector.zero(vni.species())
-                .blend(64, vni.compare(LE, 1))
-                .blend(-1, vni.compare(GE, 255));
-        FloatVector vs1 = vni.add(vkk).lanewise(LSHL, 23).reinterpretAsFloats();
-        FloatVector vs2 = IntVector.broadcast(vni.species(), 127).sub(vkk).lanewise(LSHL, 23).reinterpretAsFloats();
-        vc.fma(vs1, vhi.mul(vs1)).mul(vs2).intoArray(y, yi);
-    }
+    /** Bits of the positive normal finite floats: [Float.MIN_NORMAL, Float.MAX_VALUE]. */
+    private static final int NORMAL_MIN_BITS = 0x00800000;
+    private static final int NORMAL_MAX_BITS = 0x7f7fffff;
+    /** Bits of EXP_MAGIC_F + n for n + 127 in [2, 254]: the lanes whose 2^n needs no second factor. */
+    private static final int EXP_NB_BITS_MIN = Float.floatToRawIntBits(EXP_MAGIC_F) - 125;
+    private static final int EXP_NB_BITS_MAX = Float.floatToRawIntBits(EXP_MAGIC_F) + 127;
 
     // --------------------------------------------------------------------------------------------------------- log
 
@@ -95,43 +112,41 @@ public final class PanamaVectorMath implements VectorMathSupport {
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             // whole vectors of positive normal finite inputs need no scaling and no special-value blends
-            if (!vx.compare(GE, Float.MIN_NORMAL).and(vx.compare(LE, Float.MAX_VALUE)).allTrue()) {
-                logGeneral(x, xOff + i, y, yOff + i);
-                continue;
+            if (vx.reinterpretAsInts().sub(NORMAL_MIN_BITS).compare(ULE, NORMAL_MAX_BITS - NORMAL_MIN_BITS).allTrue()) {
+                IntVector vix = vx.reinterpretAsInts().sub(SQRT_HALF_BITS);
+                FloatVector ve = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
+                FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
+                FloatVector vs = vf.div(vf.add(2f));
+                FloatVector vz = vs.mul(vs);
+                FloatVector vtz = vz.fma(LOG_F_T3, LOG_F_T2).fma(vz, FloatVector.broadcast(F, LOG_F_T1))
+                        .fma(vz, FloatVector.broadcast(F, LOG_F_T0));
+                FloatVector vhfsq = vf.mul(0.5f).mul(vf);
+                FloatVector vb = ve.fma(FloatVector.broadcast(F, LN2_LO_F), vs.mul(vz.fma(vtz, vhfsq)));
+                FloatVector vc = vhfsq.sub(vb).sub(vf);
+                ve.fma(FloatVector.broadcast(F, LN2_HI_F), vc.neg()).intoArray(y, yOff + i);
+            } else {
+                // subnormals scaled by 2^23 (e adjusted by -23), specials blended in at the end; x reloaded
+                FloatVector vg = FloatVector.fromArray(F, x, xOff + i);
+                VectorMask<Float> tiny = vg.compare(LT, Float.MIN_NORMAL);
+                IntVector vix = vg.blend(vg.mul(TWO_P23_F), tiny).reinterpretAsInts().sub(SQRT_HALF_BITS);
+                FloatVector ve = ((FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0))
+                        .add(FloatVector.zero(F).blend(-23f, tiny));
+                FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
+                FloatVector vs = vf.div(vf.add(2f));
+                FloatVector vz = vs.mul(vs);
+                FloatVector vtz = vz.fma(LOG_F_T3, LOG_F_T2).fma(vz, FloatVector.broadcast(F, LOG_F_T1))
+                        .fma(vz, FloatVector.broadcast(F, LOG_F_T0));
+                FloatVector vhfsq = vf.mul(0.5f).mul(vf);
+                FloatVector vb = ve.fma(FloatVector.broadcast(F, LN2_LO_F), vs.mul(vz.fma(vtz, vhfsq)));
+                FloatVector vc = vhfsq.sub(vb).sub(vf);
+                ve.fma(FloatVector.broadcast(F, LN2_HI_F), vc.neg())
+                        .blend(Float.POSITIVE_INFINITY, vg.compare(EQ, Float.POSITIVE_INFINITY))
+                        .blend(Float.NEGATIVE_INFINITY, vg.compare(EQ, 0f))
+                        .blend(Float.NaN, vg.compare(GE, 0f).not())
+                        .intoArray(y, yOff + i);
             }
-            IntVector vix = vx.reinterpretAsInts().sub(SQRT_HALF_BITS);
-            FloatVector ve = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
-            FloatVector vm = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats();
-            FloatVector vf = vm.sub(1f);
-            FloatVector vs = vf.div(vf.add(2f));
-            FloatVector vz = vs.mul(vs);
-            FloatVector vtz = vz.fma(LOG_F_T3, LOG_F_T2).fma(vz, f(LOG_F_T1)).fma(vz, f(LOG_F_T0));
-            FloatVector vhfsq = vf.mul(0.5f).mul(vf);
-            FloatVector vb = ve.fma(f(LN2_LO_F), vs.mul(vz.fma(vtz, vhfsq)));
-            FloatVector vc = vhfsq.sub(vb).sub(vf);
-            ve.fma(f(LN2_HI_F), vc.neg()).intoArray(y, yOff + i);
         }
         for (; i < len; i++) y[yOff + i] = ScalarMath.log(x[xOff + i]);
-    }
-
-    /** One vector of {@link ScalarMath#log}: subnormals scaled by 2^23, specials blended in; reloads x. */
-    private static void logGeneral(float[] x, int xi, float[] y, int yi) {
-        FloatVector vx = FloatVector.fromArray(F, x, xi);
-        VectorMask<Float> tiny = vx.compare(LT, Float.MIN_NORMAL);
-        IntVector vix = vx.blend(vx.mul(TWO_P23_F), tiny).reinterpretAsInts().sub(SQRT_HALF_BITS);
-        FloatVector ve = ((FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0)).add(FloatVector.zero(F).blend(-23f, tiny));
-        FloatVector vm = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats();
-        FloatVector vf = vm.sub(1f);
-        FloatVector vs = vf.div(vf.add(2f));
-        FloatVector vz = vs.mul(vs);
-        FloatVector vtz = vz.fma(LOG_F_T3, LOG_F_T2).fma(vz, f(LOG_F_T1)).fma(vz, f(LOG_F_T0));
-        FloatVector vhfsq = vf.mul(0.5f).mul(vf);
-        FloatVector vb = ve.fma(f(LN2_LO_F), vs.mul(vz.fma(vtz, vhfsq)));
-        FloatVector vc = vhfsq.sub(vb).sub(vf);
-        FloatVector vy = ve.fma(f(LN2_HI_F), vc.neg());
-        vy = vy.blend(Float.POSITIVE_INFINITY, vx.compare(EQ, Float.POSITIVE_INFINITY));
-        vy = vy.blend(Float.NEGATIVE_INFINITY, vx.compare(EQ, 0f));
-        vy.blend(Float.NaN, vx.compare(GE, 0f).not()).intoArray(y, yi);
     }
 
     // ----------------------------------------------------------------- vector-in, vector-out forms for other kernels
@@ -228,10 +243,40 @@ public final class PanamaVectorMath implements VectorMathSupport {
     @Override
     public void expm1(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
-        for (int bound = FH.loopBound(len); i < bound; i += FH.length()) {
-            DoubleVector vx = widen(x, xOff + i).max(EXPM1_MIN).min(EXPM1_MAX);
-            FloatVector vy = narrow(expD(vx, true));
-            copySignBit(vy, FloatVector.fromArray(FH, x, xOff + i)).intoArray(y, yOff + i);
+        // two half-width vectors per iteration (one float vector's worth of binary64 lanes)
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            FloatVector vx0 = FloatVector.fromArray(FH, x, xOff + i);
+            DoubleVector vd0 = (DoubleVector) vx0.convertShape(F2D, D, 0);
+            DoubleVector vc0 = vd0.max(EXPM1_MIN).min(EXPM1_MAX);
+            // ScalarMath.expm1D(vc0)
+            DoubleVector ve0nb = vc0.fma(LOG2E_D, EXP_MAGIC_D);
+            DoubleVector ve0n = ve0nb.sub(EXP_MAGIC_D);
+            DoubleVector ve0r = ve0n.fma(DoubleVector.broadcast(D, -LN2_HI_D), vc0);
+            ve0r = ve0n.fma(DoubleVector.broadcast(D, -LN2_LO_D), ve0r);
+            DoubleVector ve0q = ve0r.fma(EXP_D_Q8, EXP_D_Q7).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q6)).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q5))
+                    .fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q4)).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q3)).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q2))
+                    .fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q1)).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q0));
+            DoubleVector ve0s = ve0nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve0 = ve0s.fma(ve0r.mul(ve0r).fma(ve0q, ve0r), ve0s.sub(1.0));
+            // expm1 has the sign of x: OR-ing the sign bit only changes -0 (the polynomial yields +0)
+            ((FloatVector) ve0.convertShape(D2F, FH, 0)).reinterpretAsInts().or(vx0.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()
+                    .intoArray(y, yOff + i);
+            FloatVector vx1 = FloatVector.fromArray(FH, x, xOff + i + FH.length());
+            DoubleVector vd1 = (DoubleVector) vx1.convertShape(F2D, D, 0);
+            DoubleVector vc1 = vd1.max(EXPM1_MIN).min(EXPM1_MAX);
+            // ScalarMath.expm1D(vc1)
+            DoubleVector ve1nb = vc1.fma(LOG2E_D, EXP_MAGIC_D);
+            DoubleVector ve1n = ve1nb.sub(EXP_MAGIC_D);
+            DoubleVector ve1r = ve1n.fma(DoubleVector.broadcast(D, -LN2_HI_D), vc1);
+            ve1r = ve1n.fma(DoubleVector.broadcast(D, -LN2_LO_D), ve1r);
+            DoubleVector ve1q = ve1r.fma(EXP_D_Q8, EXP_D_Q7).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q6)).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q5))
+                    .fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q4)).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q3)).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q2))
+                    .fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q1)).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q0));
+            DoubleVector ve1s = ve1nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve1 = ve1s.fma(ve1r.mul(ve1r).fma(ve1q, ve1r), ve1s.sub(1.0));
+            // expm1 has the sign of x: OR-ing the sign bit only changes -0 (the polynomial yields +0)
+            ((FloatVector) ve1.convertShape(D2F, FH, 0)).reinterpretAsInts().or(vx1.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()
+                    .intoArray(y, yOff + i + FH.length());
         }
         for (; i < len; i++) y[yOff + i] = ScalarMath.expm1(x[xOff + i]);
     }
@@ -239,16 +284,50 @@ public final class PanamaVectorMath implements VectorMathSupport {
     @Override
     public void log1p(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
-        for (int bound = FH.loopBound(len); i < bound; i += FH.length()) {
-            FloatVector vxf = FloatVector.fromArray(FH, x, xOff + i);
-            DoubleVector vx = (DoubleVector) vxf.convertShape(F2D, D, 0);
-            DoubleVector vw = vx.add(1.0);
-            DoubleVector vc = vx.sub(vw.sub(1.0));
-            FloatVector vy = narrow(logD(vw).add(vc.div(vw)));
-            vy = vy.blend(Float.POSITIVE_INFINITY, vxf.compare(EQ, Float.POSITIVE_INFINITY));
-            vy = vy.blend(Float.NEGATIVE_INFINITY, vxf.compare(EQ, -1f));
-            vy = vy.blend(Float.NaN, vxf.compare(GE, -1f).not());
-            copySignBit(vy, vxf).intoArray(y, yOff + i);
+        // two half-width vectors per iteration (one float vector's worth of binary64 lanes)
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            FloatVector vx0 = FloatVector.fromArray(FH, x, xOff + i);
+            DoubleVector vd0 = (DoubleVector) vx0.convertShape(F2D, D, 0);
+            DoubleVector vw0 = vd0.add(1.0);
+            DoubleVector vlost0 = vd0.sub(vw0.sub(1.0)); // the bits of x lost in 1 + x
+            // ScalarMath.logD(vw0)
+            LongVector vl0ix = vw0.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);
+            DoubleVector vl0e = vl0ix.add(0x3ff0000000000000L).lanewise(LSHR, 52).add(0x4330000000000000L)
+                    .reinterpretAsDoubles().sub(0x1.00000000003ffp52);
+            DoubleVector vl0f = vl0ix.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles().sub(1.0);
+            DoubleVector vl0s = vl0f.div(vl0f.add(2.0));
+            DoubleVector vl0z = vl0s.mul(vl0s);
+            DoubleVector vl0t = vl0z.fma(LOG_D_T5, LOG_D_T4).fma(vl0z, DoubleVector.broadcast(D, LOG_D_T3)).fma(vl0z, DoubleVector.broadcast(D, LOG_D_T2))
+                    .fma(vl0z, DoubleVector.broadcast(D, LOG_D_T1)).fma(vl0z, DoubleVector.broadcast(D, LOG_D_T0));
+            DoubleVector vl0m = vl0s.fma(vl0z.mul(vl0t), vl0s.add(vl0s));
+            DoubleVector vl0 = vl0e.fma(DoubleVector.broadcast(D, LN2_HI_D), vl0e.fma(DoubleVector.broadcast(D, LN2_LO_D), vl0m));
+            FloatVector vy0 = (FloatVector) vl0.add(vlost0.div(vw0)).convertShape(D2F, FH, 0);
+            vy0.blend(Float.POSITIVE_INFINITY, vx0.compare(EQ, Float.POSITIVE_INFINITY))
+                    .blend(Float.NEGATIVE_INFINITY, vx0.compare(EQ, -1f))
+                    .blend(Float.NaN, vx0.compare(GE, -1f).not())
+                    .reinterpretAsInts().or(vx0.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()
+                    .intoArray(y, yOff + i);
+            FloatVector vx1 = FloatVector.fromArray(FH, x, xOff + i + FH.length());
+            DoubleVector vd1 = (DoubleVector) vx1.convertShape(F2D, D, 0);
+            DoubleVector vw1 = vd1.add(1.0);
+            DoubleVector vlost1 = vd1.sub(vw1.sub(1.0)); // the bits of x lost in 1 + x
+            // ScalarMath.logD(vw1)
+            LongVector vl1ix = vw1.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);
+            DoubleVector vl1e = vl1ix.add(0x3ff0000000000000L).lanewise(LSHR, 52).add(0x4330000000000000L)
+                    .reinterpretAsDoubles().sub(0x1.00000000003ffp52);
+            DoubleVector vl1f = vl1ix.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles().sub(1.0);
+            DoubleVector vl1s = vl1f.div(vl1f.add(2.0));
+            DoubleVector vl1z = vl1s.mul(vl1s);
+            DoubleVector vl1t = vl1z.fma(LOG_D_T5, LOG_D_T4).fma(vl1z, DoubleVector.broadcast(D, LOG_D_T3)).fma(vl1z, DoubleVector.broadcast(D, LOG_D_T2))
+                    .fma(vl1z, DoubleVector.broadcast(D, LOG_D_T1)).fma(vl1z, DoubleVector.broadcast(D, LOG_D_T0));
+            DoubleVector vl1m = vl1s.fma(vl1z.mul(vl1t), vl1s.add(vl1s));
+            DoubleVector vl1 = vl1e.fma(DoubleVector.broadcast(D, LN2_HI_D), vl1e.fma(DoubleVector.broadcast(D, LN2_LO_D), vl1m));
+            FloatVector vy1 = (FloatVector) vl1.add(vlost1.div(vw1)).convertShape(D2F, FH, 0);
+            vy1.blend(Float.POSITIVE_INFINITY, vx1.compare(EQ, Float.POSITIVE_INFINITY))
+                    .blend(Float.NEGATIVE_INFINITY, vx1.compare(EQ, -1f))
+                    .blend(Float.NaN, vx1.compare(GE, -1f).not())
+                    .reinterpretAsInts().or(vx1.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()
+                    .intoArray(y, yOff + i + FH.length());
         }
         for (; i < len; i++) y[yOff + i] = ScalarMath.log1p(x[xOff + i]);
     }
@@ -256,10 +335,38 @@ public final class PanamaVectorMath implements VectorMathSupport {
     @Override
     public void sigmoid(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
-        for (int bound = FH.loopBound(len); i < bound; i += FH.length()) {
-            DoubleVector vx = widen(x, xOff + i).max(-SIGMOID_SATURATION).min(SIGMOID_SATURATION);
-            DoubleVector ve = expD(vx.neg(), false);
-            narrow(DoubleVector.broadcast(D, 1.0).div(ve.add(1.0))).intoArray(y, yOff + i);
+        // two half-width vectors per iteration (one float vector's worth of binary64 lanes)
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            FloatVector vx0 = FloatVector.fromArray(FH, x, xOff + i);
+            DoubleVector vd0 = (DoubleVector) vx0.convertShape(F2D, D, 0);
+            DoubleVector vc0 = vd0.max(-SIGMOID_SATURATION).min(SIGMOID_SATURATION).neg();
+            // ScalarMath.expD(vc0)
+            DoubleVector ve0nb = vc0.fma(LOG2E_D, EXP_MAGIC_D);
+            DoubleVector ve0n = ve0nb.sub(EXP_MAGIC_D);
+            DoubleVector ve0r = ve0n.fma(DoubleVector.broadcast(D, -LN2_HI_D), vc0);
+            ve0r = ve0n.fma(DoubleVector.broadcast(D, -LN2_LO_D), ve0r);
+            DoubleVector ve0q = ve0r.fma(EXP_D_Q8, EXP_D_Q7).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q6)).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q5))
+                    .fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q4)).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q3)).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q2))
+                    .fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q1)).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q0));
+            DoubleVector ve0s = ve0nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve0 = ve0s.fma(ve0r.mul(ve0r).fma(ve0q, ve0r), ve0s);
+            ((FloatVector) DoubleVector.broadcast(D, 1.0).div(ve0.add(1.0)).convertShape(D2F, FH, 0))
+                    .intoArray(y, yOff + i);
+            FloatVector vx1 = FloatVector.fromArray(FH, x, xOff + i + FH.length());
+            DoubleVector vd1 = (DoubleVector) vx1.convertShape(F2D, D, 0);
+            DoubleVector vc1 = vd1.max(-SIGMOID_SATURATION).min(SIGMOID_SATURATION).neg();
+            // ScalarMath.expD(vc1)
+            DoubleVector ve1nb = vc1.fma(LOG2E_D, EXP_MAGIC_D);
+            DoubleVector ve1n = ve1nb.sub(EXP_MAGIC_D);
+            DoubleVector ve1r = ve1n.fma(DoubleVector.broadcast(D, -LN2_HI_D), vc1);
+            ve1r = ve1n.fma(DoubleVector.broadcast(D, -LN2_LO_D), ve1r);
+            DoubleVector ve1q = ve1r.fma(EXP_D_Q8, EXP_D_Q7).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q6)).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q5))
+                    .fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q4)).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q3)).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q2))
+                    .fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q1)).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q0));
+            DoubleVector ve1s = ve1nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve1 = ve1s.fma(ve1r.mul(ve1r).fma(ve1q, ve1r), ve1s);
+            ((FloatVector) DoubleVector.broadcast(D, 1.0).div(ve1.add(1.0)).convertShape(D2F, FH, 0))
+                    .intoArray(y, yOff + i + FH.length());
         }
         for (; i < len; i++) y[yOff + i] = ScalarMath.sigmoid(x[xOff + i]);
     }
@@ -267,11 +374,40 @@ public final class PanamaVectorMath implements VectorMathSupport {
     @Override
     public void tanh(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
-        for (int bound = FH.loopBound(len); i < bound; i += FH.length()) {
-            FloatVector vxf = FloatVector.fromArray(FH, x, xOff + i);
-            DoubleVector va = ((DoubleVector) vxf.convertShape(F2D, D, 0)).abs().min(TANH_SATURATION);
-            DoubleVector vem = expD(va.add(va), true);
-            copySignBit(narrow(vem.div(vem.add(2.0))), vxf).intoArray(y, yOff + i);
+        // two half-width vectors per iteration (one float vector's worth of binary64 lanes)
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            FloatVector vx0 = FloatVector.fromArray(FH, x, xOff + i);
+            DoubleVector vd0 = (DoubleVector) vx0.convertShape(F2D, D, 0);
+            DoubleVector va0 = vd0.abs().min(TANH_SATURATION);
+            DoubleVector v2a0 = va0.add(va0);
+            // ScalarMath.expm1D(v2a0)
+            DoubleVector vm0nb = v2a0.fma(LOG2E_D, EXP_MAGIC_D);
+            DoubleVector vm0n = vm0nb.sub(EXP_MAGIC_D);
+            DoubleVector vm0r = vm0n.fma(DoubleVector.broadcast(D, -LN2_HI_D), v2a0);
+            vm0r = vm0n.fma(DoubleVector.broadcast(D, -LN2_LO_D), vm0r);
+            DoubleVector vm0q = vm0r.fma(EXP_D_Q8, EXP_D_Q7).fma(vm0r, DoubleVector.broadcast(D, EXP_D_Q6)).fma(vm0r, DoubleVector.broadcast(D, EXP_D_Q5))
+                    .fma(vm0r, DoubleVector.broadcast(D, EXP_D_Q4)).fma(vm0r, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vm0r, DoubleVector.broadcast(D, EXP_D_Q2))
+                    .fma(vm0r, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vm0r, DoubleVector.broadcast(D, EXP_D_Q0));
+            DoubleVector vm0s = vm0nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector vm0 = vm0s.fma(vm0r.mul(vm0r).fma(vm0q, vm0r), vm0s.sub(1.0));
+            ((FloatVector) vm0.div(vm0.add(2.0)).convertShape(D2F, FH, 0)).reinterpretAsInts().or(vx0.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()
+                    .intoArray(y, yOff + i);
+            FloatVector vx1 = FloatVector.fromArray(FH, x, xOff + i + FH.length());
+            DoubleVector vd1 = (DoubleVector) vx1.convertShape(F2D, D, 0);
+            DoubleVector va1 = vd1.abs().min(TANH_SATURATION);
+            DoubleVector v2a1 = va1.add(va1);
+            // ScalarMath.expm1D(v2a1)
+            DoubleVector vm1nb = v2a1.fma(LOG2E_D, EXP_MAGIC_D);
+            DoubleVector vm1n = vm1nb.sub(EXP_MAGIC_D);
+            DoubleVector vm1r = vm1n.fma(DoubleVector.broadcast(D, -LN2_HI_D), v2a1);
+            vm1r = vm1n.fma(DoubleVector.broadcast(D, -LN2_LO_D), vm1r);
+            DoubleVector vm1q = vm1r.fma(EXP_D_Q8, EXP_D_Q7).fma(vm1r, DoubleVector.broadcast(D, EXP_D_Q6)).fma(vm1r, DoubleVector.broadcast(D, EXP_D_Q5))
+                    .fma(vm1r, DoubleVector.broadcast(D, EXP_D_Q4)).fma(vm1r, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vm1r, DoubleVector.broadcast(D, EXP_D_Q2))
+                    .fma(vm1r, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vm1r, DoubleVector.broadcast(D, EXP_D_Q0));
+            DoubleVector vm1s = vm1nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector vm1 = vm1s.fma(vm1r.mul(vm1r).fma(vm1q, vm1r), vm1s.sub(1.0));
+            ((FloatVector) vm1.div(vm1.add(2.0)).convertShape(D2F, FH, 0)).reinterpretAsInts().or(vx1.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()
+                    .intoArray(y, yOff + i + FH.length());
         }
         for (; i < len; i++) y[yOff + i] = ScalarMath.tanh(x[xOff + i]);
     }
@@ -280,20 +416,33 @@ public final class PanamaVectorMath implements VectorMathSupport {
     public void erf(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
         for (int bound = FH.loopBound(len); i < bound; i += FH.length()) {
-            FloatVector vxf = FloatVector.fromArray(FH, x, xOff + i);
-            DoubleVector va = ((DoubleVector) vxf.convertShape(F2D, D, 0)).abs().min(ERF_SATURATION);
-            DoubleVector vt = va.mul(va);
-            DoubleVector vp = vt.fma(ERF_P10, ERF_P9).fma(vt, d(ERF_P8)).fma(vt, d(ERF_P7)).fma(vt, d(ERF_P6))
-                    .fma(vt, d(ERF_P5)).fma(vt, d(ERF_P4)).fma(vt, d(ERF_P3)).fma(vt, d(ERF_P2)).fma(vt, d(ERF_P1)).fma(vt, d(ERF_P0));
-            DoubleVector vsmall = va.mul(vp);
-            DoubleVector vv = va.sub(ERFC_CENTER);
-            DoubleVector vg = vv.fma(ERFC_G16, ERFC_G15).fma(vv, d(ERFC_G14)).fma(vv, d(ERFC_G13)).fma(vv, d(ERFC_G12))
-                    .fma(vv, d(ERFC_G11)).fma(vv, d(ERFC_G10)).fma(vv, d(ERFC_G9)).fma(vv, d(ERFC_G8)).fma(vv, d(ERFC_G7))
-                    .fma(vv, d(ERFC_G6)).fma(vv, d(ERFC_G5)).fma(vv, d(ERFC_G4)).fma(vv, d(ERFC_G3)).fma(vv, d(ERFC_G2))
-                    .fma(vv, d(ERFC_G1)).fma(vv, d(ERFC_G0));
-            DoubleVector vlarge = DoubleVector.broadcast(D, 1.0).sub(expD(vt.neg(), false).mul(vg));
-            DoubleVector vr = vlarge.blend(vsmall, va.compare(LT, 1.0));
-            copySignBit(narrow(vr), vxf).intoArray(y, yOff + i);
+            FloatVector vx0 = FloatVector.fromArray(FH, x, xOff + i);
+            DoubleVector vd0 = (DoubleVector) vx0.convertShape(F2D, D, 0);
+            DoubleVector va0 = vd0.abs().min(ERF_SATURATION);
+            DoubleVector vt0 = va0.mul(va0);
+            // |x| < 1: x P(x^2)
+            DoubleVector vp0 = vt0.fma(ERF_P10, ERF_P9).fma(vt0, DoubleVector.broadcast(D, ERF_P8)).fma(vt0, DoubleVector.broadcast(D, ERF_P7)).fma(vt0, DoubleVector.broadcast(D, ERF_P6)).fma(vt0, DoubleVector.broadcast(D, ERF_P5)).fma(vt0, DoubleVector.broadcast(D, ERF_P4))
+                    .fma(vt0, DoubleVector.broadcast(D, ERF_P3)).fma(vt0, DoubleVector.broadcast(D, ERF_P2)).fma(vt0, DoubleVector.broadcast(D, ERF_P1)).fma(vt0, DoubleVector.broadcast(D, ERF_P0));
+            // 1 <= |x| <= 4: 1 - exp(-x^2) G(|x| - 2.5)
+            DoubleVector vv0 = va0.sub(ERFC_CENTER);
+            DoubleVector vg0 = vv0.fma(ERFC_G16, ERFC_G15).fma(vv0, DoubleVector.broadcast(D, ERFC_G14)).fma(vv0, DoubleVector.broadcast(D, ERFC_G13)).fma(vv0, DoubleVector.broadcast(D, ERFC_G12))
+                    .fma(vv0, DoubleVector.broadcast(D, ERFC_G11)).fma(vv0, DoubleVector.broadcast(D, ERFC_G10)).fma(vv0, DoubleVector.broadcast(D, ERFC_G9)).fma(vv0, DoubleVector.broadcast(D, ERFC_G8))
+                    .fma(vv0, DoubleVector.broadcast(D, ERFC_G7)).fma(vv0, DoubleVector.broadcast(D, ERFC_G6)).fma(vv0, DoubleVector.broadcast(D, ERFC_G5)).fma(vv0, DoubleVector.broadcast(D, ERFC_G4))
+                    .fma(vv0, DoubleVector.broadcast(D, ERFC_G3)).fma(vv0, DoubleVector.broadcast(D, ERFC_G2)).fma(vv0, DoubleVector.broadcast(D, ERFC_G1)).fma(vv0, DoubleVector.broadcast(D, ERFC_G0));
+            DoubleVector vnt0 = vt0.neg();
+            // ScalarMath.expD(vnt0)
+            DoubleVector vex0nb = vnt0.fma(LOG2E_D, EXP_MAGIC_D);
+            DoubleVector vex0n = vex0nb.sub(EXP_MAGIC_D);
+            DoubleVector vex0r = vex0n.fma(DoubleVector.broadcast(D, -LN2_HI_D), vnt0);
+            vex0r = vex0n.fma(DoubleVector.broadcast(D, -LN2_LO_D), vex0r);
+            DoubleVector vex0q = vex0r.fma(EXP_D_Q8, EXP_D_Q7).fma(vex0r, DoubleVector.broadcast(D, EXP_D_Q6)).fma(vex0r, DoubleVector.broadcast(D, EXP_D_Q5))
+                    .fma(vex0r, DoubleVector.broadcast(D, EXP_D_Q4)).fma(vex0r, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vex0r, DoubleVector.broadcast(D, EXP_D_Q2))
+                    .fma(vex0r, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vex0r, DoubleVector.broadcast(D, EXP_D_Q0));
+            DoubleVector vex0s = vex0nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector vex0 = vex0s.fma(vex0r.mul(vex0r).fma(vex0q, vex0r), vex0s);
+            DoubleVector vlarge0 = DoubleVector.broadcast(D, 1.0).sub(vex0.mul(vg0));
+            ((FloatVector) vlarge0.blend(va0.mul(vp0), va0.compare(LT, 1.0)).convertShape(D2F, FH, 0)).reinterpretAsInts().or(vx0.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()
+                    .intoArray(y, yOff + i);
         }
         for (; i < len; i++) y[yOff + i] = ScalarMath.erf(x[xOff + i]);
     }

@@ -95,7 +95,7 @@ public final class ScalarMath {
                 r, EXP_D_Q1), r, EXP_D_Q0);
     }
 
-    /** e^x in binary64 for x in [-1000, 1000] (relative error about 2^-45). */
+    /** e^x in binary64 for x in [-708, 709] (relative error about 2^-45); 2^n must stay a normal double. */
     public static double expD(double x) {
         double nb = Math.fma(x, LOG2E_D, EXP_MAGIC_D);
         double n = nb - EXP_MAGIC_D;
@@ -106,7 +106,7 @@ public final class ScalarMath {
         return Math.fma(s, u, s);
     }
 
-    /** e^x - 1 in binary64 for x in [-1000, 1000], relatively accurate near 0 (about 2^-45). */
+    /** e^x - 1 in binary64 for x in [-708, 709], relatively accurate near 0 (about 2^-45). */
     public static double expm1D(double x) {
         double nb = Math.fma(x, LOG2E_D, EXP_MAGIC_D);
         double n = nb - EXP_MAGIC_D;
