@@ -79,7 +79,8 @@ public final class KernelProvider {
                 lanes = info[1];
                 if (bits < 128) problem = "the vector species has " + bits + " bits (< 128)";
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                Throwable cause = e;
+                while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) cause = cause.getCause();
                 if (cause instanceof IllegalArgumentException iae) throw iae; // a bad -Ddev.kernels.maxVectorBits
                 problem = "the Vector API could not be initialised (" + cause + ")";
             }
