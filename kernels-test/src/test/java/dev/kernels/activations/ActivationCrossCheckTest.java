@@ -1,0 +1,154 @@
+package dev.kernels.activations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.kernels.KernelInfo;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The public (active) implementation against the scalar twin, bit for bit: every length 0..4*lanes+1 at several
+ * offsets of all three arrays, NaN-prefilled outputs, sentinels around the range, in-place (gradIn == gradOut and
+ * gradIn == saved), and a strided sweep over all floats. Kernels are warmed up first so C2 has compiled the vector
+ * bodies.
+ */
+class ActivationCrossCheckTest {
+    static final int LANES = Math.max(16, KernelInfo.floatLanes());
+    static final float SENTINEL = Float.intBitsToFloat(0x7fc0beef);
+
+    static List<ActivationKernels> kernels() {
+        return ActivationKernels.all();
+    }
+
+    @BeforeAll
+    static void warmUp() {
+        float[] x = inputs(256, 7);
+        float[] g = gradients(256, 8);
+        float[] y = new float[256];
+        for (ActivationKernels k : ActivationKernels.all()) {
+            for (int i = 0; i < 3000; i++) k.active().apply(x, 0, g, 0, y, 0, x.length);
+        }
+    }
+
+    /** Special values, saturation and clamp edges, the roots of the derivatives, random bits and ordinary values. */
+    static float[] inputs(int n, long seed) {
+        float[] special = {0f, -0f, 1f, -1f, 0.5f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+            Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, -Float.MIN_NORMAL, Float.MAX_VALUE, -Float.MAX_VALUE,
+            20f, 20.000002f, -20f, -20.000002f, 300f, -300f, 700f, -700f, 1e30f, -1e30f, -13f, -14.5f, 5.5f,
+            -0.7517915f, -0.75179154f, -0.7524614f, -1.2784646f, -1.2784644f, -0.7517915f - 0x1p-5f,
+            -1.2784646f + 0x1p-5f, 3f, 6f, 104f, -104f, 88f, -88f, 0x1p-30f, -0x1p-30f};
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            int pick = r.nextInt(4);
+            x[i] = pick == 0 ? special[r.nextInt(special.length)]
+                    : pick == 1 ? Float.intBitsToFloat(r.nextInt())
+                    : (float) (r.nextGaussian() * (pick == 2 ? 2 : 40));
+        }
+        return x;
+    }
+
+    static float[] gradients(int n, long seed) {
+        float[] special = {1f, -0.75f, 3.0e-5f, 6.0e4f, 0f, -0f, Float.NaN, Float.POSITIVE_INFINITY,
+            Float.MAX_VALUE, Float.MIN_VALUE};
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] g = new float[n];
+        for (int i = 0; i < n; i++) {
+            int pick = r.nextInt(3);
+            g[i] = pick == 0 ? special[r.nextInt(special.length)]
+                    : pick == 1 ? Float.intBitsToFloat(r.nextInt()) : (float) r.nextGaussian();
+        }
+        return g;
+    }
+
+    static void assertSameBits(String what, float[] x, int xOff, float[] g, int gOff, float[] expected, float[] actual,
+                               int yOff, int len) {
+        for (int i = 0; i < len; i++) {
+            int e = Float.floatToIntBits(expected[yOff + i]);
+            int a = Float.floatToIntBits(actual[yOff + i]);
+            if (e != a) {
+                fail(String.format("%s: index %d of %d, x=%s (%s), g=%s: scalar %s (%s), active %s (%s)", what, i, len,
+                        x[xOff + i], Float.toHexString(x[xOff + i]), g[gOff + i], expected[yOff + i],
+                        Float.toHexString(expected[yOff + i]), actual[yOff + i], Float.toHexString(actual[yOff + i])));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void everyLengthAndOffsetMatchesTheScalarTwin(ActivationKernels k) {
+        for (int xOff : new int[] {0, 1, 3}) {
+            for (int yOff : new int[] {0, 2}) {
+                int gOff = (xOff + yOff) % 3;
+                for (int len = 0; len <= 4 * LANES + 1; len++) {
+                    float[] x = inputs(xOff + len + 3, 31L * len + xOff);
+                    float[] g = gradients(gOff + len + 2, 17L * len + yOff);
+                    float[] gCopy = g.clone();
+                    float[] xCopy = x.clone();
+                    float[] want = new float[yOff + len + 4];
+                    float[] got = new float[yOff + len + 4];
+                    Arrays.fill(want, Float.NaN);
+                    Arrays.fill(got, Float.NaN);
+                    for (int i = yOff + len; i < got.length; i++) got[i] = want[i] = SENTINEL;
+                    for (int i = 0; i < yOff; i++) got[i] = want[i] = SENTINEL;
+                    k.scalar().apply(x, xOff, g, gOff, want, yOff, len);
+                    k.active().apply(x, xOff, g, gOff, got, yOff, len);
+                    String what = k.name() + " len=" + len + " xOff=" + xOff + " gOff=" + gOff + " yOff=" + yOff;
+                    assertSameBits(what, x, xOff, g, gOff, want, got, yOff, len);
+                    for (int i = 0; i < got.length; i++) {
+                        if (i < yOff || i >= yOff + len) {
+                            assertEquals(Float.floatToRawIntBits(SENTINEL), Float.floatToRawIntBits(got[i]),
+                                    what + ": wrote outside the range at " + i);
+                        }
+                    }
+                    assertEquals(Arrays.toString(xCopy), Arrays.toString(x), what + ": input x modified");
+                    assertEquals(Arrays.toString(gCopy), Arrays.toString(g), what + ": input gradOut modified");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void inPlaceMatchesOutOfPlace(ActivationKernels k) {
+        for (int len : new int[] {1, LANES - 1, LANES, 4 * LANES + 1, 1000, 4099}) {
+            float[] x = inputs(len + 1, len);
+            float[] g = gradients(len + 1, len + 1);
+            float[] want = new float[len + 1];
+            k.scalar().apply(x, 1, g, 1, want, 1, len);
+            // forward: y == x; backward: gradIn == gradOut
+            float[] target = k.backward() ? g.clone() : x.clone();
+            float[] xIn = k.backward() ? x : target;
+            k.active().apply(xIn, 1, target, 1, target, 1, len);
+            assertSameBits(k.name() + " in-place len=" + len, x, 1, g, 1, want, target, 1, len);
+            if (k.backward()) { // gradIn == saved tensor
+                float[] saved = x.clone();
+                k.active().apply(saved, 1, g, 1, saved, 1, len);
+                assertSameBits(k.name() + " in-place on x, len=" + len, x, 1, g, 1, want, saved, 1, len);
+            }
+        }
+    }
+
+    /** Every 1021st bit pattern of all 2^32 (4.2 million inputs), with random gradients, in 4096-element calls. */
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void stridedSweepOfAllFloatsMatchesTheScalarTwin(ActivationKernels k) {
+        int n = 4096;
+        float[] x = new float[n];
+        float[] g = gradients(n, 99);
+        float[] want = new float[n];
+        float[] got = new float[n];
+        long bits = 0;
+        while (bits < (1L << 32)) {
+            for (int i = 0; i < n; i++, bits += 1021) x[i] = Float.intBitsToFloat((int) bits);
+            k.scalar().apply(x, 0, g, 0, want, 0, n);
+            k.active().apply(x, 0, g, 0, got, 0, n);
+            assertSameBits(k.name() + " sweep", x, 0, g, 0, want, got, 0, n);
+        }
+    }
+}

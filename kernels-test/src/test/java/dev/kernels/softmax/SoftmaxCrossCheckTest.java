@@ -1,0 +1,173 @@
+package dev.kernels.softmax;
+
+import static dev.kernels.softmax.SoftmaxTesting.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kernels.internal.SoftmaxSupport;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Vector path vs scalar twin, bit for bit: every cols in 1..4*lanes+1 and larger odd sizes, offsets {0, 1, 3},
+ * strides cols and cols + 3, outputs pre-filled with NaN, sentinels after the end, in-place.
+ */
+class SoftmaxCrossCheckTest {
+    static final int[] OFFSETS = {0, 1, 3};
+    static final int ROWS = 3;
+
+    @BeforeAll
+    static void warm() {
+        warmUp();
+    }
+
+    static int[] sizes() {
+        int max = 4 * LANES + 1;
+        int[] extra = {100, 207, 1001, 4099};
+        int[] s = new int[max + extra.length];
+        for (int i = 0; i < max; i++) s[i] = i + 1;
+        System.arraycopy(extra, 0, s, max, extra.length);
+        return s;
+    }
+
+    interface Kernel {
+        /** Runs on impl with input x (offset xo, stride xs) into out (offset oo, stride os). */
+        double run(SoftmaxSupport impl, float[] x, int xo, int xs, float[] out, int oo, int os, int cols);
+    }
+
+    private static void crossCheck(String name, Kernel k, boolean inPlace) {
+        Random r = new Random(SEED);
+        for (int cols : sizes()) {
+            for (int off : OFFSETS) {
+                for (int pad : new int[] {0, 3}) {
+                    int stride = cols + pad;
+                    String[] dists = {"normal3", "normal30", "masked"};
+                    float[] x = SoftmaxBatches(dists[(cols + off) % 3], r, ROWS, stride, off);
+                    float[] a = new float[x.length + 8], b = new float[x.length + 8];
+                    Arrays.fill(a, Float.NaN);
+                    Arrays.fill(b, Float.NaN);
+                    float sentinel = 12345.678f;
+                    for (int i = x.length; i < a.length; i++) a[i] = b[i] = sentinel;
+                    double ra, rb;
+                    if (inPlace) {
+                        System.arraycopy(x, 0, a, 0, x.length);
+                        System.arraycopy(x, 0, b, 0, x.length);
+                        ra = k.run(VECTOR, a, off, stride, a, off, stride, cols);
+                        rb = k.run(SCALAR, b, off, stride, b, off, stride, cols);
+                    } else {
+                        ra = k.run(VECTOR, x, off, stride, a, off, stride, cols);
+                        rb = k.run(SCALAR, x, off, stride, b, off, stride, cols);
+                    }
+                    assertEquals(Double.doubleToLongBits(rb), Double.doubleToLongBits(ra), name + ": returned sum "
+                            + ra + " vs " + rb + " cols=" + cols + " off=" + off + " stride=" + stride);
+                    for (int i = 0; i < a.length; i++) {
+                        if (Float.floatToIntBits(a[i]) != Float.floatToIntBits(b[i])) {
+                            assertEquals(Float.toHexString(b[i]), Float.toHexString(a[i]), name + ": index " + i
+                                    + " cols=" + cols + " off=" + off + " stride=" + stride + " inPlace=" + inPlace
+                                    + " seed=" + SEED);
+                        }
+                    }
+                    for (int i = x.length; i < a.length; i++) assertEquals(sentinel, a[i], name + ": sentinel " + i);
+                }
+            }
+        }
+    }
+
+    static float[] SoftmaxBatches(String dist, Random r, int rows, int stride, int off) {
+        float[] body = dev.kernels.test.SoftmaxBatches.batch(dist, r, rows, stride);
+        float[] x = new float[off + rows * stride];
+        System.arraycopy(body, 0, x, off, body.length);
+        return x;
+    }
+
+    @Test
+    void softmax() {
+        crossCheck("softmax", (im, x, xo, xs, o, oo, os, c) -> { im.softmax(x, xo, xs, o, oo, os, ROWS, c); return 0; }, false);
+        crossCheck("softmax in-place", (im, x, xo, xs, o, oo, os, c) -> { im.softmax(x, xo, xs, o, oo, os, ROWS, c); return 0; }, true);
+    }
+
+    @Test
+    void logSoftmax() {
+        crossCheck("logSoftmax", (im, x, xo, xs, o, oo, os, c) -> { im.logSoftmax(x, xo, xs, o, oo, os, ROWS, c); return 0; }, false);
+        crossCheck("logSoftmax in-place", (im, x, xo, xs, o, oo, os, c) -> { im.logSoftmax(x, xo, xs, o, oo, os, ROWS, c); return 0; }, true);
+    }
+
+    @Test
+    void logSumExp() {
+        crossCheck("logSumExp", (im, x, xo, xs, o, oo, os, c) -> { im.logSumExp(x, xo, xs, o, oo, ROWS, c); return 0; }, false);
+    }
+
+    @Test
+    void backward() {
+        // y = x itself as "probabilities" is enough for bits; gradOut is a fixed function of x
+        crossCheck("softmaxBackward", (im, x, xo, xs, o, oo, os, c) -> {
+            float[] g = gradOut(x);
+            im.softmaxBackward(x, xo, xs, g, xo, xs, o, oo, os, ROWS, c);
+            return 0;
+        }, false);
+        crossCheck("logSoftmaxBackward", (im, x, xo, xs, o, oo, os, c) -> {
+            float[] g = gradOut(x);
+            float[] out = x.clone();
+            for (int i = 0; i < out.length; i++) out[i] = -Math.abs(out[i]);
+            im.logSoftmaxBackward(out, xo, xs, g, xo, xs, o, oo, os, ROWS, c);
+            return 0;
+        }, false);
+    }
+
+    static float[] gradOut(float[] x) {
+        float[] g = new float[x.length];
+        for (int i = 0; i < g.length; i++) g[i] = (float) Math.sin(i * 0.37) * 2f;
+        return g;
+    }
+
+    @Test
+    void crossEntropy() {
+        for (float eps : new float[] {0f, 0.1f}) {
+            for (boolean weighted : new boolean[] {false, true}) {
+                crossCheck("crossEntropy eps=" + eps + " weighted=" + weighted, (im, x, xo, xs, o, oo, os, c) -> {
+                    int[] labels = new int[ROWS];
+                    for (int r = 0; r < ROWS; r++) labels[r] = r == 1 ? -100 : (r * 7 + c / 2) % c;
+                    float[] w = null;
+                    double wsum = c;
+                    if (weighted) {
+                        w = new float[c];
+                        wsum = 0;
+                        for (int j = 0; j < c; j++) wsum += w[j] = 0.5f + (j % 5) * 0.25f;
+                    }
+                    return im.crossEntropy(x, xo, xs, ROWS, c, labels, 0, -100, w, eps, wsum, null, 0,
+                            null, 0, o, oo, os, 0.25);
+                }, false);
+            }
+        }
+        crossCheck("crossEntropySoft", (im, x, xo, xs, o, oo, os, c) -> {
+            float[] q = new float[x.length];
+            for (int i = 0; i < q.length; i++) q[i] = (i % 7) / 7f;
+            return im.crossEntropySoft(x, xo, xs, q, xo, xs, ROWS, c, null, 0.05f, null, 0, null, 0, o, oo, os, 0.5);
+        }, false);
+    }
+
+    @Test
+    void bce() {
+        for (boolean weighted : new boolean[] {false, true}) {
+            for (boolean pos : new boolean[] {false, true}) {
+                crossCheck("bce weighted=" + weighted + " pos=" + pos, (im, x, xo, xs, o, oo, os, c) -> {
+                    int n = ROWS * c;
+                    float[] t = new float[x.length];
+                    for (int i = 0; i < t.length; i++) t[i] = (i % 3) / 2f;
+                    float[] w = weighted ? t.clone() : null;
+                    if (w != null) for (int i = 0; i < w.length; i++) w[i] += 0.5f;
+                    float[] pw = pos ? new float[c] : null;
+                    if (pw != null) for (int j = 0; j < c; j++) pw[j] = 0.5f + j % 4;
+                    // contiguous rows of the batch (BCE has no stride): gradients, then per-element losses
+                    double g = im.bce(x, xo, t, xo, w, xo, pw, n, c, null, 0, null, 0, o, oo, 1.0 / 3);
+                    float[] loss = new float[o.length];
+                    double l = im.bce(x, xo, t, xo, w, xo, pw, n, c, loss, oo, null, 0, null, 0, 1.0);
+                    for (int i = 0; i < n; i++) o[oo + i] += loss[oo + i];
+                    return g + 1e-3 * l;
+                }, false);
+            }
+        }
+    }
+}

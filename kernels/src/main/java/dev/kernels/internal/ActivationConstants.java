@@ -1,0 +1,91 @@
+package dev.kernels.internal;
+
+/**
+ * Constants of the activation kernels, shared by {@link ScalarActivations} and {@code PanamaActivations} so both run
+ * the same algorithm. Polynomials come from {@code tools/gencoef_activations.py} (Chebyshev fits in mpmath at 50 digits,
+ * rounded to binary64 and re-measured after rounding; its output is kept in {@code tools/gencoef_activations.out}).
+ */
+public final class ActivationConstants {
+    private ActivationConstants() {}
+
+    // ---- Gaussian tail Q(a) = 1 - Phi(a) = e^(-a^2/2) H(a), a = |x| -----------------------------------------------
+    /** gencoef_activations.py "GELU_H": H(a) in y = (a - 5)/(a + 5), degree 16, a in [0, 20], rel. error 2^-44.3. */
+    public static final double GELU_H0 = 0x1.3b0fbcb4c789p-4;
+    public static final double GELU_H1 = -0x1.25cd1321c893cp-3;
+    public static final double GELU_H2 = 0x1.db6af87220043p-4;
+    public static final double GELU_H3 = -0x1.4b4ce47a15005p-4;
+    public static final double GELU_H4 = 0x1.8807f2a40e643p-5;
+    public static final double GELU_H5 = -0x1.7f9d042d06037p-6;
+    public static final double GELU_H6 = 0x1.26a1143eb0b66p-7;
+    public static final double GELU_H7 = -0x1.37ccc992133eep-9;
+    public static final double GELU_H8 = 0x1.cc704634c36e2p-13;
+    public static final double GELU_H9 = 0x1.199b51753a939p-13;
+    public static final double GELU_H10 = -0x1.fb05a6a653788p-15;
+    public static final double GELU_H11 = 0x1.fafb415ff2cdfp-21;
+    public static final double GELU_H12 = 0x1.c0013ab4afc47p-18;
+    public static final double GELU_H13 = -0x1.48e5ac167ca65p-20;
+    public static final double GELU_H14 = -0x1.7b97b046d53e4p-21;
+    public static final double GELU_H15 = 0x1.83161fe390504p-23;
+    public static final double GELU_H16 = 0x1.5e5ddefea86c5p-24;
+    /** Centre of the Moebius map y = (a - K)/(a + K) that makes H a well-behaved polynomial on [0, 20]. */
+    public static final double GELU_H_K = 5.0;
+    /** 1/sqrt(2 pi) rounded to binary64: phi(a) = e^(-a^2/2) / sqrt(2 pi). */
+    public static final double INV_SQRT_2PI = 0x1.9884533d43651p-2;
+    /** |x| clamp of exact GELU: beyond 20, x Phi(x) is x or rounds to -0, and gradOut * gelu'(x) to 0 or gradOut. */
+    public static final double GELU_A_MAX = 20.0;
+
+    // ---- tanh-form GELU: z = K (x + C x^3), 0.5 x (1 + tanh z) = x sigmoid(2z) ------------------------------------
+    /** sqrt(2/pi) rounded to binary64. */
+    public static final double GELU_TANH_K = 0x1.9884533d43651p-1;
+    /** -2 sqrt(2/pi) (exact double of GELU_TANH_K): e^(-2z) = exp(x (1 + C x^2) * GELU_TANH_M2K). */
+    public static final double GELU_TANH_M2K = -0x1.9884533d43651p0;
+    /** 2 sqrt(2/pi): 2 z'(x) = GELU_TANH_2K (1 + 3 C x^2). */
+    public static final double GELU_TANH_2K = 0x1.9884533d43651p0;
+    /** 0.044715 rounded to binary64 (the constant of the tanh approximation, as in PyTorch). */
+    public static final double GELU_TANH_C = 0x1.6e4e26d4801f7p-5;
+    /** 3 * GELU_TANH_C rounded to binary64. */
+    public static final double GELU_TANH_3C = 0x1.12ba9d1f60179p-3;
+    /** x clamp: sigmoid(2z(20)) = 1 and sigmoid(2z(-20)) < 1e-261 in binary64, so the results saturate exactly. */
+    public static final double GELU_TANH_X_MAX = 20.0;
+
+    // ---- SiLU, softplus, log-sigmoid --------------------------------------------------------------------------
+    /** x clamp of SiLU: |x| e^-300 * 300 * Float.MAX_VALUE rounds to 0, and sigmoid(300) = 1 in binary64. */
+    public static final double SILU_X_MAX = 300.0;
+    /** |argument| clamp of e^-|u| (softplus, log-sigmoid and their derivatives): e^-700 / Float.MIN_VALUE still
+     *  rounds to 0, and binary64 expD stays in its normal range (|u| &lt;= 708). */
+    public static final double EXP_ARG_MAX = 700.0;
+
+    // ---- root windows: derivatives that cross zero are d * W(d) near the root, d = x - root (root = HI + LO) -------
+    /** Half-width of the root windows: outside, the direct formula loses at most 5 bits to cancellation. */
+    public static final double ROOT_WINDOW = 0x1p-5;
+    /** gencoef_activations.py "GELU_W": root a0 of H(a) - a/sqrt(2 pi) (gelu'(-a0) = 0), a0 = 0.75179152469356445746. */
+    public static final double GELU_ROOT_HI = 0x1.80ead197f00b4p-1;
+    public static final double GELU_ROOT_LO = -0x1.13e74c58cada8p-56;
+    /** (H(a) - a/sqrt(2 pi)) / (a - a0), degree 5 in d = a - a0 on [-1/32, 1/32], rel. error 2^-45.0. */
+    public static final double GELU_W0 = -0x1.25126c154322p-1;
+    public static final double GELU_W1 = 0x1.5b297ebb9a682p-4;
+    public static final double GELU_W2 = -0x1.2bad283a02a5dp-5;
+    public static final double GELU_W3 = 0x1.d507ae2bd4757p-7;
+    public static final double GELU_W4 = -0x1.527d7252f54a5p-8;
+    public static final double GELU_W5 = 0x1.c7d06b4a60871p-10;
+    /** gencoef_activations.py "GELU_TANH_W": root x0 of 1 + 2x z'(x)(1 - sigmoid(2z)), x0 = -0.75246142207101621856. */
+    public static final double GELU_TANH_ROOT_HI = -0x1.81429f9e97e4cp-1;
+    public static final double GELU_TANH_ROOT_LO = -0x1.406439d087aa4p-55;
+    /** (1 + 2x z'(x)(1 - sigmoid(2z))) / (x - x0), degree 5 in d = x - x0 on [-1/32, 1/32], rel. error 2^-46.1. */
+    public static final double GELU_TANH_W0 = 0x1.e793cee4ce55ep+0;
+    public static final double GELU_TANH_W1 = -0x1.a1f47f81121cdp-1;
+    public static final double GELU_TANH_W2 = 0x1.f8ab55dd9dbep-5;
+    public static final double GELU_TANH_W3 = 0x1.303aac5659762p-9;
+    public static final double GELU_TANH_W4 = 0x1.4e5f67576bc1bp-7;
+    public static final double GELU_TANH_W5 = -0x1.c83ffbe750a2p-10;
+    /** gencoef_activations.py "SILU_W": root x0 of 1 + x (1 - sigmoid(x)), x0 = -1.2784645427610737951. */
+    public static final double SILU_ROOT_HI = -0x1.474973c84120bp+0;
+    public static final double SILU_ROOT_LO = -0x1.f8d74bc9ac154p-54;
+    /** (1 + x (1 - sigmoid(x))) / (x - x0), degree 5 in d = x - x0 on [-1/32, 1/32], rel. error 2^-50.5. */
+    public static final double SILU_W0 = 0x1.ffffffffffffbp-1;
+    public static final double SILU_W1 = -0x1.be1410460535p-4;
+    public static final double SILU_W2 = -0x1.9072f0750f68fp-5;
+    public static final double SILU_W3 = -0x1.353eb538eb8cp-8;
+    public static final double SILU_W4 = 0x1.8f0c9ea19e1b3p-9;
+    public static final double SILU_W5 = 0x1.209ba309e7cf9p-10;
+}

@@ -1,0 +1,523 @@
+package dev.kernels.internal;
+
+import static dev.kernels.internal.MathConstants.*;
+import static dev.kernels.internal.SoftmaxConstants.*;
+import static jdk.incubator.vector.VectorOperators.ADD;
+import static jdk.incubator.vector.VectorOperators.ASHR;
+import static jdk.incubator.vector.VectorOperators.D2F;
+import static jdk.incubator.vector.VectorOperators.I2F;
+import static jdk.incubator.vector.VectorOperators.LE;
+import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.F2D;
+import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LSHL;
+import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.MAX;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector bodies of the passes of {@link ScalarSoftmax}; the row logic is inherited, so only these passes have to
+ * (and do) reproduce the scalar bits.
+ *
+ * <p>Width-independent sums: the 16 binary64 partials live in NACC = 16 / D.length() double vectors. Float vector
+ * number v of a row covers elements [v FL, (v+1) FL); its two F2D halves are added to accumulators a0 and a1, and
+ * the accumulators then rotate by two, so after each block of 16 elements lane l of accumulator i has received
+ * exactly the elements j with j % 16 = i DL + l, in increasing j: the scalar partial j % 16. The last, partial block
+ * is processed with masks (absent lanes add +0.0, which leaves a partial unchanged), and {@link #tree} combines the
+ * partials with the scalar's pairing.
+ */
+public final class PanamaSoftmax extends ScalarSoftmax {
+    private static final VectorSpecies<Float> F = PanamaSpecies.F;
+    private static final VectorSpecies<Double> D = PanamaSpecies.D;
+    private static final VectorSpecies<Float> FH = PanamaSpecies.FH;
+    private static final VectorSpecies<Integer> I = F.withLanes(int.class);
+    private static final int FL = F.length();
+    private static final int DL = D.length();
+    private static final int NACC = PARTIALS / DL;
+
+    public PanamaSoftmax() {
+        if (F.vectorBitSize() < 128 || FL != 2 * DL || FL > PARTIALS) {
+            throw new UnsupportedOperationException("unsupported species " + F + " / " + D);
+        }
+    }
+
+    // Hot paths call no vector-typed helper of ours (C2 may refuse to inline them in large callers and then boxes the
+    // vectors, see PanamaVectorMath): exp, log and the partial-sum tree are written out in each pass.
+
+    // ======================================================================================================= passes
+
+    @Override
+    protected long maxTies(float[] x, int o, int n) {
+        // four independent (max, count) lane sets: the max chain has a long latency (NaN and -0 semantics)
+        FloatVector m0 = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY), m1 = m0, m2 = m0, m3 = m0;
+        IntVector c0 = IntVector.zero(I), c1 = c0, c2 = c0, c3 = c0;
+        IntVector one = IntVector.broadcast(I, 1);
+        int j = 0;
+        for (int bound = n - 4 * FL; j <= bound; j += 4 * FL) {
+            FloatVector x0 = FloatVector.fromArray(F, x, o + j);
+            FloatVector x1 = FloatVector.fromArray(F, x, o + j + FL);
+            FloatVector x2 = FloatVector.fromArray(F, x, o + j + 2 * FL);
+            FloatVector x3 = FloatVector.fromArray(F, x, o + j + 3 * FL);
+            // per lane: number of elements equal to the lane max (a new max restarts the count at 1)
+            c0 = c0.blend(c0.add(one), x0.compare(EQ, m0).cast(I)).blend(one, x0.compare(GT, m0).cast(I));
+            c1 = c1.blend(c1.add(one), x1.compare(EQ, m1).cast(I)).blend(one, x1.compare(GT, m1).cast(I));
+            c2 = c2.blend(c2.add(one), x2.compare(EQ, m2).cast(I)).blend(one, x2.compare(GT, m2).cast(I));
+            c3 = c3.blend(c3.add(one), x3.compare(EQ, m3).cast(I)).blend(one, x3.compare(GT, m3).cast(I));
+            m0 = m0.max(x0);
+            m1 = m1.max(x1);
+            m2 = m2.max(x2);
+            m3 = m3.max(x3);
+        }
+        for (int bound = n - FL; j <= bound; j += FL) {
+            FloatVector x0 = FloatVector.fromArray(F, x, o + j);
+            c0 = c0.blend(c0.add(one), x0.compare(EQ, m0).cast(I)).blend(one, x0.compare(GT, m0).cast(I));
+            m0 = m0.max(x0);
+        }
+        float m = m0.max(m1).max(m2.max(m3)).reduceLanes(MAX); // max is order-independent (Math.max semantics)
+        for (int i = j; i < n; i++) m = Math.max(m, x[o + i]);
+        int k = c0.reduceLanes(ADD, m0.compare(EQ, m).cast(I)) + c1.reduceLanes(ADD, m1.compare(EQ, m).cast(I))
+                + c2.reduceLanes(ADD, m2.compare(EQ, m).cast(I)) + c3.reduceLanes(ADD, m3.compare(EQ, m).cast(I));
+        for (int i = j; i < n; i++) if (x[o + i] == m) k++;
+        return pack(m, k);
+    }
+
+    @Override
+    protected double expSum(float[] x, int xo, int n, float m, float[] y, int yo) {
+        DoubleVector dz = DoubleVector.zero(D);
+        DoubleVector a0 = dz, a1 = dz, a2 = dz, a3 = dz, a4 = dz, a5 = dz, a6 = dz, a7 = dz, t0, t1;
+        int full = n & -PARTIALS;
+        int end = full + (n > full ? PARTIALS : 0);
+        int j = 0;
+        for (; j < full; j += FL) {
+            FloatVector vx = FloatVector.fromArray(F, x, xo + j);
+            FloatVector vd = vx.sub(m);
+            FloatVector vbv = vd.sub(vx);
+            FloatVector vav = vd.sub(vbv);
+            FloatVector vlo = vx.sub(vav).sub(vbv.add(m)); // TwoSum error of x - m
+            FloatVector vloc = FloatVector.zero(F).blend(vlo, vd.compare(GE, EXP_NEG_MIN));
+            FloatVector vdc = vd.max(EXP_NEG_MIN);
+            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC_F);
+            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
+            FloatVector vrLo = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vloc);
+            FloatVector vhi = vrHi.add(1f);
+            FloatVector vr = vrHi.add(vrLo);
+            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
+            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
+            FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
+            FloatVector vu = vc.fma(vs1, vhi.mul(vs1)); // e * 2^64, always normal
+            // e = u * 2^-64 without subnormal arithmetic (30x slower on x86): normal results by exact scaling of a clamped u,
+            // subnormal ones by rounding u * 2^85 = e * 2^149 to an integer with the 2^23 magic (same rounding as the multiply)
+            FloatVector ve = vu.max(EXP_NEG_U_MIN).mul(EXP_NEG_SCALE_DOWN).blend(
+                    vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
+                    vu.compare(LT, EXP_NEG_U_MIN));
+            if (y != null) ve.intoArray(y, yo + j);
+            FloatVector vt = ve.blend(0f, vx.compare(EQ, m)); // the max terms (exactly 1 each) stay out of t
+            a0 = a0.add((DoubleVector) vt.convertShape(F2D, D, 0));
+            a1 = a1.add((DoubleVector) vt.convertShape(F2D, D, 1));
+            if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
+            if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
+        }
+        for (; j < end; j += FL) { // the last, partial block of 16, masked: absent lanes add +0.0
+            VectorMask<Float> in = F.indexInRange(j, n);
+            FloatVector vx = FloatVector.fromArray(F, x, xo + j, in);
+            FloatVector vd = vx.sub(m);
+            FloatVector vbv = vd.sub(vx);
+            FloatVector vav = vd.sub(vbv);
+            FloatVector vlo = vx.sub(vav).sub(vbv.add(m)); // TwoSum error of x - m
+            FloatVector vloc = FloatVector.zero(F).blend(vlo, vd.compare(GE, EXP_NEG_MIN));
+            FloatVector vdc = vd.max(EXP_NEG_MIN);
+            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC_F);
+            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
+            FloatVector vrLo = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vloc);
+            FloatVector vhi = vrHi.add(1f);
+            FloatVector vr = vrHi.add(vrLo);
+            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
+            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
+            FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
+            FloatVector vu = vc.fma(vs1, vhi.mul(vs1)); // e * 2^64, always normal
+            // e = u * 2^-64 without subnormal arithmetic (30x slower on x86): normal results by exact scaling of a clamped u,
+            // subnormal ones by rounding u * 2^85 = e * 2^149 to an integer with the 2^23 magic (same rounding as the multiply)
+            FloatVector ve = vu.max(EXP_NEG_U_MIN).mul(EXP_NEG_SCALE_DOWN).blend(
+                    vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
+                    vu.compare(LT, EXP_NEG_U_MIN));
+            if (y != null) ve.intoArray(y, yo + j, in);
+            FloatVector vt = FloatVector.zero(F).blend(ve, in.andNot(vx.compare(EQ, m)));
+            a0 = a0.add((DoubleVector) vt.convertShape(F2D, D, 0));
+            a1 = a1.add((DoubleVector) vt.convertShape(F2D, D, 1));
+            if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
+            if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
+        }
+        if (NACC == 8) {
+            a0 = a0.add(a4);
+            a1 = a1.add(a5);
+            a2 = a2.add(a6);
+            a3 = a3.add(a7);
+        }
+        if (NACC >= 4) {
+            a0 = a0.add(a2);
+            a1 = a1.add(a3);
+        }
+        a0 = a0.add(a1);
+        for (int h = DL / 2; h >= 1; h >>= 1) a0 = a0.add(a0.slice(h)); // the scalar tree's pairing, h = 8, 4, 2, 1
+        return a0.lane(0);
+    }
+
+    @Override
+    protected double dot(float[] a, int ao, float[] b, int bo, int n) {
+        DoubleVector dz = DoubleVector.zero(D);
+        DoubleVector a0 = dz, a1 = dz, a2 = dz, a3 = dz, a4 = dz, a5 = dz, a6 = dz, a7 = dz, t0, t1;
+        int full = n & -PARTIALS;
+        int end = full + (n > full ? PARTIALS : 0);
+        int j = 0;
+        for (; j < full; j += FL) {
+            FloatVector va = FloatVector.fromArray(F, a, ao + j);
+            DoubleVector vlo = (DoubleVector) va.convertShape(F2D, D, 0);
+            DoubleVector vhi = (DoubleVector) va.convertShape(F2D, D, 1);
+            if (b != null) {
+                FloatVector vb = FloatVector.fromArray(F, b, bo + j);
+                vlo = vlo.mul((DoubleVector) vb.convertShape(F2D, D, 0));
+                vhi = vhi.mul((DoubleVector) vb.convertShape(F2D, D, 1));
+            }
+            a0 = a0.add(vlo);
+            a1 = a1.add(vhi);
+            if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
+            if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
+        }
+        for (; j < end; j += FL) { // the last, partial block of 16, masked: absent lanes add +0.0
+            VectorMask<Float> in = F.indexInRange(j, n); // absent lanes load +0 and add +0.0
+            FloatVector va = FloatVector.fromArray(F, a, ao + j, in);
+            DoubleVector vlo = (DoubleVector) va.convertShape(F2D, D, 0);
+            DoubleVector vhi = (DoubleVector) va.convertShape(F2D, D, 1);
+            if (b != null) {
+                FloatVector vb = FloatVector.fromArray(F, b, bo + j, in);
+                vlo = vlo.mul((DoubleVector) vb.convertShape(F2D, D, 0));
+                vhi = vhi.mul((DoubleVector) vb.convertShape(F2D, D, 1));
+            }
+            a0 = a0.add(vlo);
+            a1 = a1.add(vhi);
+            if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
+            if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
+        }
+        if (NACC == 8) {
+            a0 = a0.add(a4);
+            a1 = a1.add(a5);
+            a2 = a2.add(a6);
+            a3 = a3.add(a7);
+        }
+        if (NACC >= 4) {
+            a0 = a0.add(a2);
+            a1 = a1.add(a3);
+        }
+        a0 = a0.add(a1);
+        for (int h = DL / 2; h >= 1; h >>= 1) a0 = a0.add(a0.slice(h)); // the scalar tree's pairing, h = 8, 4, 2, 1
+        return a0.lane(0);
+    }
+
+    @Override
+    protected double bceRow(float[] z, int zo, float[] t, int to, float[] w, int wo, float[] pw, int n,
+                            float[] lossOut, int lo, float[] grad, int go, float sf) {
+        DoubleVector dz = DoubleVector.zero(D);
+        DoubleVector a0 = dz, a1 = dz, a2 = dz, a3 = dz, a4 = dz, a5 = dz, a6 = dz, a7 = dz, t0, t1;
+        int full = n & -PARTIALS;
+        int end = full + (n > full ? PARTIALS : 0);
+        int j = 0;
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        DoubleVector oneD = DoubleVector.broadcast(D, 1.0);
+        for (; j < full; j += FL) {
+            FloatVector vz = FloatVector.fromArray(F, z, zo + j);
+            FloatVector vy = FloatVector.fromArray(F, t, to + j);
+            FloatVector vw = w == null ? one : FloatVector.fromArray(F, w, wo + j);
+            FloatVector vpw = pw == null ? one : FloatVector.fromArray(F, pw, j);
+            FloatVector va = vz.abs();
+            FloatVector vdc = va.neg().max(EXP_NEG_MIN);
+            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC_F);
+            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
+            FloatVector vrLo = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), FloatVector.zero(F));
+            FloatVector vhi = vrHi.add(1f);
+            FloatVector vr = vrHi.add(vrLo);
+            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
+            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
+            FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
+            FloatVector vu = vc.fma(vs1, vhi.mul(vs1)); // e * 2^64, always normal
+            // e = u * 2^-64 without subnormal arithmetic (30x slower on x86): normal results by exact scaling of a clamped u,
+            // subnormal ones by rounding u * 2^85 = e * 2^149 to an integer with the 2^23 magic (same rounding as the multiply)
+            FloatVector ve = vu.max(EXP_NEG_U_MIN).mul(EXP_NEG_SCALE_DOWN).blend(
+                    vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
+                    vu.compare(LT, EXP_NEG_U_MIN));
+            FloatVector vw1 = ve.add(1f);
+            FloatVector vcc = ve.sub(vw1.sub(1f));
+            FloatVector vrec = one.div(vw1);
+            // ScalarMath.logCore(w1, 0), w1 in [1, 2]
+            IntVector vix = vw1.reinterpretAsInts().sub(SQRT_HALF_BITS);
+            FloatVector vex = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
+            FloatVector vm = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats();
+            FloatVector vf = vm.sub(1f);
+            FloatVector vs = vf.div(vf.add(2f));
+            FloatVector vzz = vs.mul(vs);
+            FloatVector vtz = vzz.fma(LOG_F_T3, LOG_F_T2).fma(vzz, FloatVector.broadcast(F, LOG_F_T1))
+                    .fma(vzz, FloatVector.broadcast(F, LOG_F_T0));
+            FloatVector vhfsq = vf.mul(0.5f).mul(vf);
+            FloatVector vb = vex.fma(FloatVector.broadcast(F, LN2_LO_F), vs.mul(vzz.fma(vtz, vhfsq)));
+            FloatVector vcl = vhfsq.sub(vb).sub(vf);
+            FloatVector vsp = vcc.fma(vrec, vex.fma(FloatVector.broadcast(F, LN2_HI_F), vcl.neg()));
+            if (grad != null) {
+                FloatVector vsig = ve.mul(vrec).blend(vrec, vz.compare(GE, 0f));
+                FloatVector vws = w == null ? FloatVector.broadcast(F, sf) : vw.mul(sf);
+                FloatVector vg = pw == null ? vsig.sub(vy).mul(vws)
+                        : vpw.fma(vy, one.sub(vy)).fma(vsig, vpw.mul(vy).neg()).mul(vws);
+                vg.intoArray(grad, go + j);
+            }
+            {
+                DoubleVector ad = (DoubleVector) va.convertShape(F2D, D, 0);
+                DoubleVector yd = (DoubleVector) vy.convertShape(F2D, D, 0);
+                DoubleVector pwd = pw == null ? oneD : (DoubleVector) vpw.convertShape(F2D, D, 0);
+                DoubleVector wd = w == null ? oneD : (DoubleVector) vw.convertShape(F2D, D, 0);
+                DoubleVector spd = (DoubleVector) vsp.convertShape(F2D, D, 0);
+                DoubleVector zd = (DoubleVector) vz.convertShape(F2D, D, 0);
+                DoubleVector lin = pwd.mul(yd).mul(ad).blend(oneD.sub(yd).mul(ad), zd.compare(GE, 0.0));
+                DoubleVector lw = pwd.sub(1.0).mul(yd).add(1.0);
+                DoubleVector loss = wd.mul(lin.add(lw.mul(spd)));
+                if (lossOut != null) ((FloatVector) loss.convertShape(D2F, FH, 0)).intoArray(lossOut, lo + j);
+                a0 = a0.add(loss);
+            }
+            {
+                DoubleVector ad = (DoubleVector) va.convertShape(F2D, D, 1);
+                DoubleVector yd = (DoubleVector) vy.convertShape(F2D, D, 1);
+                DoubleVector pwd = pw == null ? oneD : (DoubleVector) vpw.convertShape(F2D, D, 1);
+                DoubleVector wd = w == null ? oneD : (DoubleVector) vw.convertShape(F2D, D, 1);
+                DoubleVector spd = (DoubleVector) vsp.convertShape(F2D, D, 1);
+                DoubleVector zd = (DoubleVector) vz.convertShape(F2D, D, 1);
+                DoubleVector lin = pwd.mul(yd).mul(ad).blend(oneD.sub(yd).mul(ad), zd.compare(GE, 0.0));
+                DoubleVector lw = pwd.sub(1.0).mul(yd).add(1.0);
+                DoubleVector loss = wd.mul(lin.add(lw.mul(spd)));
+                if (lossOut != null) ((FloatVector) loss.convertShape(D2F, FH, 0)).intoArray(lossOut, lo + j + DL);
+                a1 = a1.add(loss);
+            }
+            if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
+            if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
+        }
+        for (; j < end; j += FL) { // the last, partial block of 16, masked: absent lanes add +0.0
+            VectorMask<Float> in = F.indexInRange(j, n);
+            FloatVector vz = FloatVector.fromArray(F, z, zo + j, in);
+            FloatVector vy = FloatVector.fromArray(F, t, to + j, in);
+            FloatVector vw = w == null ? one : FloatVector.fromArray(F, w, wo + j, in);
+            FloatVector vpw = pw == null ? one : FloatVector.fromArray(F, pw, j, in);
+            FloatVector va = vz.abs();
+            FloatVector vdc = va.neg().max(EXP_NEG_MIN);
+            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC_F);
+            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
+            FloatVector vrLo = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), FloatVector.zero(F));
+            FloatVector vhi = vrHi.add(1f);
+            FloatVector vr = vrHi.add(vrLo);
+            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
+            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
+            FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
+            FloatVector vu = vc.fma(vs1, vhi.mul(vs1)); // e * 2^64, always normal
+            // e = u * 2^-64 without subnormal arithmetic (30x slower on x86): normal results by exact scaling of a clamped u,
+            // subnormal ones by rounding u * 2^85 = e * 2^149 to an integer with the 2^23 magic (same rounding as the multiply)
+            FloatVector ve = vu.max(EXP_NEG_U_MIN).mul(EXP_NEG_SCALE_DOWN).blend(
+                    vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
+                    vu.compare(LT, EXP_NEG_U_MIN));
+            FloatVector vw1 = ve.add(1f);
+            FloatVector vcc = ve.sub(vw1.sub(1f));
+            FloatVector vrec = one.div(vw1);
+            // ScalarMath.logCore(w1, 0), w1 in [1, 2]
+            IntVector vix = vw1.reinterpretAsInts().sub(SQRT_HALF_BITS);
+            FloatVector vex = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
+            FloatVector vm = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats();
+            FloatVector vf = vm.sub(1f);
+            FloatVector vs = vf.div(vf.add(2f));
+            FloatVector vzz = vs.mul(vs);
+            FloatVector vtz = vzz.fma(LOG_F_T3, LOG_F_T2).fma(vzz, FloatVector.broadcast(F, LOG_F_T1))
+                    .fma(vzz, FloatVector.broadcast(F, LOG_F_T0));
+            FloatVector vhfsq = vf.mul(0.5f).mul(vf);
+            FloatVector vb = vex.fma(FloatVector.broadcast(F, LN2_LO_F), vs.mul(vzz.fma(vtz, vhfsq)));
+            FloatVector vcl = vhfsq.sub(vb).sub(vf);
+            FloatVector vsp = vcc.fma(vrec, vex.fma(FloatVector.broadcast(F, LN2_HI_F), vcl.neg()));
+            if (grad != null) {
+                FloatVector vsig = ve.mul(vrec).blend(vrec, vz.compare(GE, 0f));
+                FloatVector vws = w == null ? FloatVector.broadcast(F, sf) : vw.mul(sf);
+                FloatVector vg = pw == null ? vsig.sub(vy).mul(vws)
+                        : vpw.fma(vy, one.sub(vy)).fma(vsig, vpw.mul(vy).neg()).mul(vws);
+                vg.intoArray(grad, go + j, in);
+            }
+            {
+                DoubleVector ad = (DoubleVector) va.convertShape(F2D, D, 0);
+                DoubleVector yd = (DoubleVector) vy.convertShape(F2D, D, 0);
+                DoubleVector pwd = pw == null ? oneD : (DoubleVector) vpw.convertShape(F2D, D, 0);
+                DoubleVector wd = w == null ? oneD : (DoubleVector) vw.convertShape(F2D, D, 0);
+                DoubleVector spd = (DoubleVector) vsp.convertShape(F2D, D, 0);
+                DoubleVector zd = (DoubleVector) vz.convertShape(F2D, D, 0);
+                DoubleVector lin = pwd.mul(yd).mul(ad).blend(oneD.sub(yd).mul(ad), zd.compare(GE, 0.0));
+                DoubleVector lw = pwd.sub(1.0).mul(yd).add(1.0);
+                DoubleVector loss = wd.mul(lin.add(lw.mul(spd)));
+                loss = DoubleVector.zero(D).blend(loss, D.indexInRange(j, n));
+                if (lossOut != null) ((FloatVector) loss.convertShape(D2F, FH, 0)).intoArray(lossOut, lo + j, FH.indexInRange(j, n));
+                a0 = a0.add(loss);
+            }
+            {
+                DoubleVector ad = (DoubleVector) va.convertShape(F2D, D, 1);
+                DoubleVector yd = (DoubleVector) vy.convertShape(F2D, D, 1);
+                DoubleVector pwd = pw == null ? oneD : (DoubleVector) vpw.convertShape(F2D, D, 1);
+                DoubleVector wd = w == null ? oneD : (DoubleVector) vw.convertShape(F2D, D, 1);
+                DoubleVector spd = (DoubleVector) vsp.convertShape(F2D, D, 1);
+                DoubleVector zd = (DoubleVector) vz.convertShape(F2D, D, 1);
+                DoubleVector lin = pwd.mul(yd).mul(ad).blend(oneD.sub(yd).mul(ad), zd.compare(GE, 0.0));
+                DoubleVector lw = pwd.sub(1.0).mul(yd).add(1.0);
+                DoubleVector loss = wd.mul(lin.add(lw.mul(spd)));
+                loss = DoubleVector.zero(D).blend(loss, D.indexInRange(j + DL, n));
+                if (lossOut != null) ((FloatVector) loss.convertShape(D2F, FH, 0)).intoArray(lossOut, lo + j + DL, FH.indexInRange(j + DL, n));
+                a1 = a1.add(loss);
+            }
+            if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
+            if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
+        }
+        if (NACC == 8) {
+            a0 = a0.add(a4);
+            a1 = a1.add(a5);
+            a2 = a2.add(a6);
+            a3 = a3.add(a7);
+        }
+        if (NACC >= 4) {
+            a0 = a0.add(a2);
+            a1 = a1.add(a3);
+        }
+        a0 = a0.add(a1);
+        for (int h = DL / 2; h >= 1; h >>= 1) a0 = a0.add(a0.slice(h)); // the scalar tree's pairing, h = 8, 4, 2, 1
+        return a0.lane(0);
+    }
+
+    /**
+     * round(e * r) for 0 &lt;= e * r &lt; 2^-126 (e &ge; 0, r &le; 1) without subnormal float arithmetic: e * 2^149 is
+     * exact (integer bits of a subnormal e, or a scaled normal e), and fma(e 2^149, r, 2^23) rounds e r 2^149 to an
+     * integer with round-to-nearest-even, which is exactly the subnormal's bit pattern.
+     */
+    @Override
+    protected void scale(float[] y, int yo, int n, float r) {
+        int j = 0;
+        // lanes below thr would give (or are) subnormals: computed as integers, exactly as the multiply rounds
+        float thr = r <= 1f ? (0x1p-126f / r) * 0.99999f : 0x1p-126f;
+        int thrBits = Float.floatToRawIntBits(thr); // e >= +0: integer order is float order
+        for (int bound = F.loopBound(n); j < bound; j += FL) {
+            FloatVector vy = FloatVector.fromArray(F, y, yo + j);
+            // integer compares and blends only: x86 float compares and max also slow down on subnormal inputs
+            VectorMask<Float> small = vy.reinterpretAsInts().compare(LT, thrBits).cast(F);
+            if (!small.anyTrue() || r > 1f) {
+                vy.mul(r).intoArray(y, yo + j);
+            } else {
+                FloatVector vysub;
+                { // round(vy * r) for results below 2^-126, as integers (see the note above scale)
+                    IntVector vbits = vy.reinterpretAsInts();
+                    VectorMask<Float> sub = vbits.compare(LT, 0x00800000).cast(F);
+                    FloatVector vint = (FloatVector) vbits.convert(I2F, 0);
+                    FloatVector vsc = vy.blend(Float.MIN_NORMAL, sub).mul(0x1p127f).mul(0x1p22f).blend(vint, sub);
+                    vysub = vsc.fma(FloatVector.broadcast(F, r), FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts()
+                            .sub(0x4b000000).reinterpretAsFloats();
+                }
+                vy.blend(thr, small).mul(r).blend(vysub, small).intoArray(y, yo + j);
+            }
+        }
+        for (; j < n; j++) y[yo + j] = y[yo + j] * r;
+    }
+
+    @Override
+    protected void shiftLog(float[] x, int xo, float[] y, int yo, int n, float m, float lf) {
+        int j = 0;
+        for (int bound = F.loopBound(n); j < bound; j += FL) {
+            FloatVector.fromArray(F, x, xo + j).sub(m).sub(lf).intoArray(y, yo + j);
+        }
+        for (; j < n; j++) y[yo + j] = (x[xo + j] - m) - lf;
+    }
+
+    @Override
+    protected void softmaxBackwardRow(float[] y, int yo, float[] g, int go, float[] gi, int gio, int n, float s) {
+        int j = 0;
+        for (int bound = F.loopBound(n); j < bound; j += FL) {
+            FloatVector vy = FloatVector.fromArray(F, y, yo + j);
+            vy.mul(FloatVector.fromArray(F, g, go + j).sub(s)).intoArray(gi, gio + j);
+        }
+        for (; j < n; j++) gi[gio + j] = y[yo + j] * (g[go + j] - s);
+    }
+
+    @Override
+    protected void logSoftmaxBackwardRow(float[] o, int oo, float[] g, int go, float[] gi, int gio, int n, float s) {
+        int j = 0;
+        FloatVector vsum = FloatVector.broadcast(F, s);
+        for (int bound = F.loopBound(n); j < bound; j += FL) {
+            // ScalarMath.exp, general form (clamps, two-factor scaling), lane by lane
+            FloatVector vxc = FloatVector.fromArray(F, o, oo + j).max(EXP_CLAMP_MIN).min(EXP_CLAMP_MAX);
+            FloatVector vnb = vxc.fma(LOG2E_F, EXP_MAGIC_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC_F);
+            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vxc);
+            FloatVector vrLo = vn.mul(-LN2_LO_F);
+            FloatVector vhi = vrHi.add(1f);
+            FloatVector vr = vrHi.add(vrLo);
+            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
+            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
+            IntVector vni = vnb.reinterpretAsInts().sub(Float.floatToRawIntBits(EXP_MAGIC_F) - 127);
+            IntVector vkk = IntVector.zero(I).blend(64, vni.compare(LE, 1)).blend(-1, vni.compare(GE, 255));
+            FloatVector vs1 = vni.add(vkk).lanewise(LSHL, 23).reinterpretAsFloats();
+            FloatVector vs2 = IntVector.broadcast(I, 127).sub(vkk).lanewise(LSHL, 23).reinterpretAsFloats();
+            FloatVector ve = vc.fma(vs1, vhi.mul(vs1)).mul(vs2);
+            ve.neg().fma(vsum, FloatVector.fromArray(F, g, go + j)).intoArray(gi, gio + j);
+        }
+        for (; j < n; j++) gi[gio + j] = Math.fma(-ScalarMath.exp(o[oo + j]), s, g[go + j]);
+    }
+
+    @Override
+    protected void ceGradRow(float[] g, int go, int n, float cA, boolean smooth, float[] w, float sEps) {
+        int j = 0;
+        float thr = cA <= 1f ? (0x1p-126f / cA) * 0.99999f : 0x1p-126f; // see scale()
+        int thrBits = Float.floatToRawIntBits(thr);
+        for (int bound = F.loopBound(n); j < bound; j += FL) {
+            FloatVector vg = FloatVector.fromArray(F, g, go + j);
+            if (!smooth) {
+                VectorMask<Float> small = vg.reinterpretAsInts().compare(LT, thrBits).cast(F);
+                if (!small.anyTrue() || cA > 1f) {
+                    vg = vg.mul(cA);
+                } else {
+                    FloatVector vgsub;
+                    { // round(vg * cA) for results below 2^-126, as integers (see the note above scale)
+                        IntVector vbits = vg.reinterpretAsInts();
+                        VectorMask<Float> sub = vbits.compare(LT, 0x00800000).cast(F);
+                        FloatVector vint = (FloatVector) vbits.convert(I2F, 0);
+                        FloatVector vsc = vg.blend(Float.MIN_NORMAL, sub).mul(0x1p127f).mul(0x1p22f).blend(vint, sub);
+                        vgsub = vsc.fma(FloatVector.broadcast(F, cA), FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts()
+                                .sub(0x4b000000).reinterpretAsFloats();
+                    }
+                    vg = vg.blend(thr, small).mul(cA).blend(vgsub, small);
+                }
+            } else if (w == null) {
+                vg = vg.fma(cA, -sEps);
+            } else {
+                vg = vg.fma(FloatVector.broadcast(F, cA), FloatVector.fromArray(F, w, j).mul(sEps).neg());
+            }
+            vg.intoArray(g, go + j);
+        }
+        for (; j < n; j++) {
+            g[go + j] = !smooth ? g[go + j] * cA
+                    : w == null ? Math.fma(g[go + j], cA, -sEps) : Math.fma(g[go + j], cA, -(w[j] * sEps));
+        }
+    }
+
+}

@@ -1,0 +1,254 @@
+package dev.kernels.internal;
+
+import static dev.kernels.internal.ActivationConstants.*;
+
+/**
+ * The scalar twin of the activation kernels: per-element methods with the same constants, operation order and fused
+ * multiply-adds as the lanes of {@code PanamaActivations} (whose tails call them), so every element has the same bits
+ * on every path. relu/leakyRelu and their derivatives work in binary32 (exact, or
+ * one rounding); everything else is evaluated in binary64 and rounded once.
+ */
+public final class ScalarActivations implements ActivationSupport {
+
+    // ------------------------------------------------------------------------------------------- element functions
+
+    /** x &lt;= 0 (including -0) gives +0; NaN passes through. */
+    public static float relu(float x) {
+        return x <= 0f ? 0f : x;
+    }
+
+    public static float leakyRelu(float x, float alpha) {
+        return x <= 0f ? x * alpha : x;
+    }
+
+    /** H(a) = e^(a^2/2) Q(a) for a in [0, 20]; see {@link ActivationConstants#GELU_H0}. */
+    static double gaussTailH(double a) {
+        double y = (a - GELU_H_K) / (a + GELU_H_K);
+        double h = GELU_H16;
+        h = Math.fma(h, y, GELU_H15);
+        h = Math.fma(h, y, GELU_H14);
+        h = Math.fma(h, y, GELU_H13);
+        h = Math.fma(h, y, GELU_H12);
+        h = Math.fma(h, y, GELU_H11);
+        h = Math.fma(h, y, GELU_H10);
+        h = Math.fma(h, y, GELU_H9);
+        h = Math.fma(h, y, GELU_H8);
+        h = Math.fma(h, y, GELU_H7);
+        h = Math.fma(h, y, GELU_H6);
+        h = Math.fma(h, y, GELU_H5);
+        h = Math.fma(h, y, GELU_H4);
+        h = Math.fma(h, y, GELU_H3);
+        h = Math.fma(h, y, GELU_H2);
+        h = Math.fma(h, y, GELU_H1);
+        return Math.fma(h, y, GELU_H0);
+    }
+
+    public static float gelu(float x) {
+        double xd = x;
+        double a = Math.min(Math.abs(xd), GELU_A_MAX);
+        // a*a is exact (24-bit a), so the Gaussian factor carries no argument error however far into the tail
+        double q = ScalarMath.expD((a * a) * -0.5) * gaussTailH(a);
+        double p = xd >= 0.0 ? 1.0 - q : q; // Phi(x): Q(|x|) directly for x < 0, no cancellation
+        return (float) (Math.max(xd, -GELU_A_MAX) * p);
+    }
+
+    public static float geluBackward(float x, float g) {
+        double xd = x;
+        double a = Math.min(Math.abs(xd), GELU_A_MAX);
+        double e = ScalarMath.expD((a * a) * -0.5);
+        double hDirect = Math.fma(a, -INV_SQRT_2PI, gaussTailH(a));
+        double d = (a - GELU_ROOT_HI) - GELU_ROOT_LO;
+        double w = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
+                GELU_W5, d, GELU_W4), d, GELU_W3), d, GELU_W2), d, GELU_W1), d, GELU_W0);
+        // near the root of gelu' the direct form cancels; the factored form d * W(d) does not
+        double h = Math.abs(d) < ROOT_WINDOW ? d * w : hDirect;
+        double dd = e * h; // Q(a) - a phi(a) = gelu'(-a)
+        double fp = xd >= 0.0 ? 1.0 - dd : dd;
+        return (float) (g * fp);
+    }
+
+    public static float geluTanh(float x) {
+        double xd = x;
+        double xc = Math.min(Math.max(xd, -GELU_TANH_X_MAX), GELU_TANH_X_MAX);
+        double e = ScalarMath.expD(xc * Math.fma(xc * xc, GELU_TANH_C, 1.0) * GELU_TANH_M2K); // e^(-2z)
+        // 0.5 x (1 + tanh z) = x sigmoid(2z): no cancellation of 1 + tanh z for x < 0
+        double s = 1.0 / (1.0 + e);
+        return (float) (Math.max(xd, -GELU_TANH_X_MAX) * s);
+    }
+
+    public static float geluTanhBackward(float x, float g) {
+        double xd = x;
+        double xc = Math.min(Math.max(xd, -GELU_TANH_X_MAX), GELU_TANH_X_MAX);
+        double x2 = xc * xc;
+        double e = ScalarMath.expD(xc * Math.fma(x2, GELU_TANH_C, 1.0) * GELU_TANH_M2K);
+        double s = 1.0 / (1.0 + e);
+        // f' = s (1 + 2 x z'(x) (1 - s)), 1 - s = e s
+        double hDirect = Math.fma(xc * GELU_TANH_2K * Math.fma(x2, GELU_TANH_3C, 1.0), e * s, 1.0);
+        double d = (xc - GELU_TANH_ROOT_HI) - GELU_TANH_ROOT_LO;
+        double w = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
+                GELU_TANH_W5, d, GELU_TANH_W4), d, GELU_TANH_W3), d, GELU_TANH_W2), d, GELU_TANH_W1), d, GELU_TANH_W0);
+        double h = Math.abs(d) < ROOT_WINDOW ? d * w : hDirect;
+        return (float) (g * (s * h));
+    }
+
+    public static float silu(float x) {
+        double xd = x;
+        double xc = Math.min(Math.max(xd, -SILU_X_MAX), SILU_X_MAX);
+        double s = 1.0 / (1.0 + ScalarMath.expD(-xc));
+        return (float) (Math.max(xd, -SILU_X_MAX) * s);
+    }
+
+    public static float siluBackward(float x, float g) {
+        double xd = x;
+        double xc = Math.min(Math.max(xd, -SILU_X_MAX), SILU_X_MAX);
+        double e = ScalarMath.expD(-xc);
+        double s = 1.0 / (1.0 + e);
+        // f' = s (1 + x (1 - s)), 1 - s = e s
+        double hDirect = Math.fma(xc, e * s, 1.0);
+        double d = (xc - SILU_ROOT_HI) - SILU_ROOT_LO;
+        double w = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
+                SILU_W5, d, SILU_W4), d, SILU_W3), d, SILU_W2), d, SILU_W1), d, SILU_W0);
+        double h = Math.abs(d) < ROOT_WINDOW ? d * w : hDirect;
+        return (float) (g * (s * h));
+    }
+
+    /** log(1 + e^-a) for a &gt;= 0 (clamped), relatively accurate when e^-a is tiny. */
+    static double log1pExpNeg(double a) {
+        double w = ScalarMath.expD(-Math.min(a, EXP_ARG_MAX));
+        double w1 = 1.0 + w;
+        // the bits of w lost in 1 + w (Fast2Sum, w <= 1); adding them undivided costs at most w * 2^-53
+        return ScalarMath.logD(w1) + (w - (w1 - 1.0));
+    }
+
+    /** invBeta = 1.0 / beta, computed once per call by the caller. */
+    public static float softplus(float x, double beta, double invBeta, double threshold) {
+        double u = x * beta; // exact: 24-bit times 24-bit
+        double r = (Math.max(u, 0.0) + log1pExpNeg(Math.abs(u))) * invBeta;
+        return (float) (u > threshold ? x : r);
+    }
+
+    public static float softplusBackward(float x, float g, double beta, double threshold) {
+        double u = x * beta;
+        double e = ScalarMath.expD(-Math.min(Math.max(u, -EXP_ARG_MAX), EXP_ARG_MAX));
+        double r = g * (1.0 / (1.0 + e));
+        return (float) (u > threshold ? g : r);
+    }
+
+    public static float logSigmoid(float x) {
+        double xd = x;
+        return (float) (Math.min(xd, 0.0) - log1pExpNeg(Math.abs(xd)));
+    }
+
+    public static float logSigmoidBackward(float x, float g) {
+        double xd = x;
+        double e = ScalarMath.expD(Math.min(Math.max(xd, -EXP_ARG_MAX), EXP_ARG_MAX));
+        return (float) (g * (1.0 / (1.0 + e))); // sigmoid(-x)
+    }
+
+    // binary64: fma(-y, y, .) is then y - y^2 resp. 1 - y^2 almost exactly (no cancellation near |y| = 1), and
+    // nothing overflows in between for any float y and gradOut
+    public static float sigmoidBackward(float y, float g) {
+        double yd = y;
+        return (float) (g * Math.fma(-yd, yd, yd));
+    }
+
+    public static float tanhBackward(float y, float g) {
+        double yd = y;
+        return (float) (g * Math.fma(-yd, yd, 1.0));
+    }
+
+    public static float reluBackward(float x, float g) {
+        return x <= 0f ? 0f : g;
+    }
+
+    public static float leakyReluBackward(float x, float g, float alpha) {
+        return x > 0f ? g : g * alpha;
+    }
+
+    // ------------------------------------------------------------------------------------------------ array loops
+
+    @Override
+    public void relu(float[] x, int xOff, float[] y, int yOff, int len) {
+        for (int i = 0; i < len; i++) y[yOff + i] = relu(x[xOff + i]);
+    }
+
+    @Override
+    public void leakyRelu(float[] x, int xOff, float[] y, int yOff, int len, float alpha) {
+        for (int i = 0; i < len; i++) y[yOff + i] = leakyRelu(x[xOff + i], alpha);
+    }
+
+    @Override
+    public void gelu(float[] x, int xOff, float[] y, int yOff, int len) {
+        for (int i = 0; i < len; i++) y[yOff + i] = gelu(x[xOff + i]);
+    }
+
+    @Override
+    public void geluTanh(float[] x, int xOff, float[] y, int yOff, int len) {
+        for (int i = 0; i < len; i++) y[yOff + i] = geluTanh(x[xOff + i]);
+    }
+
+    @Override
+    public void silu(float[] x, int xOff, float[] y, int yOff, int len) {
+        for (int i = 0; i < len; i++) y[yOff + i] = silu(x[xOff + i]);
+    }
+
+    @Override
+    public void softplus(float[] x, int xOff, float[] y, int yOff, int len, float beta, float threshold) {
+        double invBeta = 1.0 / beta;
+        for (int i = 0; i < len; i++) y[yOff + i] = softplus(x[xOff + i], beta, invBeta, threshold);
+    }
+
+    @Override
+    public void logSigmoid(float[] x, int xOff, float[] y, int yOff, int len) {
+        for (int i = 0; i < len; i++) y[yOff + i] = logSigmoid(x[xOff + i]);
+    }
+
+    @Override
+    public void sigmoidBackward(float[] y, int yOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        for (int i = 0; i < len; i++) gradIn[giOff + i] = sigmoidBackward(y[yOff + i], gradOut[gOff + i]);
+    }
+
+    @Override
+    public void tanhBackward(float[] y, int yOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        for (int i = 0; i < len; i++) gradIn[giOff + i] = tanhBackward(y[yOff + i], gradOut[gOff + i]);
+    }
+
+    @Override
+    public void reluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        for (int i = 0; i < len; i++) gradIn[giOff + i] = reluBackward(x[xOff + i], gradOut[gOff + i]);
+    }
+
+    @Override
+    public void leakyReluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len,
+                                  float alpha) {
+        for (int i = 0; i < len; i++) gradIn[giOff + i] = leakyReluBackward(x[xOff + i], gradOut[gOff + i], alpha);
+    }
+
+    @Override
+    public void geluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        for (int i = 0; i < len; i++) gradIn[giOff + i] = geluBackward(x[xOff + i], gradOut[gOff + i]);
+    }
+
+    @Override
+    public void geluTanhBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        for (int i = 0; i < len; i++) gradIn[giOff + i] = geluTanhBackward(x[xOff + i], gradOut[gOff + i]);
+    }
+
+    @Override
+    public void siluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        for (int i = 0; i < len; i++) gradIn[giOff + i] = siluBackward(x[xOff + i], gradOut[gOff + i]);
+    }
+
+    @Override
+    public void softplusBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len,
+                                 float beta, float threshold) {
+        for (int i = 0; i < len; i++) {
+            gradIn[giOff + i] = softplusBackward(x[xOff + i], gradOut[gOff + i], beta, threshold);
+        }
+    }
+
+    @Override
+    public void logSigmoidBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        for (int i = 0; i < len; i++) gradIn[giOff + i] = logSigmoidBackward(x[xOff + i], gradOut[gOff + i]);
+    }
+}

@@ -1,0 +1,420 @@
+package dev.kernels.internal;
+
+import static dev.kernels.internal.MathConstants.EXP_MAGIC_F;
+import static dev.kernels.internal.MathConstants.LN2_HI_F;
+import static dev.kernels.internal.MathConstants.LN2_LO_F;
+import static dev.kernels.internal.MathConstants.LOG2E_F;
+import static dev.kernels.internal.SoftmaxConstants.*;
+
+/**
+ * The scalar twin of the row-wise softmax family and of the fused losses. The row logic (what is summed, how the
+ * sums become outputs) lives here only; the per-row passes are small overridable methods, and {@code PanamaSoftmax}
+ * replaces exactly those passes with vector bodies that produce the same bits.
+ *
+ * <p>Bit-exactness rules every pass keeps: element-wise values use the same float operations and fmas in both
+ * twins; every row sum is accumulated in binary64 in 16 partials, element j of the row into partial j % 16, in
+ * increasing j, and the partials are combined by the fixed tree {@link #tree} (p[l] += p[l + h] for h = 8, 4, 2, 1).
+ * Maxima are order-independent ({@link Math#max} semantics). Tie counts are integers.
+ */
+public class ScalarSoftmax implements SoftmaxSupport {
+    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[2 * PARTIALS]);
+
+    // ============================================================================================ element functions
+
+    /**
+     * e^(x - m) for x &le; m: the difference is split into dHi + dLo exactly (TwoSum), so the result is as accurate
+     * as exp itself (about 0.5 ulp) however large |x - m| is; subnormal results keep gradual underflow.
+     */
+    public static float expMinusMax(float x, float m) {
+        float d = x - m;
+        float bv = d - x;
+        float av = d - bv;
+        float lo = (x - av) - (bv + m); // TwoSum error of x + (-m)
+        return expNeg(d, lo);
+    }
+
+    /** e^(d + lo) for d &le; 0 (or NaN), |lo| &le; ulp(d)/2; d below -104 (including -inf) gives +0. */
+    public static float expNeg(float d, float lo) {
+        float loc = d >= EXP_NEG_MIN ? lo : 0f; // lo is NaN for d = -inf (inf - inf): drop it with the clamp
+        float dc = Math.max(d, EXP_NEG_MIN);
+        float nb = Math.fma(dc, LOG2E_F, EXP_MAGIC_F);
+        float n = nb - EXP_MAGIC_F;
+        float rHi = Math.fma(n, -LN2_HI_F, dc);
+        float rLo = Math.fma(n, -LN2_LO_F, loc);
+        float hi = 1f + rHi;
+        float c = ScalarMath.expTail(rHi, rLo, hi);
+        // n in [-150, 0]: 2^(n+64) and 2^-64 are both normal, one path for normal and subnormal results
+        float s1 = Float.intBitsToFloat((Float.floatToRawIntBits(nb) + EXP_NEG_SCALE_BIAS) << 23);
+        float u = Math.fma(c, s1, hi * s1); // e * 2^64, always normal
+        // subnormal results rounded by integer means (2^23 magic), bit-identical to u * 2^-64 but without the slow
+        // subnormal arithmetic of x86; the vector twin does the same
+        if (u < EXP_NEG_U_MIN) {
+            return Float.intBitsToFloat(Float.floatToRawIntBits(Math.fma(u, EXP_NEG_TO_SUBNORMAL, 0x1p23f)) - 0x4b000000);
+        }
+        return u * EXP_NEG_SCALE_DOWN;
+    }
+
+    /** log(1 + t) in binary64 for t &ge; 0, relatively accurate for tiny t (the max term kept out of t). */
+    public static double log1pD(double t) {
+        double w = 1.0 + t;
+        double c = t - (w - 1.0); // what 1 + t lost; exact
+        return ScalarMath.logD(w) + c / w;
+    }
+
+    /**
+     * log(k + t): k = number of row elements equal to the max (each contributes exactly 1), t = sum of the other
+     * exp(x - max). With k = 1 it is log1p(t), accurate even when t is far below 2^-24 (log-softmax of a dominant
+     * logit). NaN when t is NaN or k = 0 (a NaN row).
+     */
+    public static double logOfSum(int k, double t) {
+        if (!(t >= 0.0) || k == 0) return Double.NaN;
+        return k == 1 ? log1pD(t) : ScalarMath.logD(k + t);
+    }
+
+    /** log1p(e) for e = exp(-|z|) in [0, 1], in float: log(1 + e) plus the bits 1 + e lost, divided by 1 + e. */
+    static float softplusNegAbs(float e) {
+        float w1 = 1f + e;
+        float cc = e - (w1 - 1f); // exact: 1 + e lost these bits
+        float r = 1f / w1;
+        return Math.fma(cc, r, ScalarMath.logCore(w1, 0f));
+    }
+
+    /** A +inf logit makes the row NaN (inf - inf, as PyTorch): its own term is a "tie" and would be skipped. */
+    static double plusInfIsNaN(float m, double t) {
+        return m == Float.POSITIVE_INFINITY ? Double.NaN : t;
+    }
+
+    // ================================================================================================= partial sums
+
+    static double[] scratch() {
+        return SCRATCH.get();
+    }
+
+    /** The fixed combination of the 16 partials: p[l] += p[l + h] for h = 8, 4, 2, 1; returns p[0]. */
+    public static double tree(double[] p) {
+        for (int h = PARTIALS / 2; h >= 1; h >>= 1) {
+            for (int l = 0; l < h; l++) p[l] += p[l + h];
+        }
+        return p[0];
+    }
+
+    static void clear(double[] p) {
+        for (int i = 0; i < PARTIALS; i++) p[i] = 0.0;
+    }
+
+    // ======================================================================================= passes (overridable)
+
+    /** Pass 1: the row max m (Math.max semantics: NaN wins, +0 over -0) and the number k of elements == m. */
+    protected long maxTies(float[] x, int o, int n) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) m = Math.max(m, x[o + j]);
+        int k = 0;
+        for (int j = 0; j < n; j++) if (x[o + j] == m) k++;
+        return pack(m, k);
+    }
+
+    static long pack(float m, int k) {
+        return ((long) Float.floatToRawIntBits(m) << 32) | (k & 0xffffffffL);
+    }
+
+    static float unpackMax(long mk) {
+        return Float.intBitsToFloat((int) (mk >>> 32));
+    }
+
+    static int unpackTies(long mk) {
+        return (int) mk;
+    }
+
+    /** Pass 2: stores e_j = exp(x_j - m) to y (if not null) and returns t = sum of e_j over x_j != m. */
+    protected double expSum(float[] x, int xo, int n, float m, float[] y, int yo) {
+        double[] p = scratch();
+        clear(p);
+        for (int j = 0; j < n; j++) {
+            float xj = x[xo + j];
+            float e = expMinusMax(xj, m);
+            if (y != null) y[yo + j] = e;
+            p[j & 15] += xj == m ? 0.0 : (double) e;
+        }
+        return tree(p);
+    }
+
+    /** Pass 3 of softmax: y_j *= r. */
+    protected void scale(float[] y, int yo, int n, float r) {
+        for (int j = 0; j < n; j++) y[yo + j] = y[yo + j] * r;
+    }
+
+    /** Pass 3 of log-softmax: y_j = (x_j - m) - lf. */
+    protected void shiftLog(float[] x, int xo, float[] y, int yo, int n, float m, float lf) {
+        for (int j = 0; j < n; j++) y[yo + j] = (x[xo + j] - m) - lf;
+    }
+
+    /** sum_j (double) a_j * (double) b_j (b null: sum_j a_j); every product is exact in binary64. */
+    protected double dot(float[] a, int ao, float[] b, int bo, int n) {
+        double[] p = scratch();
+        clear(p);
+        for (int j = 0; j < n; j++) {
+            double v = b == null ? (double) a[ao + j] : (double) a[ao + j] * (double) b[bo + j];
+            p[j & 15] += v;
+        }
+        return tree(p);
+    }
+
+    /** gi_j = y_j * (g_j - s). */
+    protected void softmaxBackwardRow(float[] y, int yo, float[] g, int go, float[] gi, int gio, int n, float s) {
+        for (int j = 0; j < n; j++) gi[gio + j] = y[yo + j] * (g[go + j] - s);
+    }
+
+    /** gi_j = g_j - exp(o_j) * s, one rounding (fma). */
+    protected void logSoftmaxBackwardRow(float[] o, int oo, float[] g, int go, float[] gi, int gio, int n, float s) {
+        for (int j = 0; j < n; j++) gi[gio + j] = Math.fma(-ScalarMath.exp(o[oo + j]), s, g[go + j]);
+    }
+
+    /** sum_j w_j * (m - x_j) in binary64 (w null: weight 1); every term is &ge; 0 for x_j &le; m. */
+    protected double gapSum(float[] x, int xo, int n, float m, float[] w) {
+        double[] p = scratch();
+        clear(p);
+        double md = m;
+        for (int j = 0; j < n; j++) {
+            double gap = md - (double) x[xo + j];
+            p[j & 15] += w == null ? gap : (double) w[j] * gap;
+        }
+        return tree(p);
+    }
+
+    /** Cross-entropy gradient row: g_j = e_j * cA (no smoothing) or fma(e_j, cA, -(w_j * sEps)). */
+    protected void ceGradRow(float[] g, int go, int n, float cA, boolean smooth, float[] w, float sEps) {
+        if (!smooth) {
+            for (int j = 0; j < n; j++) g[go + j] = g[go + j] * cA;
+        } else if (w == null) {
+            for (int j = 0; j < n; j++) g[go + j] = Math.fma(g[go + j], cA, -sEps);
+        } else {
+            for (int j = 0; j < n; j++) g[go + j] = Math.fma(g[go + j], cA, -(w[j] * sEps));
+        }
+    }
+
+    /**
+     * One BCE row: writes per-element losses (lossOut != null) and gradients (grad != null), returns the row sum of
+     * the binary64 losses (16 partials + tree). See {@link #bceLoss} and {@link #bceGrad} for the element formulas.
+     */
+    protected double bceRow(float[] z, int zo, float[] t, int to, float[] w, int wo, float[] pw, int n,
+                            float[] lossOut, int lo, float[] grad, int go, float sf) {
+        double[] p = scratch();
+        clear(p);
+        for (int j = 0; j < n; j++) {
+            float zj = z[zo + j];
+            float yj = t[to + j];
+            float wj = w == null ? 1f : w[wo + j];
+            float pj = pw == null ? 1f : pw[j];
+            float a = Math.abs(zj);
+            float e = expNeg(-a, 0f);
+            float sp = softplusNegAbs(e);
+            double loss = bceLoss(zj, yj, wj, pj, a, sp);
+            if (lossOut != null) lossOut[lo + j] = (float) loss;
+            if (grad != null) grad[go + j] = bceGrad(zj, yj, w == null ? sf : wj * sf, pw != null, pj, e);
+            p[j & 15] += loss;
+        }
+        return tree(p);
+    }
+
+    /**
+     * w * (lin + lw * sp) in binary64, lin = (1 - y) |z| for z &ge; 0, pw y |z| for z &lt; 0, lw = 1 + (pw - 1) y,
+     * sp = log1p(exp(-|z|)): PyTorch's (1 - y) z + lw softplus(-z) rearranged so that for y, pw &ge; 0 both terms are
+     * &ge; 0 (no cancellation, no overflow for any finite z).
+     */
+    static double bceLoss(float z, float y, float w, float pw, float a, float sp) {
+        double ad = a;
+        double yd = y;
+        double pwd = pw;
+        double lin = z >= 0f ? (1.0 - yd) * ad : (pwd * yd) * ad;
+        double lw = 1.0 + (pwd - 1.0) * yd;
+        return (double) w * (lin + lw * (double) sp);
+    }
+
+    /** (sigma(z) - y) * ws, or with pos_weight fma(pw y + 1 - y, sigma, -pw y) * ws (PyTorch's form); e = exp(-|z|). */
+    static float bceGrad(float z, float y, float ws, boolean hasPw, float pw, float e) {
+        float r = 1f / (1f + e);
+        float sigma = z >= 0f ? r : e * r; // sigma(-|z|) = e / (1 + e): never 1 - tiny, never overflows
+        if (!hasPw) return (sigma - y) * ws;
+        return Math.fma(Math.fma(pw, y, 1f - y), sigma, -(pw * y)) * ws;
+    }
+
+    // ============================================================================================ row-wise kernels
+
+    @Override
+    public void softmax(float[] x, int xOff, int xStride, float[] y, int yOff, int yStride, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int xo = xOff + r * xStride;
+            int yo = yOff + r * yStride;
+            long mk = maxTies(x, xo, cols);
+            float m = unpackMax(mk);
+            double t = plusInfIsNaN(m, expSum(x, xo, cols, m, y, yo));
+            // the max terms are exactly 1 each: s = k + t exactly enough, one rounding to the float reciprocal
+            scale(y, yo, cols, (float) (1.0 / (unpackTies(mk) + t)));
+        }
+    }
+
+    @Override
+    public void logSoftmax(float[] x, int xOff, int xStride, float[] y, int yOff, int yStride, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int xo = xOff + r * xStride;
+            int yo = yOff + r * yStride;
+            long mk = maxTies(x, xo, cols);
+            float m = unpackMax(mk);
+            double t = plusInfIsNaN(m, expSum(x, xo, cols, m, null, 0));
+            shiftLog(x, xo, y, yo, cols, m, (float) logOfSum(unpackTies(mk), t));
+        }
+    }
+
+    @Override
+    public void logSumExp(float[] x, int xOff, int xStride, float[] out, int outOff, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int xo = xOff + r * xStride;
+            long mk = maxTies(x, xo, cols);
+            float m = unpackMax(mk);
+            if (Float.isInfinite(m) || Float.isNaN(m)) {
+                out[outOff + r] = m; // all -inf: log 0 = -inf; any +inf: +inf; NaN: NaN (as torch.logsumexp)
+                continue;
+            }
+            double t = expSum(x, xo, cols, m, null, 0);
+            out[outOff + r] = (float) ((double) m + logOfSum(unpackTies(mk), t));
+        }
+    }
+
+    @Override
+    public void softmaxBackward(float[] y, int yOff, int yStride, float[] g, int gOff, int gStride,
+                                float[] gi, int giOff, int giStride, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int yo = yOff + r * yStride;
+            int go = gOff + r * gStride;
+            float s = (float) dot(g, go, y, yo, cols);
+            softmaxBackwardRow(y, yo, g, go, gi, giOff + r * giStride, cols, s);
+        }
+    }
+
+    @Override
+    public void logSoftmaxBackward(float[] out, int oOff, int oStride, float[] g, int gOff, int gStride,
+                                   float[] gi, int giOff, int giStride, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int go = gOff + r * gStride;
+            float s = (float) dot(g, go, null, 0, cols);
+            logSoftmaxBackwardRow(out, oOff + r * oStride, g, go, gi, giOff + r * giStride, cols, s);
+        }
+    }
+
+    @Override
+    public double crossEntropy(float[] x, int xOff, int xStride, int rows, int cols, int[] labels, int labelOff,
+                               int ignoreIndex, float[] w, float smoothing, double weightSum,
+                               float[] lossOut, int lossOff, double[] rowLoss, int rowLossOff,
+                               float[] grad, int gOff, int gStride, double gradScale) {
+        boolean smooth = smoothing != 0f;
+        double oneMinusEps = 1.0 - (double) smoothing;
+        double epsC = (double) smoothing / cols;
+        float sEps = (float) (gradScale * epsC);
+        double total = 0.0;
+        for (int r = 0; r < rows; r++) {
+            int xo = xOff + r * xStride;
+            int go = gOff + r * gStride;
+            int label = labels[labelOff + r];
+            double loss;
+            if (label == ignoreIndex) {
+                loss = 0.0;
+                if (grad != null) for (int j = 0; j < cols; j++) grad[go + j] = 0f;
+            } else {
+                long mk = maxTies(x, xo, cols);
+                float m = unpackMax(mk);
+                int k = unpackTies(mk);
+                double t = plusInfIsNaN(m, expSum(x, xo, cols, m, grad, go));
+                double lse = logOfSum(k, t);
+                float xy = x[xo + label];
+                double wy = w == null ? 1.0 : w[label];
+                double nll = ((double) m - (double) xy) + lse; // both terms >= 0: no cancellation
+                if (!smooth) {
+                    loss = wy * nll;
+                } else {
+                    double gaps = gapSum(x, xo, cols, m, w);
+                    loss = oneMinusEps * wy * nll + epsC * (gaps + lse * weightSum);
+                }
+                if (grad != null) {
+                    double s = k + t;
+                    double aSum = oneMinusEps * wy + epsC * weightSum;
+                    float ey = grad[go + label];
+                    ceGradRow(grad, go, cols, (float) (gradScale * aSum / s), smooth, w, sEps);
+                    // the label entry A p_y - a_y, rearranged so that p_y - 1 never cancels: s - e_y is t itself
+                    // when the label is the only max
+                    double sMinusEy = xy == m ? (k - 1) + t : s - ey;
+                    double ay = oneMinusEps * wy + epsC * wy;
+                    double aMinusAy = epsC * (weightSum - wy);
+                    grad[go + label] = (float) (gradScale * ((aMinusAy * ey - ay * sMinusEy) / s));
+                }
+            }
+            if (lossOut != null) lossOut[lossOff + r] = (float) loss;
+            if (rowLoss != null) rowLoss[rowLossOff + r] = loss;
+            total += loss;
+        }
+        return total;
+    }
+
+    @Override
+    public double crossEntropySoft(float[] x, int xOff, int xStride, float[] q, int qOff, int qStride, int rows,
+                                   int cols, float[] w, float smoothing,
+                                   float[] lossOut, int lossOff, double[] rowLoss, int rowLossOff,
+                                   float[] grad, int gOff, int gStride, double gradScale) {
+        float omEps = 1f - smoothing;
+        float epsC = smoothing / cols;
+        float sf = (float) gradScale;
+        double total = 0.0;
+        double[] p = scratch();
+        for (int r = 0; r < rows; r++) {
+            int xo = xOff + r * xStride;
+            int qo = qOff + r * qStride;
+            int go = gOff + r * gStride;
+            long mk = maxTies(x, xo, cols);
+            float m = unpackMax(mk);
+            int k = unpackTies(mk);
+            double t = plusInfIsNaN(m, expSum(x, xo, cols, m, grad, go));
+            double lse = logOfSum(k, t);
+            // a_j = w_j ((1 - eps) q_j + eps / C) in float, then A = sum a_j and B = sum a_j (m - x_j) in binary64
+            clear(p);
+            for (int j = 0; j < cols; j++) p[j & 15] += (double) softTarget(q[qo + j], w, j, omEps, epsC);
+            double aSum = tree(p);
+            clear(p);
+            double md = m;
+            for (int j = 0; j < cols; j++) {
+                p[j & 15] += (double) softTarget(q[qo + j], w, j, omEps, epsC) * (md - (double) x[xo + j]);
+            }
+            double loss = tree(p) + aSum * lse; // both >= 0 for targets >= 0
+            if (grad != null) {
+                float cA = (float) (gradScale * aSum / (k + t));
+                for (int j = 0; j < cols; j++) {
+                    grad[go + j] = Math.fma(grad[go + j], cA, -(softTarget(q[qo + j], w, j, omEps, epsC) * sf));
+                }
+            }
+            if (lossOut != null) lossOut[lossOff + r] = (float) loss;
+            if (rowLoss != null) rowLoss[rowLossOff + r] = loss;
+            total += loss;
+        }
+        return total;
+    }
+
+    static float softTarget(float q, float[] w, int j, float omEps, float epsC) {
+        float a = Math.fma(omEps, q, epsC);
+        return w == null ? a : w[j] * a;
+    }
+
+    @Override
+    public double bce(float[] z, int zOff, float[] t, int tOff, float[] weight, int wOff, float[] posWeight,
+                      int n, int cols, float[] lossOut, int lossOff, double[] rowLoss, int rowLossOff,
+                      float[] grad, int gOff, double gradScale) {
+        float sf = (float) gradScale;
+        double total = 0.0;
+        int r = 0;
+        for (int start = 0; start < n; start += cols, r++) {
+            int len = Math.min(cols, n - start);
+            double s = bceRow(z, zOff + start, t, tOff + start, weight, wOff + start, posWeight, len,
+                    lossOut, lossOff + start, grad, gOff + start, sf);
+            if (rowLoss != null) rowLoss[rowLossOff + r] = s;
+            total += s;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.kernels.internal;
+
+/**
+ * Constants of the row-wise softmax and loss kernels, shared by {@link ScalarSoftmax} and {@code PanamaSoftmax}.
+ * The exp used inside these kernels reuses the binary32 exp coefficients of {@link MathConstants}; only its clamp and
+ * its final scaling differ, because its argument is always x - max &le; 0.
+ */
+public final class SoftmaxConstants {
+    private SoftmaxConstants() {}
+
+    /** exp(-104) = 6.8e-46 rounds to +0 (below half the smallest subnormal, 2^-150): smaller arguments are clamped here. */
+    public static final float EXP_NEG_MIN = -104.0f;
+    /**
+     * 2^n is applied as 2^(n+64) * 2^-64: for n in [-150, 0] (the whole clamped domain) both factors are normal floats,
+     * so one code path covers normal and subnormal results (normal results are exact scalings of a single rounding;
+     * subnormal ones round twice, at most 0.75 subnormal ulp), no slow path.
+     */
+    public static final int EXP_NEG_SCALE_BIAS = 64;
+    public static final float EXP_NEG_SCALE_DOWN = 0x1p-64f;
+    /** u = e * 2^64 below this gives a subnormal e; such lanes are rounded by integer means (no slow subnormal ops). */
+    public static final float EXP_NEG_U_MIN = 0x1p-62f;
+    /** u * 2^85 = e * 2^149: the subnormal's integer significand, rounded by adding 2^23. */
+    public static final float EXP_NEG_TO_SUBNORMAL = 0x1p85f;
+    /** Number of binary64 partial sums of every row reduction: element j of a row goes to partial j % 16. */
+    public static final int PARTIALS = 16;
+    /** Rows of the flat BCE form (no posWeight) are virtual segments of this many elements (the summation blocks). */
+    public static final int BCE_SEGMENT = 8192;
+}

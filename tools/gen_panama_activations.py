@@ -1,0 +1,319 @@
+#!/usr/bin/env python3
+"""Writes PanamaActivations.java: the vector loops with the binary64 exp/log pieces written out inline.
+
+Every block copies the operation sequence of the PanamaVectorMath helper it replaces (expD with minusOne = false,
+expPoly, logD, widen, narrow) and of the former private helpers gaussTailH / log1pExpNeg, op for op.
+"""
+import sys
+
+IND = " " * 12
+
+
+def b(c):
+    return f"DoubleVector.broadcast(D, {c})"
+
+
+def horner(var, coefs, lead, ind=IND + "        ", width=120):
+    """var.fma(c[n], c[n-1]).fma(var, b(c[n-2]))...: the vector image of nested Math.fma(.., var, c).
+
+    lead is the text before the expression on its first line (for wrapping at width columns)."""
+    parts = [f".fma({var}, {b(c)})" for c in coefs[2:]]
+    lines, cur = [], f"{var}.fma({coefs[0]}, {coefs[1]})"
+    col = len(lead) + len(cur)
+    for p in parts:
+        if col + len(p) + 1 > width:  # +1 for the ';' or ')' that may follow
+            lines.append(cur)
+            cur, col = "", len(ind)
+        cur += p
+        col += len(p)
+    lines.append(cur)
+    return ("\n" + ind).join(lines)
+
+
+def widen(arr, off):
+    return f"(DoubleVector) FloatVector.fromArray(FH, {arr}, {off} + i).convertShape(F2D, D, 0)"
+
+
+def store(expr, arr, off):
+    line = f"{IND}((FloatVector) {expr}.convertShape(D2F, FH, 0)).intoArray({arr}, {off} + i);\n"
+    if len(line) <= 121:
+        return line
+    return (f"{IND}DoubleVector vres = {expr};\n"
+            f"{IND}((FloatVector) vres.convertShape(D2F, FH, 0)).intoArray({arr}, {off} + i);\n")
+
+
+def exp_block(arg, out):
+    """out = e^arg: ScalarMath.expD, op for op."""
+    q = [f"EXP_D_Q{k}" for k in range(8, -1, -1)]
+    return (
+        f"{IND}// {out} = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order\n"
+        f"{IND}DoubleVector vexpX = {arg};\n"
+        f"{IND}DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);\n"
+        f"{IND}DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);\n"
+        f"{IND}DoubleVector vexpR = vexpN.fma({b('-LN2_HI_D')}, vexpX);\n"
+        f"{IND}vexpR = vexpN.fma({b('-LN2_LO_D')}, vexpR);\n"
+        f"{IND}DoubleVector vexpQ = {horner('vexpR', q, IND + 'DoubleVector vexpQ = ')};\n"
+        f"{IND}DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);\n"
+        f"{IND}DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();\n"
+        f"{IND}DoubleVector {out} = vexpS.fma(vexpU, vexpS);\n"
+    )
+
+
+def log_block(arg, out):
+    """out = log(arg) for positive normal lanes: ScalarMath.logD, op for op."""
+    t = [f"LOG_D_T{k}" for k in range(5, -1, -1)]
+    return (
+        f"{IND}// {out} = ScalarMath.logD({arg}): the ops of ScalarMath.logD, in order\n"
+        f"{IND}LongVector vlogIx = {arg}.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);\n"
+        f"{IND}LongVector vlogEb = vlogIx.add(0x3ff0000000000000L).lanewise(LSHR, 52);\n"
+        f"{IND}DoubleVector vlogE = vlogEb.add(0x4330000000000000L).reinterpretAsDoubles().sub(0x1.00000000003ffp52);\n"
+        f"{IND}DoubleVector vlogM = vlogIx.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles();\n"
+        f"{IND}DoubleVector vlogF = vlogM.sub(1.0);\n"
+        f"{IND}DoubleVector vlogS = vlogF.div(vlogF.add(2.0));\n"
+        f"{IND}DoubleVector vlogZ = vlogS.mul(vlogS);\n"
+        f"{IND}DoubleVector vlogT = {horner('vlogZ', t, IND + 'DoubleVector vlogT = ')};\n"
+        f"{IND}DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));\n"
+        f"{IND}DoubleVector {out} = vlogE.fma({b('LN2_HI_D')},\n"
+        f"{IND}        vlogE.fma({b('LN2_LO_D')}, vlogLogm));\n"
+    )
+
+
+def tail_h_block(arg, out):
+    """out = H(arg): ScalarActivations.gaussTailH."""
+    h = [f"GELU_H{k}" for k in range(16, -1, -1)]
+    return (
+        f"{IND}// {out} = ScalarActivations.gaussTailH({arg})\n"
+        f"{IND}DoubleVector vtailY = {arg}.sub(GELU_H_K).div({arg}.add(GELU_H_K));\n"
+        f"{IND}DoubleVector {out} = {horner('vtailY', h, IND + f'DoubleVector {out} = ')};\n"
+    )
+
+
+def log1p_exp_neg_block(arg, out):
+    """out = log(1 + e^-arg): ScalarActivations.log1pExpNeg (the former private helper, op for op)."""
+    return (
+        f"{IND}// {out} = ScalarActivations.log1pExpNeg({arg}) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)\n"
+        + exp_block(f"{arg}.min(EXP_ARG_MAX).neg()", "vw")
+        + f"{IND}DoubleVector vw1 = vw.add(1.0);\n"
+        + log_block("vw1", "vlogW1")
+        + f"{IND}DoubleVector {out} = vlogW1.add(vw.sub(vw1.sub(1.0)));\n"
+    )
+
+
+def root_window(prefix, var="vd"):
+    w = [f"{prefix}_W{k}" for k in range(5, -1, -1)]
+    return f"{IND}DoubleVector vw = {horner(var, w, IND + 'DoubleVector vw = ')};\n"
+
+
+UNARY = "float[] x, int xOff, float[] y, int yOff, int len"
+BINARY = "float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len"
+
+
+def kernel(name, params, body, tail, loop="FH", pre=""):
+    return (
+        f"    @Override\n"
+        f"    public void {name}({params}) {{\n"
+        f"{pre}"
+        f"        int i = 0;\n"
+        f"        for (int bound = {loop}.loopBound(len); i < bound; i += {loop}.length()) {{\n"
+        f"{body}"
+        f"        }}\n"
+        f"{tail}"
+        f"    }}\n\n"
+    )
+
+
+def simple_tail(lhs, call):
+    return f"        for (; i < len; i++) {lhs} = {call};\n"
+
+
+def long_tail(lhs, call):
+    return f"        for (; i < len; i++) {{\n            {lhs} = {call};\n        }}\n"
+
+
+out = []
+out.append('''package dev.kernels.internal;
+
+import static dev.kernels.internal.ActivationConstants.*;
+import static dev.kernels.internal.MathConstants.*;
+import static jdk.incubator.vector.VectorOperators.D2F;
+import static jdk.incubator.vector.VectorOperators.F2D;
+import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LE;
+import static jdk.incubator.vector.VectorOperators.LSHL;
+import static jdk.incubator.vector.VectorOperators.LSHR;
+import static jdk.incubator.vector.VectorOperators.LT;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Panama bodies of the activation kernels. Each lane runs the matching {@link ScalarActivations} element method (same
+ * constants, operation order and fmas) and tails call that method, so every element is bit-identical to the scalar
+ * path at any species width and any position. Kernels evaluated in binary64 load {@code FH} floats, widen them to
+ * {@code D} and narrow the result once.
+ *
+ * <p>Why the vector loops call no method of ours (the binary64 exp/log of {@link PanamaVectorMath} and the former
+ * helpers are written out inline, each block commented with the scalar method it mirrors): when C2 inlines a kernel
+ * into a large caller it runs out of node budget (NodeCountInliningCutoff); Vector API methods are
+ * {@code @ForceInline} and are still inlined, but a plain helper is then refused and every vector crossing its
+ * boundary is boxed (measured 8-10x slower and tens of KB allocated per 1024-element call). For the same reason every
+ * kernel with real work has more than 325 bytes of bytecode (C2's FreqInlineSize), so C2 compiles it as its own root
+ * instead of inlining it into callers. Constants are broadcast in place; loops have no branches. Keep it so when
+ * editing: a new helper call in a loop brings the boxing back (CompositeActivationBenchmark with -prof gc must show
+ * 0 B/op).
+ */
+public final class PanamaActivations implements ActivationSupport {
+    private static final VectorSpecies<Float> F = PanamaSpecies.F;
+    private static final VectorSpecies<Double> D = PanamaSpecies.D;
+    private static final VectorSpecies<Float> FH = PanamaSpecies.FH;
+
+    public PanamaActivations() {
+        if (F.vectorBitSize() < 128) {
+            throw new UnsupportedOperationException("preferred vector size is " + F.vectorBitSize() + " bits (< 128)");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ binary32 kernels
+
+''')
+
+out.append(kernel("relu", UNARY,
+    f"{IND}FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n"
+    f"{IND}vx.blend(0f, vx.compare(LE, 0f)).intoArray(y, yOff + i);\n",
+    simple_tail("y[yOff + i]", "ScalarActivations.relu(x[xOff + i])"), loop="F"))
+out.append(kernel("leakyRelu", UNARY + ", float alpha",
+    f"{IND}FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n"
+    f"{IND}vx.blend(vx.mul(alpha), vx.compare(LE, 0f)).intoArray(y, yOff + i);\n",
+    simple_tail("y[yOff + i]", "ScalarActivations.leakyRelu(x[xOff + i], alpha)"), loop="F"))
+out.append(kernel("reluBackward", BINARY,
+    f"{IND}FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n"
+    f"{IND}FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);\n"
+    f"{IND}vg.blend(0f, vx.compare(LE, 0f)).intoArray(gradIn, giOff + i);\n",
+    simple_tail("gradIn[giOff + i]", "ScalarActivations.reluBackward(x[xOff + i], gradOut[gOff + i])"), loop="F"))
+out.append(kernel("leakyReluBackward", BINARY.replace("int len", "int len,\n                                  float alpha"),
+    f"{IND}FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n"
+    f"{IND}FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);\n"
+    f"{IND}vg.mul(alpha).blend(vg, vx.compare(GT, 0f)).intoArray(gradIn, giOff + i);\n",
+    long_tail("gradIn[giOff + i]", "ScalarActivations.leakyReluBackward(x[xOff + i], gradOut[gOff + i], alpha)"),
+    loop="F"))
+
+out.append("    // ------------------------------------------------------------------------------------------ binary64 kernels\n\n")
+
+SAVED = "float[] y, int yOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len"
+out.append(kernel("sigmoidBackward", SAVED,
+    f"{IND}DoubleVector vy = {widen('y', 'yOff')};\n"
+    f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
+    + store("vg.mul(vy.neg().fma(vy, vy))", "gradIn", "giOff"),
+    simple_tail("gradIn[giOff + i]", "ScalarActivations.sigmoidBackward(y[yOff + i], gradOut[gOff + i])")))
+out.append(kernel("tanhBackward", SAVED,
+    f"{IND}DoubleVector vy = {widen('y', 'yOff')};\n"
+    f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
+    + store(f"vg.mul(vy.neg().fma(vy, {b('1.0')}))", "gradIn", "giOff"),
+    simple_tail("gradIn[giOff + i]", "ScalarActivations.tanhBackward(y[yOff + i], gradOut[gOff + i])")))
+
+out.append(kernel("gelu", UNARY,
+    f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
+    f"{IND}DoubleVector va = vx.abs().min(GELU_A_MAX);\n"
+    + exp_block("va.mul(va).mul(-0.5)", "ve")
+    + tail_h_block("va", "vtailH")
+    + f"{IND}DoubleVector vq = ve.mul(vtailH);\n"
+    f"{IND}DoubleVector vp = vq.blend({b('1.0')}.sub(vq), vx.compare(GE, 0.0));\n"
+    + store("vx.max(-GELU_A_MAX).mul(vp)", "y", "yOff"),
+    simple_tail("y[yOff + i]", "ScalarActivations.gelu(x[xOff + i])")))
+
+out.append(kernel("geluBackward", BINARY,
+    f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
+    f"{IND}DoubleVector va = vx.abs().min(GELU_A_MAX);\n"
+    + exp_block("va.mul(va).mul(-0.5)", "ve")
+    + tail_h_block("va", "vtailH")
+    + f"{IND}DoubleVector vhDirect = va.fma({b('-INV_SQRT_2PI')}, vtailH);\n"
+    f"{IND}DoubleVector vd = va.sub(GELU_ROOT_HI).sub(GELU_ROOT_LO);\n"
+    + root_window("GELU")
+    + f"{IND}DoubleVector vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));\n"
+    f"{IND}DoubleVector vdd = ve.mul(vh);\n"
+    f"{IND}DoubleVector vfp = vdd.blend({b('1.0')}.sub(vdd), vx.compare(GE, 0.0));\n"
+    f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
+    + store("vg.mul(vfp)", "gradIn", "giOff"),
+    simple_tail("gradIn[giOff + i]", "ScalarActivations.geluBackward(x[xOff + i], gradOut[gOff + i])")))
+
+out.append(kernel("geluTanh", UNARY,
+    f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
+    f"{IND}DoubleVector vxc = vx.max(-GELU_TANH_X_MAX).min(GELU_TANH_X_MAX);\n"
+    + exp_block("vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K)", "ve")
+    + f"{IND}DoubleVector vs = {b('1.0')}.div(ve.add(1.0));\n"
+    + store("vx.max(-GELU_TANH_X_MAX).mul(vs)", "y", "yOff"),
+    simple_tail("y[yOff + i]", "ScalarActivations.geluTanh(x[xOff + i])")))
+
+out.append(kernel("geluTanhBackward", BINARY,
+    f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
+    f"{IND}DoubleVector vxc = vx.max(-GELU_TANH_X_MAX).min(GELU_TANH_X_MAX);\n"
+    f"{IND}DoubleVector vx2 = vxc.mul(vxc);\n"
+    + exp_block("vxc.mul(vx2.fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K)", "ve")
+    + f"{IND}DoubleVector vs = {b('1.0')}.div(ve.add(1.0));\n"
+    f"{IND}DoubleVector vhDirect = vxc.mul(GELU_TANH_2K).mul(vx2.fma(GELU_TANH_3C, 1.0))\n"
+    f"{IND}        .fma(ve.mul(vs), {b('1.0')});\n"
+    f"{IND}DoubleVector vd = vxc.sub(GELU_TANH_ROOT_HI).sub(GELU_TANH_ROOT_LO);\n"
+    + root_window("GELU_TANH")
+    + f"{IND}DoubleVector vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));\n"
+    f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
+    + store("vg.mul(vs.mul(vh))", "gradIn", "giOff"),
+    simple_tail("gradIn[giOff + i]", "ScalarActivations.geluTanhBackward(x[xOff + i], gradOut[gOff + i])")))
+
+out.append(kernel("silu", UNARY,
+    f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
+    f"{IND}DoubleVector vxc = vx.max(-SILU_X_MAX).min(SILU_X_MAX);\n"
+    + exp_block("vxc.neg()", "ve")
+    + f"{IND}DoubleVector vs = {b('1.0')}.div(ve.add(1.0));\n"
+    + store("vx.max(-SILU_X_MAX).mul(vs)", "y", "yOff"),
+    simple_tail("y[yOff + i]", "ScalarActivations.silu(x[xOff + i])")))
+
+out.append(kernel("siluBackward", BINARY,
+    f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
+    f"{IND}DoubleVector vxc = vx.max(-SILU_X_MAX).min(SILU_X_MAX);\n"
+    + exp_block("vxc.neg()", "ve")
+    + f"{IND}DoubleVector vs = {b('1.0')}.div(ve.add(1.0));\n"
+    f"{IND}DoubleVector vhDirect = vxc.fma(ve.mul(vs), {b('1.0')});\n"
+    f"{IND}DoubleVector vd = vxc.sub(SILU_ROOT_HI).sub(SILU_ROOT_LO);\n"
+    + root_window("SILU")
+    + f"{IND}DoubleVector vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));\n"
+    f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
+    + store("vg.mul(vs.mul(vh))", "gradIn", "giOff"),
+    simple_tail("gradIn[giOff + i]", "ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i])")))
+
+out.append(kernel("softplus", UNARY + ", float beta, float threshold",
+    f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
+    f"{IND}DoubleVector vu = vx.mul(beta);\n"
+    f"{IND}DoubleVector va = vu.abs();\n"
+    + log1p_exp_neg_block("va", "vl")
+    + f"{IND}DoubleVector vr = vu.max(0.0).add(vl).mul(invBeta);\n"
+    + store("vr.blend(vx, vu.compare(GT, threshold))", "y", "yOff"),
+    simple_tail("y[yOff + i]", "ScalarActivations.softplus(x[xOff + i], beta, invBeta, threshold)"),
+    pre="        double invBeta = 1.0 / beta;\n"))
+
+out.append(kernel("softplusBackward", BINARY.replace("int len", "int len,\n                                 float beta, float threshold"),
+    f"{IND}DoubleVector vu = ({widen('x', 'xOff')}).mul(beta);\n"
+    f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
+    + exp_block("vu.max(-EXP_ARG_MAX).min(EXP_ARG_MAX).neg()", "ve")
+    + f"{IND}DoubleVector vr = vg.mul({b('1.0')}.div(ve.add(1.0)));\n"
+    + store("vr.blend(vg, vu.compare(GT, threshold))", "gradIn", "giOff"),
+    long_tail("gradIn[giOff + i]", "ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], beta, threshold)")))
+
+out.append(kernel("logSigmoid", UNARY,
+    f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
+    f"{IND}DoubleVector va = vx.abs();\n"
+    + log1p_exp_neg_block("va", "vl")
+    + store("vx.min(0.0).sub(vl)", "y", "yOff"),
+    simple_tail("y[yOff + i]", "ScalarActivations.logSigmoid(x[xOff + i])")))
+
+out.append(kernel("logSigmoidBackward", BINARY,
+    f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
+    + exp_block("vx.max(-EXP_ARG_MAX).min(EXP_ARG_MAX)", "ve")
+    + f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
+    + store(f"vg.mul({b('1.0')}.div(ve.add(1.0)))", "gradIn", "giOff"),
+    simple_tail("gradIn[giOff + i]", "ScalarActivations.logSigmoidBackward(x[xOff + i], gradOut[gOff + i])")))
+
+text = "".join(out).rstrip("\n") + "\n}\n"
+sys.stdout.write(text)

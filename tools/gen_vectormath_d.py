@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Emits the binary64-evaluated kernels of PanamaVectorMath (expm1, log1p, sigmoid, tanh, erf): each vector body
+repeats, op for op, the ScalarMath method it mirrors (expD/expm1D/logD inline, no helper calls: see the note at
+PanamaVectorMath.exp). Output: /tmp/gen/out.java, pasted between the markers in PanamaVectorMath."""
+import re
+def B(c): return f"DoubleVector.broadcast(D, {c})"
+def expd(v, out, minus_one, ind):
+    p = ind
+    return [
+f"{p}// ScalarMath.{'expm1D' if minus_one else 'expD'}({v})",
+f"{p}DoubleVector {out}nb = {v}.fma(LOG2E_D, EXP_MAGIC_D);",
+f"{p}DoubleVector {out}n = {out}nb.sub(EXP_MAGIC_D);",
+f"{p}DoubleVector {out}r = {out}n.fma({B('-LN2_HI_D')}, {v});",
+f"{p}{out}r = {out}n.fma({B('-LN2_LO_D')}, {out}r);",
+f"{p}DoubleVector {out}q = {out}r.fma(EXP_D_Q8, EXP_D_Q7).fma({out}r, {B('EXP_D_Q6')}).fma({out}r, {B('EXP_D_Q5')})",
+f"{p}        .fma({out}r, {B('EXP_D_Q4')}).fma({out}r, {B('EXP_D_Q3')}).fma({out}r, {B('EXP_D_Q2')})",
+f"{p}        .fma({out}r, {B('EXP_D_Q1')}).fma({out}r, {B('EXP_D_Q0')});",
+f"{p}DoubleVector {out}s = {out}nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();",
+f"{p}DoubleVector {out} = {out}s.fma({out}r.mul({out}r).fma({out}q, {out}r), {out}s{'.sub(1.0)' if minus_one else ''});",
+]
+def logd(w, out, ind):
+    p = ind
+    return [
+f"{p}// ScalarMath.logD({w})",
+f"{p}LongVector {out}ix = {w}.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);",
+f"{p}DoubleVector {out}e = {out}ix.add(0x3ff0000000000000L).lanewise(LSHR, 52).add(0x4330000000000000L)",
+f"{p}        .reinterpretAsDoubles().sub(0x1.00000000003ffp52);",
+f"{p}DoubleVector {out}f = {out}ix.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles().sub(1.0);",
+f"{p}DoubleVector {out}s = {out}f.div({out}f.add(2.0));",
+f"{p}DoubleVector {out}z = {out}s.mul({out}s);",
+f"{p}DoubleVector {out}t = {out}z.fma(LOG_D_T5, LOG_D_T4).fma({out}z, {B('LOG_D_T3')}).fma({out}z, {B('LOG_D_T2')})",
+f"{p}        .fma({out}z, {B('LOG_D_T1')}).fma({out}z, {B('LOG_D_T0')});",
+f"{p}DoubleVector {out}m = {out}s.fma({out}z.mul({out}t), {out}s.add({out}s));",
+f"{p}DoubleVector {out} = {out}e.fma({B('LN2_HI_D')}, {out}e.fma({B('LN2_LO_D')}, {out}m));",
+]
+def load(k, ind):
+    return [f"{ind}FloatVector vx{k} = FloatVector.fromArray(FH, x, xOff + i{'' if k==0 else ' + FH.length()'});",
+            f"{ind}DoubleVector vd{k} = (DoubleVector) vx{k}.convertShape(F2D, D, 0);"]
+def store(expr, k, ind, copysign=False):
+    f = f"((FloatVector) {expr}.convertShape(D2F, FH, 0))"
+    if copysign:
+        f = f"{f}.reinterpretAsInts().or(vx{k}.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()"
+    return [f"{ind}{f}", f"{ind}        .intoArray(y, yOff + i{'' if k==0 else ' + FH.length()'});"] if len(f) > 80 else [f"{ind}{f}.intoArray(y, yOff + i{'' if k==0 else ' + FH.length()'});"]
+
+def body(name, k, ind):
+    L = load(k, ind)
+    if name == "expm1":
+        L += [f"{ind}DoubleVector vc{k} = vd{k}.max(EXPM1_MIN).min(EXPM1_MAX);"] + expd(f"vc{k}", f"ve{k}", True, ind)
+        L += [f"{ind}// expm1 has the sign of x: OR-ing the sign bit only changes -0 (the polynomial yields +0)"]
+        L += store(f"ve{k}", k, ind, True)
+    elif name == "sigmoid":
+        L += [f"{ind}DoubleVector vc{k} = vd{k}.max(-SIGMOID_SATURATION).min(SIGMOID_SATURATION).neg();"] + expd(f"vc{k}", f"ve{k}", False, ind)
+        L += store(f"DoubleVector.broadcast(D, 1.0).div(ve{k}.add(1.0))", k, ind)
+    elif name == "tanh":
+        L += [f"{ind}DoubleVector va{k} = vd{k}.abs().min(TANH_SATURATION);", f"{ind}DoubleVector v2a{k} = va{k}.add(va{k});"] + expd(f"v2a{k}", f"vm{k}", True, ind)
+        L += store(f"vm{k}.div(vm{k}.add(2.0))", k, ind, True)
+    elif name == "log1p":
+        L += [f"{ind}DoubleVector vw{k} = vd{k}.add(1.0);", f"{ind}DoubleVector vlost{k} = vd{k}.sub(vw{k}.sub(1.0)); // the bits of x lost in 1 + x"]
+        L += logd(f"vw{k}", f"vl{k}", ind)
+        L += [f"{ind}FloatVector vy{k} = (FloatVector) vl{k}.add(vlost{k}.div(vw{k})).convertShape(D2F, FH, 0);",
+              f"{ind}vy{k}.blend(Float.POSITIVE_INFINITY, vx{k}.compare(EQ, Float.POSITIVE_INFINITY))",
+              f"{ind}        .blend(Float.NEGATIVE_INFINITY, vx{k}.compare(EQ, -1f))",
+              f"{ind}        .blend(Float.NaN, vx{k}.compare(GE, -1f).not())",
+              f"{ind}        .reinterpretAsInts().or(vx{k}.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()",
+              f"{ind}        .intoArray(y, yOff + i{'' if k==0 else ' + FH.length()'});"]
+    elif name == "erf":
+        L += [f"{ind}DoubleVector va{k} = vd{k}.abs().min(ERF_SATURATION);", f"{ind}DoubleVector vt{k} = va{k}.mul(va{k});",
+              f"{ind}// |x| < 1: x P(x^2)",
+              f"{ind}DoubleVector vp{k} = vt{k}.fma(ERF_P10, ERF_P9)" + "".join(f".fma(vt{k}, {B('ERF_P%d' % j)})" for j in range(8, 3, -1)),
+              f"{ind}        " + "".join(f".fma(vt{k}, {B('ERF_P%d' % j)})" for j in range(3, -1, -1)) + ";",
+              f"{ind}// 1 <= |x| <= 4: 1 - exp(-x^2) G(|x| - 2.5)",
+              f"{ind}DoubleVector vv{k} = va{k}.sub(ERFC_CENTER);",
+              f"{ind}DoubleVector vg{k} = vv{k}.fma(ERFC_G16, ERFC_G15)" + "".join(f".fma(vv{k}, {B('ERFC_G%d' % j)})" for j in range(14, 11, -1)),
+              f"{ind}        " + "".join(f".fma(vv{k}, {B('ERFC_G%d' % j)})" for j in range(11, 7, -1)),
+              f"{ind}        " + "".join(f".fma(vv{k}, {B('ERFC_G%d' % j)})" for j in range(7, 3, -1)),
+              f"{ind}        " + "".join(f".fma(vv{k}, {B('ERFC_G%d' % j)})" for j in range(3, -1, -1)) + ";",
+              f"{ind}DoubleVector vnt{k} = vt{k}.neg();"] + expd(f"vnt{k}", f"vex{k}", False, ind)
+        L += [f"{ind}DoubleVector vlarge{k} = DoubleVector.broadcast(D, 1.0).sub(vex{k}.mul(vg{k}));"]
+        L += store(f"vlarge{k}.blend(va{k}.mul(vp{k}), va{k}.compare(LT, 1.0))", k, ind, True)
+    return L
+
+out = []
+for name, unroll in [("expm1", 2), ("log1p", 2), ("sigmoid", 2), ("tanh", 2), ("erf", 1)]:
+    ind = "            "
+    out.append("    @Override")
+    out.append(f"    public void {name}(float[] x, int xOff, float[] y, int yOff, int len) {{")
+    out.append("        int i = 0;")
+    if unroll == 2:
+        out.append("        // two half-width vectors per iteration (one float vector's worth of binary64 lanes)")
+        out.append("        for (int bound = F.loopBound(len); i < bound; i += F.length()) {")
+        out += body(name, 0, ind)
+        out += body(name, 1, ind)
+        out.append("        }")
+    else:
+        out.append("        for (int bound = FH.loopBound(len); i < bound; i += FH.length()) {")
+        out += body(name, 0, ind)
+        out.append("        }")
+    out.append(f"        for (; i < len; i++) y[yOff + i] = ScalarMath.{name}(x[xOff + i]);")
+    out.append("    }")
+    out.append("")
+open('/tmp/gen/out.java','w').write("\n".join(out))

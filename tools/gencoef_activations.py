@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Generates the constants of dev.kernels.internal.ActivationConstants (mpmath at 50 digits).
+
+1. GELU_H: H(a) = e^(a^2/2) Q(a), Q(a) = erfc(a/sqrt2)/2 = 1 - Phi(a), as a polynomial in
+   y = (a - K)/(a + K), K = 5, over a in [0, 20] (y in [-1, 3/5]); Q(a) = e^(-a^2/2) H(a) is then relatively
+   accurate deep into the tail, where gelu(x) = x Q(|x|) is subnormal.
+2. Root windows of the derivatives that cross zero (GELU, tanh-GELU, SiLU): the derivative is written as
+   d * W(d), d = x - x0 with the root x0 split in hi + lo, W a polynomial in d on [-w, w]; outside the window
+   the direct binary64 formula loses at most log2(1/w) bits to cancellation.
+Each fit is a Chebyshev fit, rounded to binary64 and re-measured (relative error) on a grid after rounding.
+Run:  python3 tools/gencoef_activations.py > tools/gencoef_activations.out
+"""
+import mpmath as mp
+import re
+
+mp.mp.dps = 50
+
+def hexd(v):
+    return re.sub(r'\.?0+p', 'p', float(v).hex())
+
+def measure(cr, g, a, b, n=2000):
+    worst = mp.mpf(0)
+    for i in range(n + 1):
+        y = a + (b - a) * mp.mpf(i) / n
+        p = mp.mpf(0)
+        for c in reversed(cr):
+            p = p * y + mp.mpf(c)
+        gy = g(y)
+        worst = max(worst, abs(p / gy - 1))
+    return worst
+
+def fit(name, g, a, b, deg):
+    poly = mp.chebyfit(g, [a, b], deg + 1)
+    cr = [float(c) for c in reversed(poly)]
+    w = measure(cr, g, a, b)
+    print(f"// {name}: degree {deg} on [{mp.nstr(a, 10)}, {mp.nstr(b, 10)}], max rel error after rounding "
+          f"{mp.nstr(w, 3)} (2^{mp.nstr(mp.log(w, 2), 4)})")
+    for i, c in enumerate(cr):
+        print(f"    public static final double {name}{i} = {hexd(c)};")
+    return cr
+
+def split(v):
+    hi = float(v)
+    lo = float(v - mp.mpf(hi))
+    return hi, lo
+
+SQRT2PI = mp.sqrt(2 * mp.pi)
+
+# ---- 1. Gaussian tail
+K = mp.mpf(5)
+A_MAX = mp.mpf(20)
+def H(a):
+    return mp.erfc(a / mp.sqrt(2)) * mp.exp(a * a / 2) / 2
+print("// GELU_H: H(a) = e^(a^2/2) Q(a) in y = (a - 5)/(a + 5), a in [0, 20]")
+fit("GELU_H", lambda y: H(K * (1 + y) / (1 - y)), mp.mpf(-1), (A_MAX - K) / (A_MAX + K), 16)
+print(f"    INV_SQRT_2PI = {hexd(1 / SQRT2PI)}")
+
+W = mp.mpf(1) / 32
+def window(name, h, x0, deg):
+    hi, lo = split(x0)
+    print(f"// {name}: root x0 = {mp.nstr(x0, 25)}  hi = {hexd(hi)}  lo = {hexd(lo)}")
+    def wfun(d):
+        if abs(d) < mp.mpf('1e-30'):
+            return mp.diff(h, x0)
+        return h(x0 + d) / d
+    fit(name, wfun, -W, W, deg)
+
+# ---- 2a. exact GELU: f'(-a) = Q(a) - a phi(a) = e^(-a^2/2) (H(a) - a/sqrt(2 pi)); root in a > 0
+hg = lambda a: H(a) - a / SQRT2PI
+a0 = mp.findroot(hg, mp.mpf('0.75'))
+window("GELU_W", hg, a0, 5)
+
+# ---- 2b. tanh-GELU: f'(x) = s (1 + 2 x z'(x) (1 - s)), s = sigmoid(2 z), z = k (x + c x^3)
+k = mp.mpf(float(mp.sqrt(2 / mp.pi)))   # the binary64 constants the kernel uses
+c = mp.mpf(float(mp.mpf('0.044715')))
+print(f"    GELU_TANH_K = {hexd(k)}  GELU_TANH_C = {hexd(c)}  3C = {hexd(3 * c)}")
+def ht(x):
+    z = k * (x + c * x ** 3)
+    return 1 + 2 * x * k * (1 + 3 * c * x * x) / (1 + mp.exp(2 * z))
+x0 = mp.findroot(ht, mp.mpf('-0.75'))
+window("GELU_TANH_W", ht, x0, 5)
+
+# ---- 2c. SiLU: f'(x) = s (1 + x (1 - s)), s = sigmoid(x)
+hs = lambda x: 1 + x / (1 + mp.exp(x))
+x0 = mp.findroot(hs, mp.mpf('-1.28'))
+window("SILU_W", hs, x0, 5)
