@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -jar kernels-ulp.jar report [--functions exp,log,...]
- *      [--exhaustive | --samples N --seed S] [--threads T] [--json FILE] [--md FILE]
+ *      [--exhaustive | --samples N] [--seed S] [--batches] [--threads T] [--json FILE] [--md FILE]
  * java -jar kernels-ulp.jar compare A.json B.json [--require-identical]
  * </pre>
  *
@@ -44,7 +44,9 @@ public final class UlpReportCli {
     }
 
     static final String USAGE = """
-            usage: report [--functions f1,f2,...] [--exhaustive | --samples N --seed S] [--threads T] [--json FILE] [--md FILE]
+            usage: report [--functions f1,f2,...] [--exhaustive | --samples N] [--seed S] [--batches] [--threads T]
+                          [--json FILE] [--md FILE]
+                   (--batches: the row-wise softmax / loss kernels on seeded batches, see BatchAccuracy)
                    compare A.json B.json [--require-identical]""";
 
     public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
@@ -66,11 +68,13 @@ public final class UlpReportCli {
         int threads = Runtime.getRuntime().availableProcessors();
         Path json = null;
         Path md = null;
+        boolean batches = false;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--functions" -> functions = List.of(need(args, ++i, a).split(","));
                 case "--exhaustive" -> exhaustive = true;
+                case "--batches" -> batches = true;
                 case "--samples" -> samples = Long.parseLong(need(args, ++i, a));
                 case "--seed" -> seed = Long.parseLong(need(args, ++i, a));
                 case "--threads" -> threads = Integer.parseInt(need(args, ++i, a));
@@ -79,11 +83,14 @@ public final class UlpReportCli {
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        if (exhaustive == (samples >= 0)) throw new IllegalArgumentException("give exactly one of --exhaustive and --samples N");
-        if (!exhaustive && samples <= 0) throw new IllegalArgumentException("--samples must be > 0");
+        boolean sweeps = exhaustive || samples >= 0 || functions != null;
+        if (exhaustive && samples >= 0) throw new IllegalArgumentException("give only one of --exhaustive and --samples N");
+        if (sweeps && !exhaustive && samples < 0) throw new IllegalArgumentException("give --exhaustive or --samples N");
+        if (samples == 0 || samples < -1) throw new IllegalArgumentException("--samples must be > 0");
+        if (!sweeps && !batches) throw new IllegalArgumentException("nothing to do: give --exhaustive, --samples N or --batches");
         Map<String, SweepKernel> known = KernelRegistry.byName();
         List<SweepKernel> selected = new ArrayList<>();
-        for (String f : functions == null ? List.copyOf(known.keySet()) : functions) {
+        for (String f : !sweeps ? List.<String>of() : functions == null ? List.copyOf(known.keySet()) : functions) {
             SweepKernel k = known.get(f.trim());
             if (k == null) throw new IllegalArgumentException("unknown function '" + f + "'; known: " + known.keySet());
             selected.add(k);
@@ -98,9 +105,14 @@ public final class UlpReportCli {
             err.printf("  %-20s done: max %.4f ULP at %s, %d special mismatches, %.0f s%n", r.name(), r.maxUlp(),
                     Float.toHexString(r.worstInput()), r.specialMismatches(), r.seconds());
         }
-        String markdown = markdown(machine, results);
+        List<BatchAccuracy.Result> batchResults = List.of();
+        if (batches) {
+            err.println("  batches (seed " + seed + ") ...");
+            batchResults = BatchAccuracy.run(seed);
+        }
+        String markdown = markdown(machine, results) + batchMarkdown(seed, batchResults);
         out.print(markdown);
-        if (json != null) Files.writeString(json, json(machine, results));
+        if (json != null) Files.writeString(json, json(machine, results, batchResults));
         if (md != null) Files.writeString(md, markdown);
         return results.stream().allMatch(SweepResult::withinBound) ? 0 : 1;
     }
@@ -158,7 +170,22 @@ public final class UlpReportCli {
         return "";
     }
 
+    static String batchMarkdown(long seed, List<BatchAccuracy.Result> rs) {
+        if (rs.isEmpty()) return "";
+        StringBuilder b = new StringBuilder("\n## Row-wise kernels on seeded batches (seed " + seed + ")\n\n");
+        b.append("| kernel | distribution | rows x cols | max error | unit | worst row | digest |\n|---|---|---|---|---|---|---|\n");
+        for (BatchAccuracy.Result r : rs) {
+            b.append(String.format("| %s | %s | %dx%d | %.3f | %s | %d | `%s` |%n", r.kernel(), r.distribution(), r.rows(),
+                    r.cols(), r.maxError(), r.unit(), r.worstRow(), r.digest().substring(0, 16)));
+        }
+        return b.toString();
+    }
+
     static String json(Map<String, String> machine, List<SweepResult> results) {
+        return json(machine, results, List.of());
+    }
+
+    static String json(Map<String, String> machine, List<SweepResult> results, List<BatchAccuracy.Result> batches) {
         StringBuilder b = new StringBuilder("{\n  \"machine\": {\n");
         int i = 0;
         for (var e : machine.entrySet()) {
@@ -186,7 +213,23 @@ public final class UlpReportCli {
                     .append(", \"seconds\": ").append(Json.number(Math.round(r.seconds() * 10) / 10.0))
                     .append('}').append(k + 1 < results.size() ? ",\n" : "\n");
         }
-        return b.append("  ]\n}\n").toString();
+        b.append("  ]");
+        if (!batches.isEmpty()) {
+            b.append(",\n  \"batches\": [\n");
+            for (int k = 0; k < batches.size(); k++) {
+                BatchAccuracy.Result r = batches.get(k);
+                b.append("    {\"name\": ").append(Json.quote(r.kernel()))
+                        .append(", \"distribution\": ").append(Json.quote(r.distribution()))
+                        .append(", \"rows\": ").append(r.rows()).append(", \"cols\": ").append(r.cols())
+                        .append(", \"maxError\": ").append(Json.number(r.maxError()))
+                        .append(", \"unit\": ").append(Json.quote(r.unit()))
+                        .append(", \"worstRow\": ").append(r.worstRow())
+                        .append(", \"digest\": ").append(Json.quote(r.digest()))
+                        .append('}').append(k + 1 < batches.size() ? ",\n" : "\n");
+            }
+            b.append("  ]");
+        }
+        return b.append("\n}\n").toString();
     }
 
     static String markdown(Map<String, String> machine, List<SweepResult> results) {

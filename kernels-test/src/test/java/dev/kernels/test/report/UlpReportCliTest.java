@@ -74,6 +74,8 @@ class UlpReportCliTest {
         assertThrows(IllegalArgumentException.class, () -> run(sink));
         assertThrows(IllegalArgumentException.class, () -> run(sink, "report"));
         assertThrows(IllegalArgumentException.class, () -> run(sink, "report", "--exhaustive", "--samples", "5"));
+        assertThrows(IllegalArgumentException.class, () -> run(sink, "report", "--functions", "exp"));
+        assertThrows(IllegalArgumentException.class, () -> run(sink, "report", "--samples", "0"));
         assertThrows(IllegalArgumentException.class, () -> run(sink, "report", "--samples", "5", "--functions", "nope"));
         assertThrows(IllegalArgumentException.class, () -> run(sink, "frobnicate"));
     }
