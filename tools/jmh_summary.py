@@ -25,7 +25,7 @@ for r in json.load(open(sys.argv[1])):
     if unit != 'ns/op': raise SystemExit('expected ns/op, got ' + unit)
     rows.setdefault(key, {})[method] = score / elements(params)
     for sec, v in r.get('secondaryMetrics', {}).items():
-        if sec == '·gc.alloc.rate.norm':
+        if sec in ('gc.alloc.rate.norm', '·gc.alloc.rate.norm'):
             rows[key][method + ' B/op'] = v['score']
 
 print('| benchmark | params | library ns/elem | jdkVectorApi ns/elem | javaScalar ns/elem | vs jdkVectorApi | vs javaScalar | library B/op |')

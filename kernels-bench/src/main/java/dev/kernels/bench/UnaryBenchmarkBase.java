@@ -2,9 +2,7 @@ package dev.kernels.bench;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.function.DoubleUnaryOperator;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,14 +44,5 @@ public abstract class UnaryBenchmarkBase {
         x = new float[size];
         y = new float[size];
         for (int i = 0; i < size; i++) x[i] = sample(r);
-    }
-
-    /** The natural JDK composition: lanewise(op) over the preferred species, the Math function on the tail. */
-    static void lanewise(VectorOperators.Unary op, DoubleUnaryOperator tail, float[] x, float[] y) {
-        int i = 0;
-        for (int bound = SPECIES.loopBound(x.length); i < bound; i += SPECIES.length()) {
-            FloatVector.fromArray(SPECIES, x, i).lanewise(op).intoArray(y, i);
-        }
-        for (; i < x.length; i++) y[i] = (float) tail.applyAsDouble(x[i]);
     }
 }
