@@ -25,9 +25,6 @@ public final class MathConstants {
     public static final float EXP_F_Q3 = 0x1.1110ep-7f;
     public static final float EXP_F_Q4 = 0x1.6d4324p-10f;
     public static final float EXP_F_Q5 = 0x1.a124f2p-13f;
-    /** Inputs in [EXP_FAST_MIN, EXP_FAST_MAX] give n in [-126, 127]: 2^n is a normal float built by one shift. */
-    public static final float EXP_FAST_MIN = -87.0f;
-    public static final float EXP_FAST_MAX = 88.0f;
     /** Clamp of the general path: exp(-104) < 2^-150 rounds to +0 and exp(89) overflows, so n stays in [-150, 128]. */
     public static final float EXP_CLAMP_MIN = -104.0f;
     public static final float EXP_CLAMP_MAX = 89.0f;
