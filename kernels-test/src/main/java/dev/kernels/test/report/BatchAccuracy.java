@@ -136,7 +136,7 @@ public final class BatchAccuracy {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] b = new byte[4];
             for (float f : v) {
-                int bits = Float.floatToRawIntBits(f);
+                int bits = Float.floatToIntBits(f); // NaN payloads are unspecified (x86 and ARM differ): canonical NaN
                 b[0] = (byte) (bits >>> 24);
                 b[1] = (byte) (bits >>> 16);
                 b[2] = (byte) (bits >>> 8);
