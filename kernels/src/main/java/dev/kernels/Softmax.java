@@ -56,9 +56,7 @@ public final class Softmax {
      * @throws IllegalArgumentException if rows &lt; 0, cols &lt; 1, or x.length or y.length != rows * cols
      */
     public static void softmax(float[] x, float[] y, int rows, int cols) {
-        SoftmaxChecks.shape(rows, cols);
-        SoftmaxChecks.exactLength(x, "x", (long) rows * cols);
-        SoftmaxChecks.exactLength(y, "y", (long) rows * cols);
+        checkContiguous(x, y, rows, cols);
         IMPL.softmax(x, 0, cols, y, 0, cols, rows, cols);
     }
 
@@ -87,6 +85,13 @@ public final class Softmax {
                 IMPL.softmax(x, xOff + a * xStride, xStride, y, yOff + a * yStride, yStride, b - a, cols));
     }
 
+    /** The checks of the contiguous forms: shape, then x and y of exactly rows * cols elements. */
+    private static void checkContiguous(float[] x, float[] y, int rows, int cols) {
+        SoftmaxChecks.shape(rows, cols);
+        SoftmaxChecks.exactLength(x, "x", (long) rows * cols);
+        SoftmaxChecks.exactLength(y, "y", (long) rows * cols);
+    }
+
     /**
      * Log-softmax of each row of a contiguous batch: y = (x - max) - log sum exp(x - max).
      *
@@ -98,9 +103,7 @@ public final class Softmax {
      * @throws IllegalArgumentException if rows &lt; 0, cols &lt; 1, or x.length or y.length != rows * cols
      */
     public static void logSoftmax(float[] x, float[] y, int rows, int cols) {
-        SoftmaxChecks.shape(rows, cols);
-        SoftmaxChecks.exactLength(x, "x", (long) rows * cols);
-        SoftmaxChecks.exactLength(y, "y", (long) rows * cols);
+        checkContiguous(x, y, rows, cols);
         IMPL.logSoftmax(x, 0, cols, y, 0, cols, rows, cols);
     }
 
