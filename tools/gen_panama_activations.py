@@ -161,7 +161,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code @ForceInline} and are still inlined, but a plain helper is then refused and every vector crossing its
  * boundary is boxed (measured 8-10x slower and tens of KB allocated per 1024-element call). For the same reason every
  * kernel with real work has more than 325 bytes of bytecode (C2's FreqInlineSize), so C2 compiles it as its own root
- * instead of inlining it into callers. Constants are broadcast in place; loops have no branches. Keep it so when
+ * instead of inlining it into callers. Constants are broadcast in place; the only branch (sigmoid/tanh backward, a
+ * saved output out of range) leaves no vector value live. Keep it so when
  * editing: a new helper call in a loop brings the boxing back (CompositeActivationBenchmark with -prof gc must show
  * 0 B/op).
  */
@@ -200,19 +201,29 @@ out.append(kernel("leakyReluBackward", BINARY.replace("int len", "int len,\n    
     long_tail("gradIn[giOff + i]", "ScalarActivations.leakyReluBackward(x[xOff + i], gradOut[gOff + i], alpha)"),
     loop="F"))
 
-out.append("    // ------------------------------------------------------------------------------------------ binary64 kernels\n\n")
-
 SAVED = "float[] y, int yOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len"
-out.append(kernel("sigmoidBackward", SAVED,
-    f"{IND}DoubleVector vy = {widen('y', 'yOff')};\n"
-    f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
-    + store("vg.mul(vy.neg().fma(vy, vy))", "gradIn", "giOff"),
-    simple_tail("gradIn[giOff + i]", "ScalarActivations.sigmoidBackward(y[yOff + i], gradOut[gOff + i])")))
-out.append(kernel("tanhBackward", SAVED,
-    f"{IND}DoubleVector vy = {widen('y', 'yOff')};\n"
-    f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
-    + store(f"vg.mul(vy.neg().fma(vy, {b('1.0')}))", "gradIn", "giOff"),
-    simple_tail("gradIn[giOff + i]", "ScalarActivations.tanhBackward(y[yOff + i], gradOut[gOff + i])")))
+
+
+def saved_output_kernel(name, fma_addend):
+    """binary32 g * fma(-y, y, addend); a vector holding some |y| > 2^32 is done by the scalar method, lane by lane
+    (only arrays are live there, no vector value)."""
+    return kernel(name, SAVED,
+        f"{IND}FloatVector vy = FloatVector.fromArray(F, y, yOff + i);\n"
+        f"{IND}if (vy.abs().compare(GT, SAVED_OUTPUT_BINARY32_MAX).anyTrue()) {{\n"
+        f"{IND}    for (int l = i; l < i + F.length(); l++) {{\n"
+        f"{IND}        gradIn[giOff + l] = ScalarActivations.{name}(y[yOff + l], gradOut[gOff + l]);\n"
+        f"{IND}    }}\n"
+        f"{IND}    continue;\n"
+        f"{IND}}}\n"
+        f"{IND}FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);\n"
+        f"{IND}vg.mul(vy.neg().fma(vy, {fma_addend})).intoArray(gradIn, giOff + i);\n",
+        simple_tail("gradIn[giOff + i]", f"ScalarActivations.{name}(y[yOff + i], gradOut[gOff + i])"), loop="F")
+
+
+out.append(saved_output_kernel("sigmoidBackward", "vy"))
+out.append(saved_output_kernel("tanhBackward", "FloatVector.broadcast(F, 1f)"))
+
+out.append("    // ------------------------------------------------------------------------------------------ binary64 kernels\n\n")
 
 out.append(kernel("gelu", UNARY,
     f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"

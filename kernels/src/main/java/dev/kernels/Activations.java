@@ -15,8 +15,8 @@ import dev.kernels.internal.ScalarActivations;
  * <p><b>Accuracy.</b> Each method quotes its {@code MAX_ULP_<NAME>}: the bound on |result - exact| / ulp(exact), exact =
  * the binary64 (or better) value of f(x), resp. gradOut&middot;f'(x) or gradOut&middot;f'(y). ulp(v) is the spacing of
  * floats in the binade of v (2<sup>-149</sup> below 2<sup>-126</sup>). A bound of 0 means the result is exact, 0.5 that
- * it is correctly rounded. All kernels but relu/leakyRelu and their derivatives are evaluated in binary64
- * (polynomials accurate to 2<sup>-44</sup> or better) and rounded once; derivatives that cross zero (gelu', geluTanh',
+ * it is correctly rounded. All kernels but relu/leakyRelu, sigmoidBackward/tanhBackward and their derivatives
+ * are evaluated in binary64 (polynomials accurate to 2<sup>-44</sup> or better) and rounded once; derivatives that cross zero (gelu', geluTanh',
  * silu') switch to a factored form d&middot;W(d), d = x - root, within 1/32 of the root, so they stay relatively accurate
  * there too. Results are never flushed to zero: subnormal results are kept.
  *
@@ -343,12 +343,12 @@ public final class Activations {
     }
 
     /** Upper bound on the error of {@link #sigmoidBackward} in ULP (see the class comment). */
-    public static final float MAX_ULP_SIGMOID_BACKWARD = 1.0f;
+    public static final float MAX_ULP_SIGMOID_BACKWARD = 1.5f; // two roundings: f'(y) once, the product once
 
     /**
      * gradIn[i] = gradOut[i] &middot; y&middot;(1 - y), from the saved output y = sigmoid(x), for every i.
      *
-     * <p>Domain: any floats (y is meant to be in [0, 1]). Computed in binary64 as gradOut &middot; fma(-y, y, y) and rounded once (nothing overflows before the final rounding); exact whenever the exact product is a float. NaN in either input gives NaN.
+     * <p>Domain: any floats (y is meant to be in [0, 1]). Computed in binary32 as gradOut &middot; fma(-y, y, y): y - y&sup2; = y(1 - y) rounded once, then one multiply (two roundings); for |y| &gt; 2<sup>32</sup> in binary64, so nothing overflows while the exact result is finite. NaN in either input gives NaN.
      * <p>Max error {@value #MAX_ULP_SIGMOID_BACKWARD} ULP relative to the exact gradOut&middot;f'.
      * <p>{@code gradIn} may be {@code gradOut} or {@code y} (in-place).
      *
@@ -376,12 +376,12 @@ public final class Activations {
     }
 
     /** Upper bound on the error of {@link #tanhBackward} in ULP (see the class comment). */
-    public static final float MAX_ULP_TANH_BACKWARD = 1.0f;
+    public static final float MAX_ULP_TANH_BACKWARD = 1.5f; // two roundings: f'(y) once, the product once
 
     /**
      * gradIn[i] = gradOut[i] &middot; (1 - y&sup2;), from the saved output y = tanh(x), for every i.
      *
-     * <p>Domain: any floats (y is meant to be in [-1, 1]). Computed in binary64 as gradOut &middot; fma(-y, y, 1) and rounded once: 1 - y&sup2; is exact there, so there is no cancellation near |y| = 1; exact whenever the exact product is a float. NaN in either input gives NaN.
+     * <p>Domain: any floats (y is meant to be in [-1, 1]). Computed in binary32 as gradOut &middot; fma(-y, y, 1): 1 - y&sup2; is rounded once (no cancellation near |y| = 1), then one multiply (two roundings); for |y| &gt; 2<sup>32</sup> in binary64, so nothing overflows while the exact result is finite. NaN in either input gives NaN.
      * <p>Max error {@value #MAX_ULP_TANH_BACKWARD} ULP relative to the exact gradOut&middot;f'.
      * <p>{@code gradIn} may be {@code gradOut} or {@code y} (in-place).
      *

@@ -8,6 +8,9 @@ package dev.kernels.internal;
 public final class ActivationConstants {
     private ActivationConstants() {}
 
+    /** sigmoid/tanh backward: saved outputs up to this magnitude are handled in binary32 (y^2 stays finite). */
+    public static final float SAVED_OUTPUT_BINARY32_MAX = 0x1p32f;
+
     // ---- Gaussian tail Q(a) = 1 - Phi(a) = e^(-a^2/2) H(a), a = |x| -----------------------------------------------
     /** gencoef_activations.py "GELU_H": H(a) in y = (a - 5)/(a + 5), degree 16, a in [0, 20], rel. error 2^-44.3. */
     public static final double GELU_H0 = 0x1.3b0fbcb4c789p-4;

@@ -28,7 +28,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code @ForceInline} and are still inlined, but a plain helper is then refused and every vector crossing its
  * boundary is boxed (measured 8-10x slower and tens of KB allocated per 1024-element call). For the same reason every
  * kernel with real work has more than 325 bytes of bytecode (C2's FreqInlineSize), so C2 compiles it as its own root
- * instead of inlining it into callers. Constants are broadcast in place; loops have no branches. Keep it so when
+ * instead of inlining it into callers. Constants are broadcast in place; the only branch (sigmoid/tanh backward, a
+ * saved output out of range) leaves no vector value live. Keep it so when
  * editing: a new helper call in a loop brings the boxing back (CompositeActivationBenchmark with -prof gc must show
  * 0 B/op).
  */
@@ -90,15 +91,19 @@ public final class PanamaActivations implements ActivationSupport {
         }
     }
 
-    // ------------------------------------------------------------------------------------------ binary64 kernels
-
     @Override
     public void sigmoidBackward(float[] y, int yOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
         int i = 0;
-        for (int bound = FH.loopBound(len); i < bound; i += FH.length()) {
-            DoubleVector vy = (DoubleVector) FloatVector.fromArray(FH, y, yOff + i).convertShape(F2D, D, 0);
-            DoubleVector vg = (DoubleVector) FloatVector.fromArray(FH, gradOut, gOff + i).convertShape(F2D, D, 0);
-            ((FloatVector) vg.mul(vy.neg().fma(vy, vy)).convertShape(D2F, FH, 0)).intoArray(gradIn, giOff + i);
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            FloatVector vy = FloatVector.fromArray(F, y, yOff + i);
+            if (vy.abs().compare(GT, SAVED_OUTPUT_BINARY32_MAX).anyTrue()) {
+                for (int l = i; l < i + F.length(); l++) {
+                    gradIn[giOff + l] = ScalarActivations.sigmoidBackward(y[yOff + l], gradOut[gOff + l]);
+                }
+                continue;
+            }
+            FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
+            vg.mul(vy.neg().fma(vy, vy)).intoArray(gradIn, giOff + i);
         }
         for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.sigmoidBackward(y[yOff + i], gradOut[gOff + i]);
     }
@@ -106,14 +111,21 @@ public final class PanamaActivations implements ActivationSupport {
     @Override
     public void tanhBackward(float[] y, int yOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
         int i = 0;
-        for (int bound = FH.loopBound(len); i < bound; i += FH.length()) {
-            DoubleVector vy = (DoubleVector) FloatVector.fromArray(FH, y, yOff + i).convertShape(F2D, D, 0);
-            DoubleVector vg = (DoubleVector) FloatVector.fromArray(FH, gradOut, gOff + i).convertShape(F2D, D, 0);
-            DoubleVector vres = vg.mul(vy.neg().fma(vy, DoubleVector.broadcast(D, 1.0)));
-            ((FloatVector) vres.convertShape(D2F, FH, 0)).intoArray(gradIn, giOff + i);
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            FloatVector vy = FloatVector.fromArray(F, y, yOff + i);
+            if (vy.abs().compare(GT, SAVED_OUTPUT_BINARY32_MAX).anyTrue()) {
+                for (int l = i; l < i + F.length(); l++) {
+                    gradIn[giOff + l] = ScalarActivations.tanhBackward(y[yOff + l], gradOut[gOff + l]);
+                }
+                continue;
+            }
+            FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
+            vg.mul(vy.neg().fma(vy, FloatVector.broadcast(F, 1f))).intoArray(gradIn, giOff + i);
         }
         for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.tanhBackward(y[yOff + i], gradOut[gOff + i]);
     }
+
+    // ------------------------------------------------------------------------------------------ binary64 kernels
 
     @Override
     public void gelu(float[] x, int xOff, float[] y, int yOff, int len) {

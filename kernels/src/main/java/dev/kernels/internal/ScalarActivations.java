@@ -145,16 +145,23 @@ public final class ScalarActivations implements ActivationSupport {
         return (float) (g * (1.0 / (1.0 + e))); // sigmoid(-x)
     }
 
-    // binary64: fma(-y, y, .) is then y - y^2 resp. 1 - y^2 almost exactly (no cancellation near |y| = 1), and
-    // nothing overflows in between for any float y and gradOut
+    // binary32 for saved outputs in range: fma(-y, y, .) is y - y^2 resp. 1 - y^2 rounded once (no cancellation near
+    // |y| = 1), then one multiply by g: at most two roundings. |y| > 2^32 (outside the range of sigmoid and tanh) goes
+    // to binary64 so that y^2 cannot overflow while gradOut * f'(y) is finite.
     public static float sigmoidBackward(float y, float g) {
-        double yd = y;
-        return (float) (g * Math.fma(-yd, yd, yd));
+        if (Math.abs(y) > SAVED_OUTPUT_BINARY32_MAX) {
+            double yd = y;
+            return (float) (g * Math.fma(-yd, yd, yd));
+        }
+        return g * Math.fma(-y, y, y);
     }
 
     public static float tanhBackward(float y, float g) {
-        double yd = y;
-        return (float) (g * Math.fma(-yd, yd, 1.0));
+        if (Math.abs(y) > SAVED_OUTPUT_BINARY32_MAX) {
+            double yd = y;
+            return (float) (g * Math.fma(-yd, yd, 1.0));
+        }
+        return g * Math.fma(-y, y, 1f);
     }
 
     public static float reluBackward(float x, float g) {
