@@ -114,13 +114,16 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
             FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
             FloatVector vu = vc.fma(vs1, vhi.mul(vs1)); // e * 2^64, always normal
-            // e = u * 2^-64 without subnormal arithmetic (30x slower on x86): normal results by exact scaling of a clamped u,
-            // subnormal ones by rounding u * 2^85 = e * 2^149 to an integer with the 2^23 magic (same rounding as the multiply)
-            FloatVector ve = vu.max(EXP_NEG_U_MIN).mul(EXP_NEG_SCALE_DOWN).blend(
-                    vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
-                    vu.compare(LT, EXP_NEG_U_MIN));
-            if (y != null) ve.intoArray(y, yo + j);
-            FloatVector vt = ve.blend(0f, vx.compare(EQ, m)); // the max terms (exactly 1 each) stay out of t
+            if (y != null) {
+                // e = u * 2^-64 without subnormal arithmetic (30x slower on x86): normal results by exact scaling of a clamped u,
+                // subnormal ones by rounding u * 2^85 = e * 2^149 to an integer with the 2^23 magic (same rounding as the multiply)
+                FloatVector ve = vu.max(EXP_NEG_U_MIN).mul(EXP_NEG_SCALE_DOWN).blend(
+                        vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
+                        vu.compare(LT, EXP_NEG_U_MIN));
+                ve.intoArray(y, yo + j);
+            }
+            // the max terms (exactly 1 each) and those below 2^-150 stay out of t; NaN lanes stay in
+            FloatVector vt = vu.blend(0f, vx.compare(EQ, m).or(vd.compare(LT, EXP_NEG_MIN)));
             a0 = a0.add((DoubleVector) vt.convertShape(F2D, D, 0));
             a1 = a1.add((DoubleVector) vt.convertShape(F2D, D, 1));
             if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
@@ -147,13 +150,14 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
             FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
             FloatVector vu = vc.fma(vs1, vhi.mul(vs1)); // e * 2^64, always normal
-            // e = u * 2^-64 without subnormal arithmetic (30x slower on x86): normal results by exact scaling of a clamped u,
-            // subnormal ones by rounding u * 2^85 = e * 2^149 to an integer with the 2^23 magic (same rounding as the multiply)
-            FloatVector ve = vu.max(EXP_NEG_U_MIN).mul(EXP_NEG_SCALE_DOWN).blend(
-                    vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
-                    vu.compare(LT, EXP_NEG_U_MIN));
-            if (y != null) ve.intoArray(y, yo + j, in);
-            FloatVector vt = FloatVector.zero(F).blend(ve, in.andNot(vx.compare(EQ, m)));
+            if (y != null) {
+                // e = u * 2^-64 without subnormal arithmetic, as in the loop above
+                FloatVector ve = vu.max(EXP_NEG_U_MIN).mul(EXP_NEG_SCALE_DOWN).blend(
+                        vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
+                        vu.compare(LT, EXP_NEG_U_MIN));
+                ve.intoArray(y, yo + j, in);
+            }
+            FloatVector vt = FloatVector.zero(F).blend(vu, in.andNot(vx.compare(EQ, m).or(vd.compare(LT, EXP_NEG_MIN))));
             a0 = a0.add((DoubleVector) vt.convertShape(F2D, D, 0));
             a1 = a1.add((DoubleVector) vt.convertShape(F2D, D, 1));
             if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
@@ -171,7 +175,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         }
         a0 = a0.add(a1);
         for (int h = DL / 2; h >= 1; h >>= 1) a0 = a0.add(a0.slice(h)); // the scalar tree's pairing, h = 8, 4, 2, 1
-        return a0.lane(0);
+        return a0.lane(0) * EXP_NEG_SUM_SCALE_DOWN;
     }
 
     @Override
@@ -432,7 +436,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                     vysub = vsc.fma(FloatVector.broadcast(F, r), FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts()
                             .sub(0x4b000000).reinterpretAsFloats();
                 }
-                vy.blend(thr, small).mul(r).blend(vysub, small).intoArray(y, yo + j);
+                // small lanes multiply 1 (thr * r would itself be subnormal: an x86 assist of ~150 cycles per vector)
+                vy.blend(1f, small).mul(r).blend(vysub, small).intoArray(y, yo + j);
             }
         }
         for (; j < n; j++) y[yo + j] = y[yo + j] * r;
@@ -505,7 +510,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                         vgsub = vsc.fma(FloatVector.broadcast(F, cA), FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts()
                                 .sub(0x4b000000).reinterpretAsFloats();
                     }
-                    vg = vg.blend(thr, small).mul(cA).blend(vgsub, small);
+                    vg = vg.blend(1f, small).mul(cA).blend(vgsub, small); // 1, not thr: see scale()
                 }
             } else if (w == null) {
                 vg = vg.fma(cA, -sEps);

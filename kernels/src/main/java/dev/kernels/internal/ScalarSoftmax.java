@@ -21,20 +21,16 @@ public class ScalarSoftmax implements SoftmaxSupport {
 
     // ============================================================================================ element functions
 
-    /**
-     * e^(x - m) for x &le; m: the difference is split into dHi + dLo exactly (TwoSum), so the result is as accurate
-     * as exp itself (about 0.5 ulp) however large |x - m| is; subnormal results keep gradual underflow.
-     */
-    public static float expMinusMax(float x, float m) {
-        float d = x - m;
-        float bv = d - x;
-        float av = d - bv;
-        float lo = (x - av) - (bv + m); // TwoSum error of x + (-m)
-        return expNeg(d, lo);
-    }
-
     /** e^(d + lo) for d &le; 0 (or NaN), |lo| &le; ulp(d)/2; d below -104 (including -inf) gives +0. */
     public static float expNeg(float d, float lo) {
+        return unscale(expNegScaled(d, lo));
+    }
+
+    /**
+     * u = e^(d + lo) * 2^64, a normal float for every d &le; 0 (d is clamped at -104, where e itself rounds to +0): the
+     * row sums add u in binary64 and scale by 2^-64 once, so a subnormal e never costs accuracy or an integer detour.
+     */
+    public static float expNegScaled(float d, float lo) {
         float loc = d >= EXP_NEG_MIN ? lo : 0f; // lo is NaN for d = -inf (inf - inf): drop it with the clamp
         float dc = Math.max(d, EXP_NEG_MIN);
         float nb = Math.fma(dc, LOG2E_F, EXP_MAGIC_F);
@@ -45,7 +41,11 @@ public class ScalarSoftmax implements SoftmaxSupport {
         float c = ScalarMath.expTail(rHi, rLo, hi);
         // n in [-150, 0]: 2^(n+64) and 2^-64 are both normal, one path for normal and subnormal results
         float s1 = Float.intBitsToFloat((Float.floatToRawIntBits(nb) + EXP_NEG_SCALE_BIAS) << 23);
-        float u = Math.fma(c, s1, hi * s1); // e * 2^64, always normal
+        return Math.fma(c, s1, hi * s1);
+    }
+
+    /** e = u * 2^-64 from u of {@link #expNegScaled}, rounded once, without subnormal float arithmetic. */
+    public static float unscale(float u) {
         // subnormal results rounded by integer means (2^23 magic), bit-identical to u * 2^-64 but without the slow
         // subnormal arithmetic of x86; the vector twin does the same
         if (u < EXP_NEG_U_MIN) {
@@ -125,17 +125,24 @@ public class ScalarSoftmax implements SoftmaxSupport {
         return (int) mk;
     }
 
-    /** Pass 2: stores e_j = exp(x_j - m) to y (if not null) and returns t = sum of e_j over x_j != m. */
+    /**
+     * Pass 2: stores e_j = exp(x_j - m) to y (if not null) and returns t = sum of e_j over x_j != m. The sum adds the
+     * unrounded scaled terms u_j = e_j 2^64 (terms below 2^-150, d &lt; -104, left out; NaN kept) and scales once.
+     */
     protected double expSum(float[] x, int xo, int n, float m, float[] y, int yo) {
         double[] p = scratch();
         clear(p);
         for (int j = 0; j < n; j++) {
             float xj = x[xo + j];
-            float e = expMinusMax(xj, m);
-            if (y != null) y[yo + j] = e;
-            p[j & 15] += xj == m ? 0.0 : (double) e;
+            float d = xj - m;
+            float bv = d - xj;
+            float av = d - bv;
+            float lo = (xj - av) - (bv + m); // TwoSum error of x + (-m)
+            float u = expNegScaled(d, lo);
+            if (y != null) y[yo + j] = unscale(u);
+            p[j & 15] += xj == m || d < EXP_NEG_MIN ? 0.0 : (double) u; // the max terms (exactly 1 each) stay out of t
         }
-        return tree(p);
+        return tree(p) * EXP_NEG_SUM_SCALE_DOWN;
     }
 
     /** Pass 3 of softmax: y_j *= r. */

@@ -17,6 +17,8 @@ public final class SoftmaxConstants {
      */
     public static final int EXP_NEG_SCALE_BIAS = 64;
     public static final float EXP_NEG_SCALE_DOWN = 0x1p-64f;
+    /** Row sums add u = e * 2^64 and are scaled back once, exactly, in binary64. */
+    public static final double EXP_NEG_SUM_SCALE_DOWN = 0x1p-64;
     /** u = e * 2^64 below this gives a subnormal e; such lanes are rounded by integer means (no slow subnormal ops). */
     public static final float EXP_NEG_U_MIN = 0x1p-62f;
     /** u * 2^85 = e * 2^149: the subnormal's integer significand, rounded by adding 2^23. */
