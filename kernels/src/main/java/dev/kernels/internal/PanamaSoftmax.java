@@ -179,6 +179,54 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     }
 
     @Override
+    protected double expSumD(float[] x, int xo, int n, float m) {
+        DoubleVector dz = DoubleVector.zero(D);
+        DoubleVector a0 = dz, a1 = dz, a2 = dz, a3 = dz, a4 = dz, a5 = dz, a6 = dz, a7 = dz, t0;
+        double md = m;
+        int full = n & -PARTIALS;
+        int end = full + (n > full ? PARTIALS : 0);
+        // one D vector (DL elements) per step into accumulator a0, then rotate by one: a_i holds partials i DL + l
+        for (int j = 0; j < end; j += DL) {
+            VectorMask<Float> in = FH.indexInRange(j, n); // all-true before the last, partial block of 16
+            DoubleVector vx = (DoubleVector) FloatVector.fromArray(FH, x, xo + j, in).convertShape(F2D, D, 0);
+            DoubleVector vd = vx.sub(md);
+            DoubleVector vdc = vd.max(EXP_D_NEG_MIN);
+            {   // ve = ScalarMath.expD(vdc): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpNb = vdc.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vdc);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector ve = vexpS.fma(vexpU, vexpS);
+                // absent lanes, the max terms and terms below e^-708 add +0.0
+                VectorMask<Double> drop = vx.compare(EQ, md).or(vd.compare(LT, EXP_D_NEG_MIN)).or(in.cast(D).not());
+                a0 = a0.add(ve.blend(0.0, drop));
+            }
+            if (NACC == 2) { t0 = a0; a0 = a1; a1 = t0; }
+            if (NACC == 4) { t0 = a0; a0 = a1; a1 = a2; a2 = a3; a3 = t0; }
+            if (NACC == 8) { t0 = a0; a0 = a1; a1 = a2; a2 = a3; a3 = a4; a4 = a5; a5 = a6; a6 = a7; a7 = t0; }
+        }
+        if (NACC == 8) {
+            a0 = a0.add(a4);
+            a1 = a1.add(a5);
+            a2 = a2.add(a6);
+            a3 = a3.add(a7);
+        }
+        if (NACC >= 4) {
+            a0 = a0.add(a2);
+            a1 = a1.add(a3);
+        }
+        a0 = a0.add(a1);
+        for (int h = DL / 2; h >= 1; h >>= 1) a0 = a0.add(a0.slice(h)); // the scalar tree's pairing
+        return a0.lane(0);
+    }
+
+    @Override
     protected double dot(float[] a, int ao, float[] b, int bo, int n) {
         DoubleVector dz = DoubleVector.zero(D);
         DoubleVector a0 = dz, a1 = dz, a2 = dz, a3 = dz, a4 = dz, a5 = dz, a6 = dz, a7 = dz, t0, t1;
@@ -229,6 +277,15 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         return a0.lane(0);
     }
 
+    private static final ThreadLocal<float[][]> SINK = ThreadLocal.withInitial(() -> new float[1][0]);
+
+    /** A per-thread array of at least n floats for outputs nobody asked for (grown on demand, never shrunk). */
+    private static float[] sink(int n) {
+        float[][] h = SINK.get();
+        if (h[0].length < n) h[0] = new float[Math.max(n, 2 * h[0].length)];
+        return h[0];
+    }
+
     @Override
     protected double bceRow(float[] z, int zo, float[] t, int to, float[] w, int wo, float[] pw, int n,
                             float[] lossOut, int lo, float[] grad, int go, float sf) {
@@ -239,11 +296,24 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         int j = 0;
         FloatVector one = FloatVector.broadcast(F, 1f);
         DoubleVector oneD = DoubleVector.broadcast(D, 1.0);
+        // No loop-invariant branch in the loops (with four of them, C2's loop unswitching ran for minutes and gigabytes
+        // on JDK 25): absent weights are ones chosen by an invariant mask, absent outputs go to a per-thread sink.
+        VectorMask<Float> hasW = F.maskAll(w != null);
+        VectorMask<Float> hasPw = F.maskAll(pw != null);
+        float[] wArr = w == null ? z : w;
+        int wOff = w == null ? zo : wo;
+        float[] pwArr = pw == null ? z : pw;
+        int pwOff = pw == null ? zo : 0;
+        float[] sink = lossOut == null || grad == null ? sink(n) : null;
+        float[] lArr = lossOut == null ? sink : lossOut;
+        int lOff = lossOut == null ? 0 : lo;
+        float[] gArr = grad == null ? sink : grad;
+        int gOff = grad == null ? 0 : go;
         for (; j < full; j += FL) {
             FloatVector vz = FloatVector.fromArray(F, z, zo + j);
             FloatVector vy = FloatVector.fromArray(F, t, to + j);
-            FloatVector vw = w == null ? one : FloatVector.fromArray(F, w, wo + j);
-            FloatVector vpw = pw == null ? one : FloatVector.fromArray(F, pw, j);
+            FloatVector vw = one.blend(FloatVector.fromArray(F, wArr, wOff + j), hasW);
+            FloatVector vpw = one.blend(FloatVector.fromArray(F, pwArr, pwOff + j), hasPw);
             FloatVector va = vz.abs();
             FloatVector vdc = va.neg().max(EXP_NEG_MIN);
             FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
@@ -279,37 +349,37 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vb = vex.fma(FloatVector.broadcast(F, LN2_LO_F), vs.mul(vzz.fma(vtz, vhfsq)));
             FloatVector vcl = vhfsq.sub(vb).sub(vf);
             FloatVector vsp = vcc.fma(vrec, vex.fma(FloatVector.broadcast(F, LN2_HI_F), vcl.neg()));
-            if (grad != null) {
+            {
                 FloatVector vsig = ve.mul(vrec).blend(vrec, vz.compare(GE, 0f));
-                FloatVector vws = w == null ? FloatVector.broadcast(F, sf) : vw.mul(sf);
+                FloatVector vws = vw.mul(sf); // 1 * sf = sf exactly
                 FloatVector vg = pw == null ? vsig.sub(vy).mul(vws)
                         : vpw.fma(vy, one.sub(vy)).fma(vsig, vpw.mul(vy).neg()).mul(vws);
-                vg.intoArray(grad, go + j);
+                vg.intoArray(gArr, gOff + j);
             }
             {
                 DoubleVector ad = (DoubleVector) va.convertShape(F2D, D, 0);
                 DoubleVector yd = (DoubleVector) vy.convertShape(F2D, D, 0);
-                DoubleVector pwd = pw == null ? oneD : (DoubleVector) vpw.convertShape(F2D, D, 0);
-                DoubleVector wd = w == null ? oneD : (DoubleVector) vw.convertShape(F2D, D, 0);
+                DoubleVector pwd = (DoubleVector) vpw.convertShape(F2D, D, 0);
+                DoubleVector wd = (DoubleVector) vw.convertShape(F2D, D, 0);
                 DoubleVector spd = (DoubleVector) vsp.convertShape(F2D, D, 0);
                 DoubleVector zd = (DoubleVector) vz.convertShape(F2D, D, 0);
                 DoubleVector lin = pwd.mul(yd).mul(ad).blend(oneD.sub(yd).mul(ad), zd.compare(GE, 0.0));
                 DoubleVector lw = pwd.sub(1.0).mul(yd).add(1.0);
                 DoubleVector loss = wd.mul(lin.add(lw.mul(spd)));
-                if (lossOut != null) ((FloatVector) loss.convertShape(D2F, FH, 0)).intoArray(lossOut, lo + j);
+                ((FloatVector) loss.convertShape(D2F, FH, 0)).intoArray(lArr, lOff + j);
                 a0 = a0.add(loss);
             }
             {
                 DoubleVector ad = (DoubleVector) va.convertShape(F2D, D, 1);
                 DoubleVector yd = (DoubleVector) vy.convertShape(F2D, D, 1);
-                DoubleVector pwd = pw == null ? oneD : (DoubleVector) vpw.convertShape(F2D, D, 1);
-                DoubleVector wd = w == null ? oneD : (DoubleVector) vw.convertShape(F2D, D, 1);
+                DoubleVector pwd = (DoubleVector) vpw.convertShape(F2D, D, 1);
+                DoubleVector wd = (DoubleVector) vw.convertShape(F2D, D, 1);
                 DoubleVector spd = (DoubleVector) vsp.convertShape(F2D, D, 1);
                 DoubleVector zd = (DoubleVector) vz.convertShape(F2D, D, 1);
                 DoubleVector lin = pwd.mul(yd).mul(ad).blend(oneD.sub(yd).mul(ad), zd.compare(GE, 0.0));
                 DoubleVector lw = pwd.sub(1.0).mul(yd).add(1.0);
                 DoubleVector loss = wd.mul(lin.add(lw.mul(spd)));
-                if (lossOut != null) ((FloatVector) loss.convertShape(D2F, FH, 0)).intoArray(lossOut, lo + j + DL);
+                ((FloatVector) loss.convertShape(D2F, FH, 0)).intoArray(lArr, lOff + j + DL);
                 a1 = a1.add(loss);
             }
             if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
@@ -319,8 +389,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             VectorMask<Float> in = F.indexInRange(j, n);
             FloatVector vz = FloatVector.fromArray(F, z, zo + j, in);
             FloatVector vy = FloatVector.fromArray(F, t, to + j, in);
-            FloatVector vw = w == null ? one : FloatVector.fromArray(F, w, wo + j, in);
-            FloatVector vpw = pw == null ? one : FloatVector.fromArray(F, pw, j, in);
+            FloatVector vw = one.blend(FloatVector.fromArray(F, wArr, wOff + j, in), hasW);
+            FloatVector vpw = one.blend(FloatVector.fromArray(F, pwArr, pwOff + j, in), hasPw);
             FloatVector va = vz.abs();
             FloatVector vdc = va.neg().max(EXP_NEG_MIN);
             FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
@@ -356,39 +426,39 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vb = vex.fma(FloatVector.broadcast(F, LN2_LO_F), vs.mul(vzz.fma(vtz, vhfsq)));
             FloatVector vcl = vhfsq.sub(vb).sub(vf);
             FloatVector vsp = vcc.fma(vrec, vex.fma(FloatVector.broadcast(F, LN2_HI_F), vcl.neg()));
-            if (grad != null) {
+            {
                 FloatVector vsig = ve.mul(vrec).blend(vrec, vz.compare(GE, 0f));
-                FloatVector vws = w == null ? FloatVector.broadcast(F, sf) : vw.mul(sf);
+                FloatVector vws = vw.mul(sf); // 1 * sf = sf exactly
                 FloatVector vg = pw == null ? vsig.sub(vy).mul(vws)
                         : vpw.fma(vy, one.sub(vy)).fma(vsig, vpw.mul(vy).neg()).mul(vws);
-                vg.intoArray(grad, go + j, in);
+                vg.intoArray(gArr, gOff + j, in);
             }
             {
                 DoubleVector ad = (DoubleVector) va.convertShape(F2D, D, 0);
                 DoubleVector yd = (DoubleVector) vy.convertShape(F2D, D, 0);
-                DoubleVector pwd = pw == null ? oneD : (DoubleVector) vpw.convertShape(F2D, D, 0);
-                DoubleVector wd = w == null ? oneD : (DoubleVector) vw.convertShape(F2D, D, 0);
+                DoubleVector pwd = (DoubleVector) vpw.convertShape(F2D, D, 0);
+                DoubleVector wd = (DoubleVector) vw.convertShape(F2D, D, 0);
                 DoubleVector spd = (DoubleVector) vsp.convertShape(F2D, D, 0);
                 DoubleVector zd = (DoubleVector) vz.convertShape(F2D, D, 0);
                 DoubleVector lin = pwd.mul(yd).mul(ad).blend(oneD.sub(yd).mul(ad), zd.compare(GE, 0.0));
                 DoubleVector lw = pwd.sub(1.0).mul(yd).add(1.0);
                 DoubleVector loss = wd.mul(lin.add(lw.mul(spd)));
                 loss = DoubleVector.zero(D).blend(loss, D.indexInRange(j, n));
-                if (lossOut != null) ((FloatVector) loss.convertShape(D2F, FH, 0)).intoArray(lossOut, lo + j, FH.indexInRange(j, n));
+                ((FloatVector) loss.convertShape(D2F, FH, 0)).intoArray(lArr, lOff + j, FH.indexInRange(j, n));
                 a0 = a0.add(loss);
             }
             {
                 DoubleVector ad = (DoubleVector) va.convertShape(F2D, D, 1);
                 DoubleVector yd = (DoubleVector) vy.convertShape(F2D, D, 1);
-                DoubleVector pwd = pw == null ? oneD : (DoubleVector) vpw.convertShape(F2D, D, 1);
-                DoubleVector wd = w == null ? oneD : (DoubleVector) vw.convertShape(F2D, D, 1);
+                DoubleVector pwd = (DoubleVector) vpw.convertShape(F2D, D, 1);
+                DoubleVector wd = (DoubleVector) vw.convertShape(F2D, D, 1);
                 DoubleVector spd = (DoubleVector) vsp.convertShape(F2D, D, 1);
                 DoubleVector zd = (DoubleVector) vz.convertShape(F2D, D, 1);
                 DoubleVector lin = pwd.mul(yd).mul(ad).blend(oneD.sub(yd).mul(ad), zd.compare(GE, 0.0));
                 DoubleVector lw = pwd.sub(1.0).mul(yd).add(1.0);
                 DoubleVector loss = wd.mul(lin.add(lw.mul(spd)));
                 loss = DoubleVector.zero(D).blend(loss, D.indexInRange(j + DL, n));
-                if (lossOut != null) ((FloatVector) loss.convertShape(D2F, FH, 0)).intoArray(lossOut, lo + j + DL, FH.indexInRange(j + DL, n));
+                ((FloatVector) loss.convertShape(D2F, FH, 0)).intoArray(lArr, lOff + j + DL, FH.indexInRange(j + DL, n));
                 a1 = a1.add(loss);
             }
             if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }

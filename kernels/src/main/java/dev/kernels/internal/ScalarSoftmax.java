@@ -23,7 +23,22 @@ public class ScalarSoftmax implements SoftmaxSupport {
 
     /** e^(d + lo) for d &le; 0 (or NaN), |lo| &le; ulp(d)/2; d below -104 (including -inf) gives +0. */
     public static float expNeg(float d, float lo) {
-        return unscale(expNegScaled(d, lo));
+        // written out rather than unscale(expNegScaled(d, lo)) (same bits): with the two calls, C2 ran for minutes
+        // and gigabytes compiling PanamaSoftmax.bceRow (whose scalar tail calls this) under -Xbatch
+        float loc = d >= EXP_NEG_MIN ? lo : 0f; // lo is NaN for d = -inf (inf - inf): drop it with the clamp
+        float dc = Math.max(d, EXP_NEG_MIN);
+        float nb = Math.fma(dc, LOG2E_F, EXP_MAGIC_F);
+        float n = nb - EXP_MAGIC_F;
+        float rHi = Math.fma(n, -LN2_HI_F, dc);
+        float rLo = Math.fma(n, -LN2_LO_F, loc);
+        float hi = 1f + rHi;
+        float c = ScalarMath.expTail(rHi, rLo, hi);
+        float s1 = Float.intBitsToFloat((Float.floatToRawIntBits(nb) + EXP_NEG_SCALE_BIAS) << 23);
+        float u = Math.fma(c, s1, hi * s1); // e * 2^64, always normal
+        if (u < EXP_NEG_U_MIN) {
+            return Float.intBitsToFloat(Float.floatToRawIntBits(Math.fma(u, EXP_NEG_TO_SUBNORMAL, 0x1p23f)) - 0x4b000000);
+        }
+        return u * EXP_NEG_SCALE_DOWN;
     }
 
     /**
@@ -143,6 +158,23 @@ public class ScalarSoftmax implements SoftmaxSupport {
             p[j & 15] += xj == m || d < EXP_NEG_MIN ? 0.0 : (double) u; // the max terms (exactly 1 each) stay out of t
         }
         return tree(p) * EXP_NEG_SUM_SCALE_DOWN;
+    }
+
+    /**
+     * Pass 2 of logSumExp: t = sum over x_j != m of exp(x_j - m), every term in binary64 (x_j - m exact, e^d to about
+     * 2^-45; terms below e^-708 left out). m + log(k + t) may cancel to near 0, so t needs more than binary32 terms.
+     * For a finite m, so no x_j is NaN.
+     */
+    protected double expSumD(float[] x, int xo, int n, float m) {
+        double[] p = scratch();
+        clear(p);
+        double md = m;
+        for (int j = 0; j < n; j++) {
+            float xj = x[xo + j];
+            double d = (double) xj - md;
+            p[j & 15] += xj == m || d < EXP_D_NEG_MIN ? 0.0 : ScalarMath.expD(d);
+        }
+        return tree(p);
     }
 
     /** Pass 3 of softmax: y_j *= r. */
@@ -282,7 +314,7 @@ public class ScalarSoftmax implements SoftmaxSupport {
                 out[outOff + r] = m; // all -inf: log 0 = -inf; any +inf: +inf; NaN: NaN (as torch.logsumexp)
                 continue;
             }
-            double t = expSum(x, xo, cols, m, null, 0);
+            double t = expSumD(x, xo, cols, m);
             out[outOff + r] = (float) ((double) m + logOfSum(unpackTies(mk), t));
         }
     }
