@@ -51,7 +51,38 @@ public final class KernelRegistry {
                 kernel.apply(x, 0, g, 0, y, 0, n);
             }
             @Override public double exact(int pass, float x) { return exact.at(x, GRAD_OUTS[pass]); }
+            @Override public SweepKernel randomPairs(long seed) { return pairs(name, bound, kernel, exact, seed); }
         };
+    }
+
+    /** The backward kernel over (x, pairGradOut(x, seed)): one pass, gradOut drawn per element. */
+    static SweepKernel pairs(String name, double bound, BackwardKernel kernel, BackwardExact exact, long seed) {
+        return new SweepKernel() {
+            @Override public String name() { return name; }
+            @Override public double bound() { return bound; }
+            @Override public String modeNote() { return "random (x, gradOut) pairs"; }
+            @Override public void compute(int pass, float[] x, float[] y, int n) {
+                float[] g = new float[n]; // per chunk, not per element: negligible next to the oracle
+                for (int i = 0; i < n; i++) g[i] = pairGradOut(x[i], seed);
+                kernel.apply(x, 0, g, 0, y, 0, n);
+            }
+            @Override public double exact(int pass, float x) { return exact.at(x, pairGradOut(x, seed)); }
+        };
+    }
+
+    /**
+     * The gradOut paired with x in the random-pairs sweep: a hash of (x's bits, seed); one in four is any bit pattern
+     * (NaN, infinities, subnormals included), the others are +-[1, 2) * 2^e with e uniform in [-30, 30].
+     */
+    public static float pairGradOut(float x, long seed) {
+        long z = (Float.floatToRawIntBits(x) & 0xFFFFFFFFL) * 0x9E3779B97F4A7C15L + seed * 0xD1B54A32D192ED03L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        if ((z & 3) == 0) return Float.intBitsToFloat((int) (z >>> 32));
+        int e = (int) Long.remainderUnsigned(z >>> 3, 61) - 30;
+        float g = Math.scalb(1f + ((z >>> 40) & 0x7FFFFF) * 0x1p-23f, e);
+        return (z & 4) != 0 ? -g : g;
     }
 
     public static List<SweepKernel> all() {

@@ -152,6 +152,7 @@ public final class Sweep {
         Stats all = new Stats();
         for (Stats s : perThread) all.merge(s);
         String mode = exhaustive ? "exhaustive" : "samples " + samples + " seed " + seed;
+        if (kernel.modeNote() != null) mode += ", " + kernel.modeNote();
         return new SweepResult(kernel.name(), KernelInfo.implementation(), KernelInfo.vectorBitSize(), mode,
                 perPass * passes, kernel.bound(), Math.max(all.max, 0), Float.intBitsToFloat(all.maxBits), all.maxPass,
                 all.finite == 0 ? 0 : all.sum / all.finite, all.above05, all.above1, all.above2, all.special,

@@ -23,6 +23,19 @@ public interface SweepKernel {
     /** The exact value of f(x) in binary64 or better (for pass {@code pass}). */
     double exact(int pass, float x);
 
+    /**
+     * The same kernel swept over random (x, gradOut) pairs instead of fixed gradOut passes, or null when the kernel has
+     * a single input. gradOut is a pseudo-random function of x's bits and the seed ({@link KernelRegistry#pairGradOut}).
+     */
+    default SweepKernel randomPairs(long seed) {
+        return null;
+    }
+
+    /** Appended to the result's mode (e.g. how gradOut was drawn), or null. */
+    default String modeNote() {
+        return null;
+    }
+
     /** False when the oracle's zeros carry no sign information. */
     default boolean checkZeroSign() {
         return true;

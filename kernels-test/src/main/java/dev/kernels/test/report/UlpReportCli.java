@@ -44,9 +44,10 @@ public final class UlpReportCli {
     }
 
     static final String USAGE = """
-            usage: report [--functions f1,f2,...] [--exhaustive | --samples N] [--seed S] [--batches] [--threads T]
-                          [--json FILE] [--md FILE]
-                   (--batches: the row-wise softmax / loss kernels on seeded batches, see BatchAccuracy)
+            usage: report [--functions f1,f2,...] [--exhaustive | --samples N [--pairs]] [--seed S] [--batches]
+                          [--threads T] [--json FILE] [--md FILE]
+                   (--pairs: backward kernels over N random (x, gradOut) pairs instead of 4 fixed gradOut passes;
+                    --batches: the row-wise softmax / loss kernels on seeded batches, see BatchAccuracy)
                    compare A.json B.json [--require-identical]""";
 
     public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
@@ -69,12 +70,14 @@ public final class UlpReportCli {
         Path json = null;
         Path md = null;
         boolean batches = false;
+        boolean pairs = false;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--functions" -> functions = List.of(need(args, ++i, a).split(","));
                 case "--exhaustive" -> exhaustive = true;
                 case "--batches" -> batches = true;
+                case "--pairs" -> pairs = true;
                 case "--samples" -> samples = Long.parseLong(need(args, ++i, a));
                 case "--seed" -> seed = Long.parseLong(need(args, ++i, a));
                 case "--threads" -> threads = Integer.parseInt(need(args, ++i, a));
@@ -88,11 +91,19 @@ public final class UlpReportCli {
         if (sweeps && !exhaustive && samples < 0) throw new IllegalArgumentException("give --exhaustive or --samples N");
         if (samples == 0 || samples < -1) throw new IllegalArgumentException("--samples must be > 0");
         if (!sweeps && !batches) throw new IllegalArgumentException("nothing to do: give --exhaustive, --samples N or --batches");
+        if (pairs && samples < 0) throw new IllegalArgumentException("--pairs needs --samples N");
         Map<String, SweepKernel> known = KernelRegistry.byName();
         List<SweepKernel> selected = new ArrayList<>();
         for (String f : !sweeps ? List.<String>of() : functions == null ? List.copyOf(known.keySet()) : functions) {
             SweepKernel k = known.get(f.trim());
             if (k == null) throw new IllegalArgumentException("unknown function '" + f + "'; known: " + known.keySet());
+            if (pairs) {
+                k = k.randomPairs(seed);
+                if (k == null) {
+                    if (functions == null) continue; // the default list: only the two-input (backward) kernels
+                    throw new IllegalArgumentException("'" + f + "' has one input: no --pairs sweep");
+                }
+            }
             selected.add(k);
         }
         Map<String, String> machine = machine();

@@ -78,6 +78,34 @@ class UlpReportCliTest {
         assertThrows(IllegalArgumentException.class, () -> run(sink, "report", "--samples", "0"));
         assertThrows(IllegalArgumentException.class, () -> run(sink, "report", "--samples", "5", "--functions", "nope"));
         assertThrows(IllegalArgumentException.class, () -> run(sink, "frobnicate"));
+        assertThrows(IllegalArgumentException.class, () -> run(sink, "report", "--pairs", "--functions", "tanhBackward"));
+        assertThrows(IllegalArgumentException.class, () -> run(sink, "report", "--samples", "5", "--pairs", "--functions", "exp"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pairsSweepDrawsGradOutPerElement() throws Exception {
+        Path a = dir.resolve("pairs.json");
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        int code = run(new PrintStream(text), "report", "--functions", "tanhBackward,siluBackward", "--samples", "100000",
+                "--pairs", "--seed", "3", "--threads", "2", "--json", a.toString());
+        assertEquals(0, code, text.toString());
+        List<Map<String, Object>> fs = (List<Map<String, Object>>) ((Map<String, Object>) Json.parse(Files.readString(a))).get("functions");
+        assertEquals(2, fs.size());
+        for (Map<String, Object> f : fs) {
+            assertEquals("samples 100000 seed 3, random (x, gradOut) pairs", f.get("mode"));
+            assertEquals(100000.0, ((Number) f.get("count")).doubleValue());
+        }
+        // gradOut really varies with x (not one of the four fixed passes) and covers many binades of both signs
+        java.util.Set<Integer> exponents = new java.util.HashSet<>();
+        int negative = 0;
+        for (int i = 0; i < 10000; i++) {
+            float g = KernelRegistry.pairGradOut(Float.intBitsToFloat(i * 429497), 3);
+            exponents.add(Math.getExponent(g));
+            if (g < 0) negative++;
+        }
+        assertTrue(exponents.size() > 50, exponents.toString());
+        assertTrue(negative > 3000 && negative < 7000, "negative " + negative);
     }
 
     @Test
