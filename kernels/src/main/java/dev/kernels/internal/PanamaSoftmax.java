@@ -277,43 +277,45 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         return a0.lane(0);
     }
 
-    private static final ThreadLocal<float[][]> SINK = ThreadLocal.withInitial(() -> new float[1][0]);
+    private static final ThreadLocal<float[][]> SINK = ThreadLocal.withInitial(() -> new float[4][0]);
 
-    /** A per-thread array of at least n floats for outputs nobody asked for (grown on demand, never shrunk). */
-    private static float[] sink(int n) {
+    /** Four per-thread arrays of at least n floats: sigma and softplus between the BCE passes, unwanted outputs. */
+    private static float[][] sinks(int n) {
         float[][] h = SINK.get();
-        if (h[0].length < n) h[0] = new float[Math.max(n, 2 * h[0].length)];
-        return h[0];
+        if (h[0].length < n) {
+            int len = Math.max(n, 2 * h[0].length);
+            for (int i = 0; i < h.length; i++) h[i] = new float[len];
+        }
+        return h;
     }
 
+    /**
+     * One BCE row in two vector passes (sigma and softplus, then loss and gradient) over the full blocks of 16, then the
+     * scalar twin's element loop for the rest; the partials are handed over through p. Two passes because one method
+     * with all of it (2.9 KB of bytecode) made C1 give up (out of virtual registers) and the method stayed in tier 2,
+     * running the Vector API uncompiled at 176 ns/element.
+     */
     @Override
     protected double bceRow(float[] z, int zo, float[] t, int to, float[] w, int wo, float[] pw, int n,
                             float[] lossOut, int lo, float[] grad, int go, float sf) {
-        DoubleVector dz = DoubleVector.zero(D);
-        DoubleVector a0 = dz, a1 = dz, a2 = dz, a3 = dz, a4 = dz, a5 = dz, a6 = dz, a7 = dz, t0, t1;
         int full = n & -PARTIALS;
-        int end = full + (n > full ? PARTIALS : 0);
-        int j = 0;
+        double[] p = scratch();
+        clear(p);
+        if (full > 0) {
+            float[][] sk = sinks(full);
+            bceSigmoidSoftplus(z, zo, full, sk[0], sk[1]);
+            bceLossGrad(z, zo, t, to, w, wo, pw, full, sk[0], sk[1], lossOut == null ? sk[2] : lossOut,
+                    lossOut == null ? 0 : lo, grad == null ? sk[3] : grad, grad == null ? 0 : go, sf, p);
+        }
+        bceElements(z, zo, t, to, w, wo, pw, full, n, lossOut, lo, grad, go, sf, p);
+        return tree(p);
+    }
+
+    /** Pass 1 over n (a multiple of FL) elements: sigma(z) and softplus(-|z|) = log1p(exp(-|z|)), as the scalar twin. */
+    private static void bceSigmoidSoftplus(float[] z, int zo, int n, float[] sig, float[] sp) {
         FloatVector one = FloatVector.broadcast(F, 1f);
-        DoubleVector oneD = DoubleVector.broadcast(D, 1.0);
-        // No loop-invariant branch in the loops (with four of them, C2's loop unswitching ran for minutes and gigabytes
-        // on JDK 25): absent weights are ones chosen by an invariant mask, absent outputs go to a per-thread sink.
-        VectorMask<Float> hasW = F.maskAll(w != null);
-        VectorMask<Float> hasPw = F.maskAll(pw != null);
-        float[] wArr = w == null ? z : w;
-        int wOff = w == null ? zo : wo;
-        float[] pwArr = pw == null ? z : pw;
-        int pwOff = pw == null ? zo : 0;
-        float[] sink = lossOut == null || grad == null ? sink(n) : null;
-        float[] lArr = lossOut == null ? sink : lossOut;
-        int lOff = lossOut == null ? 0 : lo;
-        float[] gArr = grad == null ? sink : grad;
-        int gOff = grad == null ? 0 : go;
-        for (; j < full; j += FL) {
+        for (int j = 0; j < n; j += FL) {
             FloatVector vz = FloatVector.fromArray(F, z, zo + j);
-            FloatVector vy = FloatVector.fromArray(F, t, to + j);
-            FloatVector vw = one.blend(FloatVector.fromArray(F, wArr, wOff + j), hasW);
-            FloatVector vpw = one.blend(FloatVector.fromArray(F, pwArr, pwOff + j), hasPw);
             FloatVector va = vz.abs();
             FloatVector vdc = va.neg().max(EXP_NEG_MIN);
             FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
@@ -349,8 +351,38 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vb = vex.fma(FloatVector.broadcast(F, LN2_LO_F), vs.mul(vzz.fma(vtz, vhfsq)));
             FloatVector vcl = vhfsq.sub(vb).sub(vf);
             FloatVector vsp = vcc.fma(vrec, vex.fma(FloatVector.broadcast(F, LN2_HI_F), vcl.neg()));
+            vsp.intoArray(sp, j);
+            ve.mul(vrec).blend(vrec, vz.compare(GE, 0f)).intoArray(sig, j);
+        }
+    }
+
+    /**
+     * Pass 2 over n (a multiple of 16) elements: gradient and binary64 loss from sigma and softplus; the 16 partials
+     * go to p. No loop-invariant branch but one (with four of them C2's loop unswitching ran for minutes on JDK 25):
+     * absent weights are ones chosen by an invariant mask, absent outputs go to sinks.
+     */
+    private static void bceLossGrad(float[] z, int zo, float[] t, int to, float[] w, int wo, float[] pw, int n,
+                                    float[] sig, float[] sp, float[] lArr, int lOff, float[] gArr, int gOff, float sf,
+                                    double[] p) {
+        DoubleVector dz = DoubleVector.zero(D);
+        DoubleVector a0 = dz, a1 = dz, a2 = dz, a3 = dz, a4 = dz, a5 = dz, a6 = dz, a7 = dz, t0, t1;
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        DoubleVector oneD = DoubleVector.broadcast(D, 1.0);
+        VectorMask<Float> hasW = F.maskAll(w != null);
+        VectorMask<Float> hasPw = F.maskAll(pw != null);
+        float[] wArr = w == null ? z : w;
+        int wOff = w == null ? zo : wo;
+        float[] pwArr = pw == null ? z : pw;
+        int pwOff = pw == null ? zo : 0;
+        for (int j = 0; j < n; j += FL) {
+            FloatVector vz = FloatVector.fromArray(F, z, zo + j);
+            FloatVector vy = FloatVector.fromArray(F, t, to + j);
+            FloatVector vw = one.blend(FloatVector.fromArray(F, wArr, wOff + j), hasW);
+            FloatVector vpw = one.blend(FloatVector.fromArray(F, pwArr, pwOff + j), hasPw);
+            FloatVector va = vz.abs();
+            FloatVector vsp = FloatVector.fromArray(F, sp, j);
             {
-                FloatVector vsig = ve.mul(vrec).blend(vrec, vz.compare(GE, 0f));
+                FloatVector vsig = FloatVector.fromArray(F, sig, j);
                 FloatVector vws = vw.mul(sf); // 1 * sf = sf exactly
                 FloatVector vg = pw == null ? vsig.sub(vy).mul(vws)
                         : vpw.fma(vy, one.sub(vy)).fma(vsig, vpw.mul(vy).neg()).mul(vws);
@@ -385,98 +417,19 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
             if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
         }
-        for (; j < end; j += FL) { // the last, partial block of 16, masked: absent lanes add +0.0
-            VectorMask<Float> in = F.indexInRange(j, n);
-            FloatVector vz = FloatVector.fromArray(F, z, zo + j, in);
-            FloatVector vy = FloatVector.fromArray(F, t, to + j, in);
-            FloatVector vw = one.blend(FloatVector.fromArray(F, wArr, wOff + j, in), hasW);
-            FloatVector vpw = one.blend(FloatVector.fromArray(F, pwArr, pwOff + j, in), hasPw);
-            FloatVector va = vz.abs();
-            FloatVector vdc = va.neg().max(EXP_NEG_MIN);
-            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
-            FloatVector vn = vnb.sub(EXP_MAGIC_F);
-            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
-            FloatVector vrLo = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), FloatVector.zero(F));
-            FloatVector vhi = vrHi.add(1f);
-            FloatVector vr = vrHi.add(vrLo);
-            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
-            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
-            FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
-            FloatVector vu = vc.fma(vs1, vhi.mul(vs1)); // e * 2^64, always normal
-            // e = u * 2^-64 without subnormal arithmetic (30x slower on x86): normal results by exact scaling of a clamped u,
-            // subnormal ones by rounding u * 2^85 = e * 2^149 to an integer with the 2^23 magic (same rounding as the multiply)
-            FloatVector ve = vu.max(EXP_NEG_U_MIN).mul(EXP_NEG_SCALE_DOWN).blend(
-                    vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
-                    vu.compare(LT, EXP_NEG_U_MIN));
-            FloatVector vw1 = ve.add(1f);
-            FloatVector vcc = ve.sub(vw1.sub(1f));
-            FloatVector vrec = one.div(vw1);
-            // ScalarMath.logCore(w1, 0), w1 in [1, 2]
-            IntVector vix = vw1.reinterpretAsInts().sub(SQRT_HALF_BITS);
-            FloatVector vex = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
-            FloatVector vm = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats();
-            FloatVector vf = vm.sub(1f);
-            FloatVector vs = vf.div(vf.add(2f));
-            FloatVector vzz = vs.mul(vs);
-            FloatVector vtz = vzz.fma(LOG_F_T3, LOG_F_T2).fma(vzz, FloatVector.broadcast(F, LOG_F_T1))
-                    .fma(vzz, FloatVector.broadcast(F, LOG_F_T0));
-            FloatVector vhfsq = vf.mul(0.5f).mul(vf);
-            FloatVector vb = vex.fma(FloatVector.broadcast(F, LN2_LO_F), vs.mul(vzz.fma(vtz, vhfsq)));
-            FloatVector vcl = vhfsq.sub(vb).sub(vf);
-            FloatVector vsp = vcc.fma(vrec, vex.fma(FloatVector.broadcast(F, LN2_HI_F), vcl.neg()));
-            {
-                FloatVector vsig = ve.mul(vrec).blend(vrec, vz.compare(GE, 0f));
-                FloatVector vws = vw.mul(sf); // 1 * sf = sf exactly
-                FloatVector vg = pw == null ? vsig.sub(vy).mul(vws)
-                        : vpw.fma(vy, one.sub(vy)).fma(vsig, vpw.mul(vy).neg()).mul(vws);
-                vg.intoArray(gArr, gOff + j, in);
-            }
-            {
-                DoubleVector ad = (DoubleVector) va.convertShape(F2D, D, 0);
-                DoubleVector yd = (DoubleVector) vy.convertShape(F2D, D, 0);
-                DoubleVector pwd = (DoubleVector) vpw.convertShape(F2D, D, 0);
-                DoubleVector wd = (DoubleVector) vw.convertShape(F2D, D, 0);
-                DoubleVector spd = (DoubleVector) vsp.convertShape(F2D, D, 0);
-                DoubleVector zd = (DoubleVector) vz.convertShape(F2D, D, 0);
-                DoubleVector lin = pwd.mul(yd).mul(ad).blend(oneD.sub(yd).mul(ad), zd.compare(GE, 0.0));
-                DoubleVector lw = pwd.sub(1.0).mul(yd).add(1.0);
-                DoubleVector loss = wd.mul(lin.add(lw.mul(spd)));
-                loss = DoubleVector.zero(D).blend(loss, D.indexInRange(j, n));
-                ((FloatVector) loss.convertShape(D2F, FH, 0)).intoArray(lArr, lOff + j, FH.indexInRange(j, n));
-                a0 = a0.add(loss);
-            }
-            {
-                DoubleVector ad = (DoubleVector) va.convertShape(F2D, D, 1);
-                DoubleVector yd = (DoubleVector) vy.convertShape(F2D, D, 1);
-                DoubleVector pwd = (DoubleVector) vpw.convertShape(F2D, D, 1);
-                DoubleVector wd = (DoubleVector) vw.convertShape(F2D, D, 1);
-                DoubleVector spd = (DoubleVector) vsp.convertShape(F2D, D, 1);
-                DoubleVector zd = (DoubleVector) vz.convertShape(F2D, D, 1);
-                DoubleVector lin = pwd.mul(yd).mul(ad).blend(oneD.sub(yd).mul(ad), zd.compare(GE, 0.0));
-                DoubleVector lw = pwd.sub(1.0).mul(yd).add(1.0);
-                DoubleVector loss = wd.mul(lin.add(lw.mul(spd)));
-                loss = DoubleVector.zero(D).blend(loss, D.indexInRange(j + DL, n));
-                ((FloatVector) loss.convertShape(D2F, FH, 0)).intoArray(lArr, lOff + j + DL, FH.indexInRange(j + DL, n));
-                a1 = a1.add(loss);
-            }
-            if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
-            if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
+        // accumulator i holds partials i DL .. i DL + DL - 1
+        a0.intoArray(p, 0);
+        a1.intoArray(p, DL);
+        if (NACC >= 4) {
+            a2.intoArray(p, 2 * DL);
+            a3.intoArray(p, 3 * DL);
         }
         if (NACC == 8) {
-            a0 = a0.add(a4);
-            a1 = a1.add(a5);
-            a2 = a2.add(a6);
-            a3 = a3.add(a7);
+            a4.intoArray(p, 4 * DL);
+            a5.intoArray(p, 5 * DL);
+            a6.intoArray(p, 6 * DL);
+            a7.intoArray(p, 7 * DL);
         }
-        if (NACC >= 4) {
-            a0 = a0.add(a2);
-            a1 = a1.add(a3);
-        }
-        a0 = a0.add(a1);
-        for (int h = DL / 2; h >= 1; h >>= 1) a0 = a0.add(a0.slice(h)); // the scalar tree's pairing, h = 8, 4, 2, 1
-        return a0.lane(0);
     }
 
     /**

@@ -23,8 +23,6 @@ public class ScalarSoftmax implements SoftmaxSupport {
 
     /** e^(d + lo) for d &le; 0 (or NaN), |lo| &le; ulp(d)/2; d below -104 (including -inf) gives +0. */
     public static float expNeg(float d, float lo) {
-        // written out rather than unscale(expNegScaled(d, lo)) (same bits): with the two calls, C2 ran for minutes
-        // and gigabytes compiling PanamaSoftmax.bceRow (whose scalar tail calls this) under -Xbatch
         float loc = d >= EXP_NEG_MIN ? lo : 0f; // lo is NaN for d = -inf (inf - inf): drop it with the clamp
         float dc = Math.max(d, EXP_NEG_MIN);
         float nb = Math.fma(dc, LOG2E_F, EXP_MAGIC_F);
@@ -239,7 +237,14 @@ public class ScalarSoftmax implements SoftmaxSupport {
                             float[] lossOut, int lo, float[] grad, int go, float sf) {
         double[] p = scratch();
         clear(p);
-        for (int j = 0; j < n; j++) {
+        bceElements(z, zo, t, to, w, wo, pw, 0, n, lossOut, lo, grad, go, sf, p);
+        return tree(p);
+    }
+
+    /** Elements [from, n) of a BCE row: outputs written, each binary64 loss added to partial p[j % 16]. */
+    static void bceElements(float[] z, int zo, float[] t, int to, float[] w, int wo, float[] pw, int from, int n,
+                            float[] lossOut, int lo, float[] grad, int go, float sf, double[] p) {
+        for (int j = from; j < n; j++) {
             float zj = z[zo + j];
             float yj = t[to + j];
             float wj = w == null ? 1f : w[wo + j];
@@ -252,7 +257,6 @@ public class ScalarSoftmax implements SoftmaxSupport {
             if (grad != null) grad[go + j] = bceGrad(zj, yj, w == null ? sf : wj * sf, pw != null, pj, e);
             p[j & 15] += loss;
         }
-        return tree(p);
     }
 
     /**
