@@ -23,20 +23,7 @@ public class ScalarSoftmax implements SoftmaxSupport {
 
     /** e^(d + lo) for d &le; 0 (or NaN), |lo| &le; ulp(d)/2; d below -104 (including -inf) gives +0. */
     public static float expNeg(float d, float lo) {
-        float loc = d >= EXP_NEG_MIN ? lo : 0f; // lo is NaN for d = -inf (inf - inf): drop it with the clamp
-        float dc = Math.max(d, EXP_NEG_MIN);
-        float nb = Math.fma(dc, LOG2E_F, EXP_MAGIC_F);
-        float n = nb - EXP_MAGIC_F;
-        float rHi = Math.fma(n, -LN2_HI_F, dc);
-        float rLo = Math.fma(n, -LN2_LO_F, loc);
-        float hi = 1f + rHi;
-        float c = ScalarMath.expTail(rHi, rLo, hi);
-        float s1 = Float.intBitsToFloat((Float.floatToRawIntBits(nb) + EXP_NEG_SCALE_BIAS) << 23);
-        float u = Math.fma(c, s1, hi * s1); // e * 2^64, always normal
-        if (u < EXP_NEG_U_MIN) {
-            return Float.intBitsToFloat(Float.floatToRawIntBits(Math.fma(u, EXP_NEG_TO_SUBNORMAL, 0x1p23f)) - 0x4b000000);
-        }
-        return u * EXP_NEG_SCALE_DOWN;
+        return unscale(expNegScaled(d, lo));
     }
 
     /**
