@@ -109,12 +109,16 @@ BINARY = "float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int gi
 
 
 def kernel(name, params, body, tail, loop="FH", pre=""):
+    # kernels that compare or blend binary64 vectors leave them to the scalar tail when C2 cannot (2-lane D)
+    bound = f"{loop}.loopBound(len)"
+    if loop == "FH" and ("compare(" in body or "blend(" in body) and "DoubleVector" in body:
+        bound = f"PanamaSpecies.D_MASKS ? {bound} : 0"
     return (
         f"    @Override\n"
         f"    public void {name}({params}) {{\n"
         f"{pre}"
         f"        int i = 0;\n"
-        f"        for (int bound = {loop}.loopBound(len); i < bound; i += {loop}.length()) {{\n"
+        f"        for (int bound = {bound}; i < bound; i += {loop}.length()) {{\n"
         f"{body}"
         f"        }}\n"
         f"{tail}"

@@ -130,7 +130,7 @@ public final class PanamaActivations implements ActivationSupport {
     @Override
     public void gelu(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
-        for (int bound = FH.loopBound(len); i < bound; i += FH.length()) {
+        for (int bound = PanamaSpecies.D_MASKS ? FH.loopBound(len) : 0; i < bound; i += FH.length()) {
             DoubleVector vx = (DoubleVector) FloatVector.fromArray(FH, x, xOff + i).convertShape(F2D, D, 0);
             DoubleVector va = vx.abs().min(GELU_A_MAX);
             // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
@@ -166,7 +166,7 @@ public final class PanamaActivations implements ActivationSupport {
     @Override
     public void geluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
         int i = 0;
-        for (int bound = FH.loopBound(len); i < bound; i += FH.length()) {
+        for (int bound = PanamaSpecies.D_MASKS ? FH.loopBound(len) : 0; i < bound; i += FH.length()) {
             DoubleVector vx = (DoubleVector) FloatVector.fromArray(FH, x, xOff + i).convertShape(F2D, D, 0);
             DoubleVector va = vx.abs().min(GELU_A_MAX);
             // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
@@ -234,7 +234,7 @@ public final class PanamaActivations implements ActivationSupport {
     @Override
     public void geluTanhBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
         int i = 0;
-        for (int bound = FH.loopBound(len); i < bound; i += FH.length()) {
+        for (int bound = PanamaSpecies.D_MASKS ? FH.loopBound(len) : 0; i < bound; i += FH.length()) {
             DoubleVector vx = (DoubleVector) FloatVector.fromArray(FH, x, xOff + i).convertShape(F2D, D, 0);
             DoubleVector vxc = vx.max(-GELU_TANH_X_MAX).min(GELU_TANH_X_MAX);
             DoubleVector vx2 = vxc.mul(vxc);
@@ -293,7 +293,7 @@ public final class PanamaActivations implements ActivationSupport {
     @Override
     public void siluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
         int i = 0;
-        for (int bound = FH.loopBound(len); i < bound; i += FH.length()) {
+        for (int bound = PanamaSpecies.D_MASKS ? FH.loopBound(len) : 0; i < bound; i += FH.length()) {
             DoubleVector vx = (DoubleVector) FloatVector.fromArray(FH, x, xOff + i).convertShape(F2D, D, 0);
             DoubleVector vxc = vx.max(-SILU_X_MAX).min(SILU_X_MAX);
             // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
@@ -326,7 +326,7 @@ public final class PanamaActivations implements ActivationSupport {
     public void softplus(float[] x, int xOff, float[] y, int yOff, int len, float beta, float threshold) {
         double invBeta = 1.0 / beta;
         int i = 0;
-        for (int bound = FH.loopBound(len); i < bound; i += FH.length()) {
+        for (int bound = PanamaSpecies.D_MASKS ? FH.loopBound(len) : 0; i < bound; i += FH.length()) {
             DoubleVector vx = (DoubleVector) FloatVector.fromArray(FH, x, xOff + i).convertShape(F2D, D, 0);
             DoubleVector vu = vx.mul(beta);
             DoubleVector va = vu.abs();
@@ -370,7 +370,7 @@ public final class PanamaActivations implements ActivationSupport {
     public void softplusBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len,
                                  float beta, float threshold) {
         int i = 0;
-        for (int bound = FH.loopBound(len); i < bound; i += FH.length()) {
+        for (int bound = PanamaSpecies.D_MASKS ? FH.loopBound(len) : 0; i < bound; i += FH.length()) {
             DoubleVector vu = ((DoubleVector) FloatVector.fromArray(FH, x, xOff + i).convertShape(F2D, D, 0)).mul(beta);
             DoubleVector vg = (DoubleVector) FloatVector.fromArray(FH, gradOut, gOff + i).convertShape(F2D, D, 0);
             // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order

@@ -50,6 +50,34 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     // Hot paths call no vector-typed helper of ours (C2 may refuse to inline them in large callers and then boxes the
     // vectors, see PanamaVectorMath): exp, log and the partial-sum tree are written out in each pass.
 
+    // ================================================================================================ staging
+
+    // A masked load or store whose vector reaches past the array end leaves the intrinsic: the JDK checks the lanes
+    // out of line and allocates the mask (32 B each, measured per call on the last row). Such vectors go through
+    // a per-thread buffer instead; every other masked access stays in place.
+    private static final ThreadLocal<float[]> STAGE = ThreadLocal.withInitial(() -> new float[2 * FL]);
+
+    private static float[] stage() {
+        return STAGE.get();
+    }
+
+    /** Buffer [0, FL) holding a[off, off + count) (count clamped to [0, FL]) followed by zeros. */
+    private static float[] stageIn(float[] a, int off, int count) {
+        return fill(STAGE.get(), 0, a, off, count);
+    }
+
+    /** As {@link #stageIn}, in [FL, 2 FL) of the buffer (a second operand of the same step). */
+    private static float[] stageIn2(float[] a, int off, int count) {
+        return fill(STAGE.get(), FL, a, off, count);
+    }
+
+    private static float[] fill(float[] buf, int at, float[] a, int off, int count) {
+        int c = Math.max(0, Math.min(FL, count));
+        if (c > 0) System.arraycopy(a, off, buf, at, c); // off may lie past the end when no lane is present
+        java.util.Arrays.fill(buf, at + c, at + FL, 0f);
+        return buf;
+    }
+
     // ======================================================================================================= passes
 
     @Override
@@ -131,7 +159,10 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         }
         for (; j < end; j += FL) { // the last, partial block of 16, masked: absent lanes add +0.0
             VectorMask<Float> in = F.indexInRange(j, n);
-            FloatVector vx = FloatVector.fromArray(F, x, xo + j, in);
+            float[] xs = x;
+            int xso = xo + j;
+            if (xso > x.length - FL) { xs = stageIn(x, xso, n - j); xso = 0; }
+            FloatVector vx = FloatVector.fromArray(F, xs, xso, in);
             FloatVector vd = vx.sub(m);
             FloatVector vbv = vd.sub(vx);
             FloatVector vav = vd.sub(vbv);
@@ -155,7 +186,14 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                 FloatVector ve = vu.max(EXP_NEG_U_MIN).mul(EXP_NEG_SCALE_DOWN).blend(
                         vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
                         vu.compare(LT, EXP_NEG_U_MIN));
-                ve.intoArray(y, yo + j, in);
+                if (yo + j > y.length - FL) {
+                    float[] ys = stage();
+                    ve.intoArray(ys, 0, in);
+                    int c = Math.min(FL, n - j);
+                    if (c > 0) System.arraycopy(ys, 0, y, yo + j, c);
+                } else {
+                    ve.intoArray(y, yo + j, in);
+                }
             }
             FloatVector vt = FloatVector.zero(F).blend(vu, in.andNot(vx.compare(EQ, m).or(vd.compare(LT, EXP_NEG_MIN))));
             a0 = a0.add((DoubleVector) vt.convertShape(F2D, D, 0));
@@ -174,12 +212,15 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             a1 = a1.add(a3);
         }
         a0 = a0.add(a1);
-        for (int h = DL / 2; h >= 1; h >>= 1) a0 = a0.add(a0.slice(h)); // the scalar tree's pairing, h = 8, 4, 2, 1
+        // the scalar tree's pairing, h = DL/2 .. 1; two lanes are added directly: C2 cannot rearrange 2-lane doubles
+        if (DL == 2) return (a0.lane(0) + a0.lane(1)) * EXP_NEG_SUM_SCALE_DOWN;
+        for (int h = DL / 2; h >= 1; h >>= 1) a0 = a0.add(a0.slice(h));
         return a0.lane(0) * EXP_NEG_SUM_SCALE_DOWN;
     }
 
     @Override
     protected double expSumD(float[] x, int xo, int n, float m) {
+        if (!PanamaSpecies.D_MASKS) return super.expSumD(x, xo, n, m); // binary64 blends C2 cannot compile at 2 lanes
         DoubleVector dz = DoubleVector.zero(D);
         DoubleVector a0 = dz, a1 = dz, a2 = dz, a3 = dz, a4 = dz, a5 = dz, a6 = dz, a7 = dz, t0;
         double md = m;
@@ -188,7 +229,10 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         // one D vector (DL elements) per step into accumulator a0, then rotate by one: a_i holds partials i DL + l
         for (int j = 0; j < end; j += DL) {
             VectorMask<Float> in = FH.indexInRange(j, n); // all-true before the last, partial block of 16
-            DoubleVector vx = (DoubleVector) FloatVector.fromArray(FH, x, xo + j, in).convertShape(F2D, D, 0);
+            float[] xs = x;
+            int xso = xo + j;
+            if (xso > x.length - DL) { xs = stageIn(x, xso, n - j); xso = 0; }
+            DoubleVector vx = (DoubleVector) FloatVector.fromArray(FH, xs, xso, in).convertShape(F2D, D, 0);
             DoubleVector vd = vx.sub(md);
             DoubleVector vdc = vd.max(EXP_D_NEG_MIN);
             {   // ve = ScalarMath.expD(vdc): the ops of ScalarMath.expD and expPoly, in order
@@ -222,7 +266,9 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             a1 = a1.add(a3);
         }
         a0 = a0.add(a1);
-        for (int h = DL / 2; h >= 1; h >>= 1) a0 = a0.add(a0.slice(h)); // the scalar tree's pairing
+        // the scalar tree's pairing, h = DL/2 .. 1; two lanes are added directly: C2 cannot rearrange 2-lane doubles
+        if (DL == 2) return a0.lane(0) + a0.lane(1);
+        for (int h = DL / 2; h >= 1; h >>= 1) a0 = a0.add(a0.slice(h));
         return a0.lane(0);
     }
 
@@ -249,11 +295,17 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         }
         for (; j < end; j += FL) { // the last, partial block of 16, masked: absent lanes add +0.0
             VectorMask<Float> in = F.indexInRange(j, n); // absent lanes load +0 and add +0.0
-            FloatVector va = FloatVector.fromArray(F, a, ao + j, in);
+            float[] as = a;
+            int aso = ao + j;
+            if (aso > a.length - FL) { as = stageIn(a, aso, n - j); aso = 0; }
+            FloatVector va = FloatVector.fromArray(F, as, aso, in);
             DoubleVector vlo = (DoubleVector) va.convertShape(F2D, D, 0);
             DoubleVector vhi = (DoubleVector) va.convertShape(F2D, D, 1);
             if (b != null) {
-                FloatVector vb = FloatVector.fromArray(F, b, bo + j, in);
+                float[] bs = b;
+                int bso = bo + j;
+                if (bso > b.length - FL) { bs = stageIn2(b, bso, n - j); bso = FL; }
+                FloatVector vb = FloatVector.fromArray(F, bs, bso, in);
                 vlo = vlo.mul((DoubleVector) vb.convertShape(F2D, D, 0));
                 vhi = vhi.mul((DoubleVector) vb.convertShape(F2D, D, 1));
             }
@@ -273,7 +325,9 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             a1 = a1.add(a3);
         }
         a0 = a0.add(a1);
-        for (int h = DL / 2; h >= 1; h >>= 1) a0 = a0.add(a0.slice(h)); // the scalar tree's pairing, h = 8, 4, 2, 1
+        // the scalar tree's pairing, h = DL/2 .. 1; two lanes are added directly: C2 cannot rearrange 2-lane doubles
+        if (DL == 2) return a0.lane(0) + a0.lane(1);
+        for (int h = DL / 2; h >= 1; h >>= 1) a0 = a0.add(a0.slice(h));
         return a0.lane(0);
     }
 
@@ -298,7 +352,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     @Override
     protected double bceRow(float[] z, int zo, float[] t, int to, float[] w, int wo, float[] pw, int n,
                             float[] lossOut, int lo, float[] grad, int go, float sf) {
-        int full = n & -PARTIALS;
+        int full = PanamaSpecies.D_MASKS ? n & -PARTIALS : 0; // else all in the scalar loop: 2-lane binary64 blends
         double[] p = scratch();
         clear(p);
         if (full > 0) {

@@ -197,7 +197,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
     public void log1p(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
         // two half-width vectors per iteration (one float vector's worth of binary64 lanes)
-        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+        // binary64 compares and blends: scalar twin when C2 cannot compile them (PanamaSpecies.D_MASKS)
+        for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
             FloatVector vx0 = FloatVector.fromArray(FH, x, xOff + i);
             DoubleVector vd0 = (DoubleVector) vx0.convertShape(F2D, D, 0);
             DoubleVector vw0 = vd0.add(1.0);
@@ -327,7 +328,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
     @Override
     public void erf(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
-        for (int bound = FH.loopBound(len); i < bound; i += FH.length()) {
+        // binary64 compares and blends: scalar twin when C2 cannot compile them (PanamaSpecies.D_MASKS)
+        for (int bound = PanamaSpecies.D_MASKS ? FH.loopBound(len) : 0; i < bound; i += FH.length()) {
             FloatVector vx0 = FloatVector.fromArray(FH, x, xOff + i);
             DoubleVector vd0 = (DoubleVector) vx0.convertShape(F2D, D, 0);
             DoubleVector va0 = vd0.abs().min(ERF_SATURATION);

@@ -1,0 +1,102 @@
+package dev.kernels;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Child JVM of {@link AllocationTest}: for each kernel named on the command line, rounds of calls until one round
+ * allocates nothing (at most MAX_ROUNDS); prints "kernel bytesOfLastRound perRound..." per kernel.
+ */
+public final class AllocationMain {
+    static final int ROWS = 5;
+    static final int COLS = 37;
+    static final int CALLS_PER_ROUND = 20_000;
+    static final int MAX_ROUNDS = 12;
+
+    static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    static float[] gaussian(Random r, int n, double sd) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) a[i] = (float) (r.nextGaussian() * sd);
+        return a;
+    }
+
+    public static void main(String[] args) {
+        for (String kernel : args) {
+            long[] perRound = measure(kernel);
+            long last = 0;
+            int rounds = 0;
+            for (long b : perRound) if (b >= 0) { last = b; rounds++; }
+            System.out.println(kernel + " " + last + " " + Arrays.toString(Arrays.copyOf(perRound, rounds)));
+        }
+    }
+
+    static long[] measure(String kernel) {
+        Random r = new Random(7);
+        int n = ROWS * COLS;
+        float[] x = gaussian(r, n, 3);
+        float[] g = gaussian(r, n, 1);
+        float[] y = new float[n];
+        float[] gi = new float[n];
+        float[] grad = new float[n];
+        float[] t = new float[n];
+        for (int i = 0; i < n; i++) t[i] = r.nextFloat();
+        float[] posWeight = new float[COLS];
+        Arrays.fill(posWeight, 2f);
+        float[] lse = new float[ROWS];
+        int[] labels = {0, 36, 5, -100, 17};
+        Softmax.softmax(x, y, ROWS, COLS); // y: a valid softmax output for the backward kernels
+        Runnable call = switch (kernel) {
+            case "softmax" -> () -> Softmax.softmax(x, gi, ROWS, COLS);
+            case "logSoftmax" -> () -> Softmax.logSoftmax(x, gi, ROWS, COLS);
+            case "logSumExp" -> () -> Softmax.logSumExp(x, 0, COLS, lse, 0, ROWS, COLS);
+            case "softmaxBackward" -> () -> Softmax.softmaxBackward(y, g, gi, ROWS, COLS);
+            case "logSoftmaxBackward" -> () -> Softmax.logSoftmaxBackward(y, g, gi, ROWS, COLS);
+            case "crossEntropy" -> () -> Losses.crossEntropyWithLogits(x, ROWS, COLS, labels, grad, Reduction.MEAN);
+            case "crossEntropySmoothed" -> () -> Losses.crossEntropyWithLogits(x, 0, COLS, ROWS, COLS, labels, 0,
+                    Losses.DEFAULT_IGNORE_INDEX, posWeight, 0.1f, Reduction.SUM, null, 0, grad, 0, COLS);
+            case "crossEntropySoft" -> () -> Losses.crossEntropyWithSoftTargets(x, 0, COLS, t, 0, COLS, ROWS, COLS,
+                    null, 0f, Reduction.MEAN, null, 0, grad, 0, COLS);
+            case "bce" -> () -> Losses.bceWithLogits(x, t, grad, Reduction.MEAN);
+            case "bcePosWeight" -> () -> Losses.bceWithLogits(x, t, null, posWeight, ROWS, COLS, Reduction.SUM, null,
+                    grad);
+            case "exp" -> () -> VectorMath.exp(x, gi);
+            case "log" -> () -> VectorMath.log(t, gi);
+            case "sigmoid" -> () -> VectorMath.sigmoid(x, gi);
+            case "tanh" -> () -> VectorMath.tanh(x, gi);
+            case "silu" -> () -> Activations.silu(x, gi);
+            case "geluBackward" -> () -> Activations.geluBackward(x, g, gi);
+            case "expm1" -> () -> VectorMath.expm1(x, gi);
+            case "log1p" -> () -> VectorMath.log1p(t, gi);
+            case "erf" -> () -> VectorMath.erf(x, gi);
+            case "relu" -> () -> Activations.relu(x, gi);
+            case "leakyRelu" -> () -> Activations.leakyRelu(x, gi, 0.01f);
+            case "gelu" -> () -> Activations.gelu(x, gi);
+            case "geluTanh" -> () -> Activations.geluTanh(x, gi);
+            case "softplus" -> () -> Activations.softplus(x, gi, 2f, 20f);
+            case "logSigmoid" -> () -> Activations.logSigmoid(x, gi);
+            case "sigmoidBackward" -> () -> Activations.sigmoidBackward(y, g, gi);
+            case "tanhBackward" -> () -> Activations.tanhBackward(y, g, gi);
+            case "reluBackward" -> () -> Activations.reluBackward(x, g, gi);
+            case "leakyReluBackward" -> () -> Activations.leakyReluBackward(x, g, gi, 0.01f);
+            case "geluTanhBackward" -> () -> Activations.geluTanhBackward(x, g, gi);
+            case "siluBackward" -> () -> Activations.siluBackward(x, g, gi);
+            case "softplusBackward" -> () -> Activations.softplusBackward(x, g, gi, 2f, 20f);
+            case "logSigmoidBackward" -> () -> Activations.logSigmoidBackward(x, g, gi);
+            default -> throw new IllegalArgumentException(kernel);
+        };
+        long id = Thread.currentThread().threadId();
+        long[] perRound = new long[MAX_ROUNDS];
+        Arrays.fill(perRound, -1);
+        long last = -1;
+        for (int round = 0; round < MAX_ROUNDS && last != 0; round++) {
+            long before = THREADS.getThreadAllocatedBytes(id);
+            for (int c = 0; c < CALLS_PER_ROUND; c++) call.run();
+            last = THREADS.getThreadAllocatedBytes(id) - before;
+            perRound[round] = last;
+        }
+        return perRound;
+    }
+}

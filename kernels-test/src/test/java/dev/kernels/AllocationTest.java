@@ -1,0 +1,52 @@
+package dev.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Steady-state allocation of the public kernels, in a child JVM with the JIT users run (tiered; this fork's
+ * -Xbatch -XX:-TieredCompilation is dropped, its width and implementation flags kept), measured with the thread's
+ * allocated-bytes counter ({@link AllocationMain}). The shapes make the last vector of the last row reach past the
+ * array end (cols = 37, arrays exactly rows x cols): a masked load or store there leaves the JDK's intrinsic and
+ * allocated 64 B per call before the kernels staged it; at 128 bits the 2-lane binary64 masks and rearranges did not
+ * compile at all (28-86 KB per call, see PanamaSpecies.D_MASKS). A kernel passes when one round of calls allocates
+ * nothing; one that allocates on every call fails every round.
+ */
+class AllocationTest {
+    static final String[] KERNELS = {"softmax", "logSoftmax", "logSumExp", "softmaxBackward", "logSoftmaxBackward",
+            "crossEntropy", "crossEntropySmoothed", "crossEntropySoft", "bce", "bcePosWeight",
+            "exp", "log", "expm1", "log1p", "sigmoid", "tanh", "erf",
+            "relu", "leakyRelu", "gelu", "geluTanh", "silu", "softplus", "logSigmoid",
+            "sigmoidBackward", "tanhBackward", "reluBackward", "leakyReluBackward", "geluBackward", "geluTanhBackward",
+            "siluBackward", "softplusBackward", "logSigmoidBackward"};
+
+    @Test
+    void everyKernelAllocatesNothingPerCallOnceCompiled() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java));
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-XX:MaxVectorSize") || a.startsWith("-Ddev.kernels.") || a.startsWith("-XX:UseAVX")) {
+                cmd.add(a);
+            }
+        }
+        cmd.add("--add-modules=jdk.incubator.vector");
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), AllocationMain.class.getName()));
+        cmd.addAll(List.of(KERNELS));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "child JVM did not finish");
+        assertEquals(0, p.exitValue(), out);
+        List<String> lines = out.lines().toList();
+        assertEquals(KERNELS.length, lines.size(), out);
+        List<String> allocating = lines.stream().filter(l -> !l.split(" ")[1].equals("0")).toList();
+        assertTrue(allocating.isEmpty(), "bytes allocated per round of " + AllocationMain.CALLS_PER_ROUND
+                + " calls (kernel, last round, all rounds):\n" + String.join("\n", allocating));
+    }
+}
