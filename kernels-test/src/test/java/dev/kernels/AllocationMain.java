@@ -7,6 +7,12 @@ import java.util.Random;
 /**
  * Child JVM of {@link AllocationTest}: for each kernel named on the command line, rounds of calls until one round
  * allocates nothing (at most MAX_ROUNDS); prints "kernel bytesOfLastRound perRound..." per kernel.
+ *
+ * <p>Known and not yet fixed: run several kernels in one JVM (or under -XX:-TieredCompilation) and some of them
+ * (expm1, log1p, tanh, erf, bce, reluBackward, ...) may allocate 0.5-6 KB per call: C2 then fails to intrinsify the
+ * conversion behind {@code reinterpretAsInts()} and friends ("missing constant: vclass_to=LoadP" under
+ * -XX:+PrintIntrinsics, the target species being looked up rather than constant). Writing the reinterprets as
+ * {@code reinterpretShape(SPECIES, 0)} with a constant species is the likely fix.
  */
 public final class AllocationMain {
     static final int ROWS = 5;

@@ -52,9 +52,9 @@ public final class PanamaSoftmax extends ScalarSoftmax {
 
     // ================================================================================================ staging
 
-    // A masked load or store whose vector reaches past the array end leaves the intrinsic: the JDK checks the lanes
-    // out of line and allocates the mask (32 B each, measured per call on the last row). Such vectors go through
-    // a per-thread buffer instead; every other masked access stays in place.
+    // A masked load whose vector reaches past the array end leaves the intrinsic: the JDK checks the lanes out of line
+    // and allocates the mask (32 B each, measured per call on the last row). Such vectors are loaded from a
+    // per-thread buffer instead. Tail stores always go through the buffer: aarch64 NEON has no masked store.
     private static final ThreadLocal<float[]> STAGE = ThreadLocal.withInitial(() -> new float[2 * FL]);
 
     private static float[] stage() {
@@ -186,14 +186,11 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                 FloatVector ve = vu.max(EXP_NEG_U_MIN).mul(EXP_NEG_SCALE_DOWN).blend(
                         vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
                         vu.compare(LT, EXP_NEG_U_MIN));
-                if (yo + j > y.length - FL) {
-                    float[] ys = stage();
-                    ve.intoArray(ys, 0, in);
-                    int c = Math.min(FL, n - j);
-                    if (c > 0) System.arraycopy(ys, 0, y, yo + j, c);
-                } else {
-                    ve.intoArray(y, yo + j, in);
-                }
+                // unmasked into the buffer, then the present lanes: NEON has no masked store (C2 boxes it)
+                float[] ys = stage();
+                ve.intoArray(ys, 0);
+                int c = Math.min(FL, n - j);
+                if (c > 0) System.arraycopy(ys, 0, y, yo + j, c);
             }
             FloatVector vt = FloatVector.zero(F).blend(vu, in.andNot(vx.compare(EQ, m).or(vd.compare(LT, EXP_NEG_MIN))));
             a0 = a0.add((DoubleVector) vt.convertShape(F2D, D, 0));
