@@ -57,21 +57,9 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     // per-thread buffer instead. Tail stores always go through the buffer: aarch64 NEON has no masked store.
     private static final ThreadLocal<float[]> STAGE = ThreadLocal.withInitial(() -> new float[2 * FL]);
 
-    private static float[] stage() {
-        return STAGE.get();
-    }
-
-    /** Buffer [0, FL) holding a[off, off + count) (count clamped to [0, FL]) followed by zeros. */
-    private static float[] stageIn(float[] a, int off, int count) {
-        return fill(STAGE.get(), 0, a, off, count);
-    }
-
-    /** As {@link #stageIn}, in [FL, 2 FL) of the buffer (a second operand of the same step). */
-    private static float[] stageIn2(float[] a, int off, int count) {
-        return fill(STAGE.get(), FL, a, off, count);
-    }
-
-    private static float[] fill(float[] buf, int at, float[] a, int off, int count) {
+    /** The buffer, holding a[off, off + count) (count clamped to [0, FL]) at [at, at + FL), zero-padded. */
+    private static float[] stageIn(float[] a, int off, int count, int at) {
+        float[] buf = STAGE.get();
         int c = Math.max(0, Math.min(FL, count));
         if (c > 0) System.arraycopy(a, off, buf, at, c); // off may lie past the end when no lane is present
         java.util.Arrays.fill(buf, at + c, at + FL, 0f);
@@ -161,7 +149,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             VectorMask<Float> in = F.indexInRange(j, n);
             float[] xs = x;
             int xso = xo + j;
-            if (xso > x.length - FL) { xs = stageIn(x, xso, n - j); xso = 0; }
+            if (xso > x.length - FL) { xs = stageIn(x, xso, n - j, 0); xso = 0; }
             FloatVector vx = FloatVector.fromArray(F, xs, xso, in);
             FloatVector vd = vx.sub(m);
             FloatVector vbv = vd.sub(vx);
@@ -187,7 +175,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                         vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
                         vu.compare(LT, EXP_NEG_U_MIN));
                 // unmasked into the buffer, then the present lanes: NEON has no masked store (C2 boxes it)
-                float[] ys = stage();
+                float[] ys = STAGE.get();
                 ve.intoArray(ys, 0);
                 int c = Math.min(FL, n - j);
                 if (c > 0) System.arraycopy(ys, 0, y, yo + j, c);
@@ -198,21 +186,21 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
             if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
         }
-        if (NACC == 8) {
-            a0 = a0.add(a4);
-            a1 = a1.add(a5);
-            a2 = a2.add(a6);
-            a3 = a3.add(a7);
-        }
+        // accumulator i holds partials i DL .. i DL + DL - 1; the scalar tree adds them (C2 cannot slice 2-lane doubles)
+        double[] p = scratch();
+        a0.intoArray(p, 0);
+        a1.intoArray(p, DL);
         if (NACC >= 4) {
-            a0 = a0.add(a2);
-            a1 = a1.add(a3);
+            a2.intoArray(p, 2 * DL);
+            a3.intoArray(p, 3 * DL);
         }
-        a0 = a0.add(a1);
-        // the scalar tree's pairing, h = DL/2 .. 1; two lanes are added directly: C2 cannot rearrange 2-lane doubles
-        if (DL == 2) return (a0.lane(0) + a0.lane(1)) * EXP_NEG_SUM_SCALE_DOWN;
-        for (int h = DL / 2; h >= 1; h >>= 1) a0 = a0.add(a0.slice(h));
-        return a0.lane(0) * EXP_NEG_SUM_SCALE_DOWN;
+        if (NACC == 8) {
+            a4.intoArray(p, 4 * DL);
+            a5.intoArray(p, 5 * DL);
+            a6.intoArray(p, 6 * DL);
+            a7.intoArray(p, 7 * DL);
+        }
+        return tree(p) * EXP_NEG_SUM_SCALE_DOWN;
     }
 
     @Override
@@ -228,7 +216,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             VectorMask<Float> in = FH.indexInRange(j, n); // all-true before the last, partial block of 16
             float[] xs = x;
             int xso = xo + j;
-            if (xso > x.length - DL) { xs = stageIn(x, xso, n - j); xso = 0; }
+            if (xso > x.length - DL) { xs = stageIn(x, xso, n - j, 0); xso = 0; }
             DoubleVector vx = (DoubleVector) FloatVector.fromArray(FH, xs, xso, in).convertShape(F2D, D, 0);
             DoubleVector vd = vx.sub(md);
             DoubleVector vdc = vd.max(EXP_D_NEG_MIN);
@@ -252,21 +240,21 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             if (NACC == 4) { t0 = a0; a0 = a1; a1 = a2; a2 = a3; a3 = t0; }
             if (NACC == 8) { t0 = a0; a0 = a1; a1 = a2; a2 = a3; a3 = a4; a4 = a5; a5 = a6; a6 = a7; a7 = t0; }
         }
-        if (NACC == 8) {
-            a0 = a0.add(a4);
-            a1 = a1.add(a5);
-            a2 = a2.add(a6);
-            a3 = a3.add(a7);
-        }
+        // accumulator i holds partials i DL .. i DL + DL - 1; the scalar tree adds them (C2 cannot slice 2-lane doubles)
+        double[] p = scratch();
+        a0.intoArray(p, 0);
+        a1.intoArray(p, DL);
         if (NACC >= 4) {
-            a0 = a0.add(a2);
-            a1 = a1.add(a3);
+            a2.intoArray(p, 2 * DL);
+            a3.intoArray(p, 3 * DL);
         }
-        a0 = a0.add(a1);
-        // the scalar tree's pairing, h = DL/2 .. 1; two lanes are added directly: C2 cannot rearrange 2-lane doubles
-        if (DL == 2) return a0.lane(0) + a0.lane(1);
-        for (int h = DL / 2; h >= 1; h >>= 1) a0 = a0.add(a0.slice(h));
-        return a0.lane(0);
+        if (NACC == 8) {
+            a4.intoArray(p, 4 * DL);
+            a5.intoArray(p, 5 * DL);
+            a6.intoArray(p, 6 * DL);
+            a7.intoArray(p, 7 * DL);
+        }
+        return tree(p);
     }
 
     @Override
@@ -294,14 +282,14 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             VectorMask<Float> in = F.indexInRange(j, n); // absent lanes load +0 and add +0.0
             float[] as = a;
             int aso = ao + j;
-            if (aso > a.length - FL) { as = stageIn(a, aso, n - j); aso = 0; }
+            if (aso > a.length - FL) { as = stageIn(a, aso, n - j, 0); aso = 0; }
             FloatVector va = FloatVector.fromArray(F, as, aso, in);
             DoubleVector vlo = (DoubleVector) va.convertShape(F2D, D, 0);
             DoubleVector vhi = (DoubleVector) va.convertShape(F2D, D, 1);
             if (b != null) {
                 float[] bs = b;
                 int bso = bo + j;
-                if (bso > b.length - FL) { bs = stageIn2(b, bso, n - j); bso = FL; }
+                if (bso > b.length - FL) { bs = stageIn(b, bso, n - j, FL); bso = FL; } // a may be staged in [0, FL)
                 FloatVector vb = FloatVector.fromArray(F, bs, bso, in);
                 vlo = vlo.mul((DoubleVector) vb.convertShape(F2D, D, 0));
                 vhi = vhi.mul((DoubleVector) vb.convertShape(F2D, D, 1));
@@ -311,21 +299,21 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
             if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
         }
-        if (NACC == 8) {
-            a0 = a0.add(a4);
-            a1 = a1.add(a5);
-            a2 = a2.add(a6);
-            a3 = a3.add(a7);
-        }
+        // accumulator i holds partials i DL .. i DL + DL - 1; the scalar tree adds them (C2 cannot slice 2-lane doubles)
+        double[] p = scratch();
+        a0.intoArray(p, 0);
+        a1.intoArray(p, DL);
         if (NACC >= 4) {
-            a0 = a0.add(a2);
-            a1 = a1.add(a3);
+            a2.intoArray(p, 2 * DL);
+            a3.intoArray(p, 3 * DL);
         }
-        a0 = a0.add(a1);
-        // the scalar tree's pairing, h = DL/2 .. 1; two lanes are added directly: C2 cannot rearrange 2-lane doubles
-        if (DL == 2) return a0.lane(0) + a0.lane(1);
-        for (int h = DL / 2; h >= 1; h >>= 1) a0 = a0.add(a0.slice(h));
-        return a0.lane(0);
+        if (NACC == 8) {
+            a4.intoArray(p, 4 * DL);
+            a5.intoArray(p, 5 * DL);
+            a6.intoArray(p, 6 * DL);
+            a7.intoArray(p, 7 * DL);
+        }
+        return tree(p);
     }
 
     private static final ThreadLocal<float[][]> SINK = ThreadLocal.withInitial(() -> new float[4][0]);
