@@ -13,7 +13,7 @@ def b(c):
     return f"DoubleVector.broadcast(D, {c})"
 
 
-def horner(var, coefs, lead, ind=IND + "        ", width=120):
+def horner(var, coefs, lead, ind=IND + "        ", width=116):
     """var.fma(c[n], c[n-1]).fma(var, b(c[n-2]))...: the vector image of nested Math.fma(.., var, c).
 
     lead is the text before the expression on its first line (for wrapping at width columns)."""
@@ -30,16 +30,21 @@ def horner(var, coefs, lead, ind=IND + "        ", width=120):
     return ("\n" + ind).join(lines)
 
 
+IN = {"x": ("vxIn", "xOff"), "gradOut": ("vgIn", "gOff")}
+
+
 def widen(arr, off):
-    return f"(DoubleVector) FloatVector.fromArray(FH, {arr}, {off} + i).convertShape(F2D, D, 0)"
+    """Half @H@ of the float vector loaded from arr at the loop head, in binary64."""
+    return f"(DoubleVector) {IN[arr][0]}.convertShape(F2D, D, @H@)"
 
 
 def store(expr, arr, off):
-    line = f"{IND}((FloatVector) {expr}.convertShape(D2F, FH, 0)).intoArray({arr}, {off} + i);\n"
-    if len(line) <= 121:
-        return line
-    return (f"{IND}DoubleVector vres = {expr};\n"
-            f"{IND}((FloatVector) vres.convertShape(D2F, FH, 0)).intoArray({arr}, {off} + i);\n")
+    """Narrows the half to vrh; the kernel joins the two halves and stores once (@STORE@)."""
+    line = f"{IND}FloatVector vrh = (FloatVector) {expr}.convertShape(D2F, F, 0);\n"
+    if len(line) > 117:
+        line = (f"{IND}DoubleVector vres = {expr};\n"
+                f"{IND}FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);\n")
+    return line + f"{IND}@STORE:{arr}:{off}@\n"
 
 
 def exp_block(arg, out):
@@ -108,17 +113,36 @@ UNARY = "float[] x, int xOff, float[] y, int yOff, int len"
 BINARY = "float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len"
 
 
-def kernel(name, params, body, tail, loop="FH", pre=""):
+def halves(body):
+    """The binary64 body twice, once per half of the float vector, each in its own block; the high half joins the
+    low one (vr0) and stores the float vector."""
+    import re
+    m = re.search(r"@STORE:(\w+):(\w+)@", body)
+    arr, off = m.group(1), m.group(2)
+    loads = "".join(f"{IND}FloatVector {v} = FloatVector.fromArray(F, {a}, {o} + i);\n"
+                    for a, (v, o) in IN.items() if v in body)
+    out = loads + f"{IND}FloatVector vr0;\n"
+    for h in (0, 1):
+        part = body.replace("@H@", str(h)).replace(m.group(0),
+                "vr0 = vrh;" if h == 0 else f"vrh.unslice(DL, vr0, 0).intoArray({arr}, {off} + i);")
+        part = "".join(("    " + ln if ln.strip() else ln) for ln in part.splitlines(True))
+        out += f"{IND}{{   // {'low' if h == 0 else 'high'} half\n" + part + f"{IND}}}\n"
+    return out
+
+
+def kernel(name, params, body, tail, loop="D", pre=""):
     # kernels that compare or blend binary64 vectors leave them to the scalar tail when C2 cannot (2-lane D)
-    bound = f"{loop}.loopBound(len)"
-    if loop == "FH" and ("compare(" in body or "blend(" in body) and "DoubleVector" in body:
+    bound = "F.loopBound(len)"
+    if loop == "D" and ("compare(" in body or "blend(" in body) and "DoubleVector" in body:
         bound = f"PanamaSpecies.D_MASKS ? {bound} : 0"
+    if loop == "D":
+        body = halves(body)
     return (
         f"    @Override\n"
         f"    public void {name}({params}) {{\n"
         f"{pre}"
         f"        int i = 0;\n"
-        f"        for (int bound = {bound}; i < bound; i += {loop}.length()) {{\n"
+        f"        for (int bound = {bound}; i < bound; i += F.length()) {{\n"
         f"{body}"
         f"        }}\n"
         f"{tail}"
@@ -156,8 +180,10 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Panama bodies of the activation kernels. Each lane runs the matching {@link ScalarActivations} element method (same
  * constants, operation order and fmas) and tails call that method, so every element is bit-identical to the scalar
- * path at any species width and any position. Kernels evaluated in binary64 load {@code FH} floats, widen them to
- * {@code D} and narrow the result once.
+ * path at any species width and any position. Kernels evaluated in binary64 load one float vector, widen its low and
+ * high halves to {@code D}, narrow each result once and join the halves for one store. There is no half-width float
+ * species: a second float shape in the JVM makes the JDK's shared {@code FloatVector} call sites bimorphic, and C2
+ * then boxes vectors (measured: up to 5.7 KB allocated per 185-element call once all kernels had run in one JVM).
  *
  * <p>Why the vector loops call no method of ours (the binary64 exp/log of {@link PanamaVectorMath} and the former
  * helpers are written out inline, each block commented with the scalar method it mirrors): when C2 inlines a kernel
@@ -173,7 +199,7 @@ import jdk.incubator.vector.VectorSpecies;
 public final class PanamaActivations implements ActivationSupport {
     private static final VectorSpecies<Float> F = PanamaSpecies.F;
     private static final VectorSpecies<Double> D = PanamaSpecies.D;
-    private static final VectorSpecies<Float> FH = PanamaSpecies.FH;
+    private static final int DL = D.length();
 
     public PanamaActivations() {
         if (F.vectorBitSize() < 128) {

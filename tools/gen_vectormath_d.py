@@ -34,13 +34,18 @@ f"{p}DoubleVector {out}m = {out}s.fma({out}z.mul({out}t), {out}s.add({out}s));",
 f"{p}DoubleVector {out} = {out}e.fma({B('LN2_HI_D')}, {out}e.fma({B('LN2_LO_D')}, {out}m));",
 ]
 def load(k, ind):
-    return [f"{ind}FloatVector vx{k} = FloatVector.fromArray(FH, x, xOff + i{'' if k==0 else ' + FH.length()'});",
-            f"{ind}DoubleVector vd{k} = (DoubleVector) vx{k}.convertShape(F2D, D, 0);"]
+    # one float vector per iteration, widened in two binary64 halves: no half-width float species anywhere (a second
+    # float shape in the JVM makes the JDK's shared FloatVector call sites bimorphic and C2 then boxes vectors)
+    L = [f"{ind}FloatVector vx = FloatVector.fromArray(F, x, xOff + i);"] if k == 0 else []
+    return L + [f"{ind}DoubleVector vd{k} = (DoubleVector) vx.convertShape(F2D, D, {k});"]
 def store(expr, k, ind, copysign=False):
-    f = f"((FloatVector) {expr}.convertShape(D2F, FH, 0))"
+    """k = 0: narrow the low half into vr0; k = 1: narrow the high half, join with vr0 and store."""
+    if k == 0:
+        return [f"{ind}FloatVector vr0 = (FloatVector) {expr}.convertShape(D2F, F, 0);"]
+    L = [f"{ind}FloatVector vr = ((FloatVector) {expr}.convertShape(D2F, F, 0)).unslice(DL, vr0, 0);"]
     if copysign:
-        f = f"{f}.reinterpretAsInts().or(vx{k}.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()"
-    return [f"{ind}{f}", f"{ind}        .intoArray(y, yOff + i{'' if k==0 else ' + FH.length()'});"] if len(f) > 80 else [f"{ind}{f}.intoArray(y, yOff + i{'' if k==0 else ' + FH.length()'});"]
+        return L + [f"{ind}vr.reinterpretAsInts().or(vx.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats().intoArray(y, yOff + i);"]
+    return L + [f"{ind}vr.intoArray(y, yOff + i);"]
 
 def body(name, k, ind):
     L = load(k, ind)
@@ -57,12 +62,13 @@ def body(name, k, ind):
     elif name == "log1p":
         L += [f"{ind}DoubleVector vw{k} = vd{k}.add(1.0);", f"{ind}DoubleVector vlost{k} = vd{k}.sub(vw{k}.sub(1.0)); // the bits of x lost in 1 + x"]
         L += logd(f"vw{k}", f"vl{k}", ind)
-        L += [f"{ind}FloatVector vy{k} = (FloatVector) vl{k}.add(vlost{k}.div(vw{k})).convertShape(D2F, FH, 0);",
-              f"{ind}vy{k}.blend(Float.POSITIVE_INFINITY, vx{k}.compare(EQ, Float.POSITIVE_INFINITY))",
-              f"{ind}        .blend(Float.NEGATIVE_INFINITY, vx{k}.compare(EQ, -1f))",
-              f"{ind}        .blend(Float.NaN, vx{k}.compare(GE, -1f).not())",
-              f"{ind}        .reinterpretAsInts().or(vx{k}.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()",
-              f"{ind}        .intoArray(y, yOff + i{'' if k==0 else ' + FH.length()'});"]
+        L += store(f"vl{k}.add(vlost{k}.div(vw{k}))", k, ind)[:1] if k == 0 else [
+              f"{ind}FloatVector vr = ((FloatVector) vl{k}.add(vlost{k}.div(vw{k})).convertShape(D2F, F, 0)).unslice(DL, vr0, 0);",
+              f"{ind}vr.blend(Float.POSITIVE_INFINITY, vx.compare(EQ, Float.POSITIVE_INFINITY))",
+              f"{ind}        .blend(Float.NEGATIVE_INFINITY, vx.compare(EQ, -1f))",
+              f"{ind}        .blend(Float.NaN, vx.compare(GE, -1f).not())",
+              f"{ind}        .reinterpretAsInts().or(vx.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()",
+              f"{ind}        .intoArray(y, yOff + i);"]
     elif name == "erf":
         L += [f"{ind}DoubleVector va{k} = vd{k}.abs().min(ERF_SATURATION);", f"{ind}DoubleVector vt{k} = va{k}.mul(va{k});",
               f"{ind}// |x| < 1: x P(x^2)",
@@ -80,22 +86,23 @@ def body(name, k, ind):
     return L
 
 out = []
-for name, unroll in [("expm1", 2), ("log1p", 2), ("sigmoid", 2), ("tanh", 2), ("erf", 1)]:
+for name in ["expm1", "log1p", "sigmoid", "tanh", "erf"]:
     ind = "            "
+    masks = name in ("log1p", "erf")
     out.append("    @Override")
     out.append(f"    public void {name}(float[] x, int xOff, float[] y, int yOff, int len) {{")
     out.append("        int i = 0;")
-    if unroll == 2:
-        out.append("        // two half-width vectors per iteration (one float vector's worth of binary64 lanes)")
-        out.append("        for (int bound = F.loopBound(len); i < bound; i += F.length()) {")
-        out += body(name, 0, ind)
-        out += body(name, 1, ind)
-        out.append("        }")
-    else:
-        out.append("        for (int bound = FH.loopBound(len); i < bound; i += FH.length()) {")
-        out += body(name, 0, ind)
-        out.append("        }")
+    out.append("        // one float vector per iteration: its low and high halves in binary64, joined before the store")
+    if masks:
+        out.append("        // binary64 compares and blends: scalar twin when C2 cannot compile them (PanamaSpecies.D_MASKS)")
+    bound = "PanamaSpecies.D_MASKS ? F.loopBound(len) : 0" if masks else "F.loopBound(len)"
+    out.append(f"        for (int bound = {bound}; i < bound; i += F.length()) {{")
+    out += body(name, 0, ind)
+    out += body(name, 1, ind)
+    out.append("        }")
     out.append(f"        for (; i < len; i++) y[yOff + i] = ScalarMath.{name}(x[xOff + i]);")
     out.append("    }")
     out.append("")
+import os
+os.makedirs('/tmp/gen', exist_ok=True)
 open('/tmp/gen/out.java','w').write("\n".join(out))

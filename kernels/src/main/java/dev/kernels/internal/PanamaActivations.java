@@ -19,8 +19,10 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Panama bodies of the activation kernels. Each lane runs the matching {@link ScalarActivations} element method (same
  * constants, operation order and fmas) and tails call that method, so every element is bit-identical to the scalar
- * path at any species width and any position. Kernels evaluated in binary64 load {@code FH} floats, widen them to
- * {@code D} and narrow the result once.
+ * path at any species width and any position. Kernels evaluated in binary64 load one float vector, widen its low and
+ * high halves to {@code D}, narrow each result once and join the halves for one store. There is no half-width float
+ * species: a second float shape in the JVM makes the JDK's shared {@code FloatVector} call sites bimorphic, and C2
+ * then boxes vectors (measured: up to 5.7 KB allocated per 185-element call once all kernels had run in one JVM).
  *
  * <p>Why the vector loops call no method of ours (the binary64 exp/log of {@link PanamaVectorMath} and the former
  * helpers are written out inline, each block commented with the scalar method it mirrors): when C2 inlines a kernel
@@ -36,7 +38,7 @@ import jdk.incubator.vector.VectorSpecies;
 public final class PanamaActivations implements ActivationSupport {
     private static final VectorSpecies<Float> F = PanamaSpecies.F;
     private static final VectorSpecies<Double> D = PanamaSpecies.D;
-    private static final VectorSpecies<Float> FH = PanamaSpecies.FH;
+    private static final int DL = D.length();
 
     public PanamaActivations() {
         if (F.vectorBitSize() < 128) {
@@ -130,35 +132,91 @@ public final class PanamaActivations implements ActivationSupport {
     @Override
     public void gelu(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
-        for (int bound = PanamaSpecies.D_MASKS ? FH.loopBound(len) : 0; i < bound; i += FH.length()) {
-            DoubleVector vx = (DoubleVector) FloatVector.fromArray(FH, x, xOff + i).convertShape(F2D, D, 0);
-            DoubleVector va = vx.abs().min(GELU_A_MAX);
-            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-            DoubleVector vexpX = va.mul(va).mul(-0.5);
-            DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-            DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-            DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-            vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-            DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
-            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector ve = vexpS.fma(vexpU, vexpS);
-            // vtailH = ScalarActivations.gaussTailH(va)
-            DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
-            DoubleVector vtailH = vtailY.fma(GELU_H16, GELU_H15).fma(vtailY, DoubleVector.broadcast(D, GELU_H14))
-                    .fma(vtailY, DoubleVector.broadcast(D, GELU_H13)).fma(vtailY, DoubleVector.broadcast(D, GELU_H12))
-                    .fma(vtailY, DoubleVector.broadcast(D, GELU_H11)).fma(vtailY, DoubleVector.broadcast(D, GELU_H10))
-                    .fma(vtailY, DoubleVector.broadcast(D, GELU_H9)).fma(vtailY, DoubleVector.broadcast(D, GELU_H8))
-                    .fma(vtailY, DoubleVector.broadcast(D, GELU_H7)).fma(vtailY, DoubleVector.broadcast(D, GELU_H6))
-                    .fma(vtailY, DoubleVector.broadcast(D, GELU_H5)).fma(vtailY, DoubleVector.broadcast(D, GELU_H4))
-                    .fma(vtailY, DoubleVector.broadcast(D, GELU_H3)).fma(vtailY, DoubleVector.broadcast(D, GELU_H2))
-                    .fma(vtailY, DoubleVector.broadcast(D, GELU_H1)).fma(vtailY, DoubleVector.broadcast(D, GELU_H0));
-            DoubleVector vq = ve.mul(vtailH);
-            DoubleVector vp = vq.blend(DoubleVector.broadcast(D, 1.0).sub(vq), vx.compare(GE, 0.0));
-            ((FloatVector) vx.max(-GELU_A_MAX).mul(vp).convertShape(D2F, FH, 0)).intoArray(y, yOff + i);
+        for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vr0;
+            {   // low half
+                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
+                DoubleVector va = vx.abs().min(GELU_A_MAX);
+                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpX = va.mul(va).mul(-0.5);
+                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector ve = vexpS.fma(vexpU, vexpS);
+                // vtailH = ScalarActivations.gaussTailH(va)
+                DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
+                DoubleVector vtailH = vtailY.fma(GELU_H16, GELU_H15).fma(vtailY, DoubleVector.broadcast(D, GELU_H14))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H13))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H12))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H11))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H10))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H9))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H8))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H7))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H6))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H5))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H4))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H3))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H2))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H1))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H0));
+                DoubleVector vq = ve.mul(vtailH);
+                DoubleVector vp = vq.blend(DoubleVector.broadcast(D, 1.0).sub(vq), vx.compare(GE, 0.0));
+                FloatVector vrh = (FloatVector) vx.max(-GELU_A_MAX).mul(vp).convertShape(D2F, F, 0);
+                vr0 = vrh;
+            }
+            {   // high half
+                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
+                DoubleVector va = vx.abs().min(GELU_A_MAX);
+                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpX = va.mul(va).mul(-0.5);
+                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector ve = vexpS.fma(vexpU, vexpS);
+                // vtailH = ScalarActivations.gaussTailH(va)
+                DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
+                DoubleVector vtailH = vtailY.fma(GELU_H16, GELU_H15).fma(vtailY, DoubleVector.broadcast(D, GELU_H14))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H13))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H12))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H11))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H10))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H9))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H8))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H7))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H6))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H5))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H4))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H3))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H2))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H1))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H0));
+                DoubleVector vq = ve.mul(vtailH);
+                DoubleVector vp = vq.blend(DoubleVector.broadcast(D, 1.0).sub(vq), vx.compare(GE, 0.0));
+                FloatVector vrh = (FloatVector) vx.max(-GELU_A_MAX).mul(vp).convertShape(D2F, F, 0);
+                vrh.unslice(DL, vr0, 0).intoArray(y, yOff + i);
+            }
         }
         for (; i < len; i++) y[yOff + i] = ScalarActivations.gelu(x[xOff + i]);
     }
@@ -166,42 +224,106 @@ public final class PanamaActivations implements ActivationSupport {
     @Override
     public void geluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
         int i = 0;
-        for (int bound = PanamaSpecies.D_MASKS ? FH.loopBound(len) : 0; i < bound; i += FH.length()) {
-            DoubleVector vx = (DoubleVector) FloatVector.fromArray(FH, x, xOff + i).convertShape(F2D, D, 0);
-            DoubleVector va = vx.abs().min(GELU_A_MAX);
-            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-            DoubleVector vexpX = va.mul(va).mul(-0.5);
-            DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-            DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-            DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-            vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-            DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
-            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector ve = vexpS.fma(vexpU, vexpS);
-            // vtailH = ScalarActivations.gaussTailH(va)
-            DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
-            DoubleVector vtailH = vtailY.fma(GELU_H16, GELU_H15).fma(vtailY, DoubleVector.broadcast(D, GELU_H14))
-                    .fma(vtailY, DoubleVector.broadcast(D, GELU_H13)).fma(vtailY, DoubleVector.broadcast(D, GELU_H12))
-                    .fma(vtailY, DoubleVector.broadcast(D, GELU_H11)).fma(vtailY, DoubleVector.broadcast(D, GELU_H10))
-                    .fma(vtailY, DoubleVector.broadcast(D, GELU_H9)).fma(vtailY, DoubleVector.broadcast(D, GELU_H8))
-                    .fma(vtailY, DoubleVector.broadcast(D, GELU_H7)).fma(vtailY, DoubleVector.broadcast(D, GELU_H6))
-                    .fma(vtailY, DoubleVector.broadcast(D, GELU_H5)).fma(vtailY, DoubleVector.broadcast(D, GELU_H4))
-                    .fma(vtailY, DoubleVector.broadcast(D, GELU_H3)).fma(vtailY, DoubleVector.broadcast(D, GELU_H2))
-                    .fma(vtailY, DoubleVector.broadcast(D, GELU_H1)).fma(vtailY, DoubleVector.broadcast(D, GELU_H0));
-            DoubleVector vhDirect = va.fma(DoubleVector.broadcast(D, -INV_SQRT_2PI), vtailH);
-            DoubleVector vd = va.sub(GELU_ROOT_HI).sub(GELU_ROOT_LO);
-            DoubleVector vw = vd.fma(GELU_W5, GELU_W4).fma(vd, DoubleVector.broadcast(D, GELU_W3))
-                    .fma(vd, DoubleVector.broadcast(D, GELU_W2)).fma(vd, DoubleVector.broadcast(D, GELU_W1))
-                    .fma(vd, DoubleVector.broadcast(D, GELU_W0));
-            DoubleVector vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
-            DoubleVector vdd = ve.mul(vh);
-            DoubleVector vfp = vdd.blend(DoubleVector.broadcast(D, 1.0).sub(vdd), vx.compare(GE, 0.0));
-            DoubleVector vg = (DoubleVector) FloatVector.fromArray(FH, gradOut, gOff + i).convertShape(F2D, D, 0);
-            ((FloatVector) vg.mul(vfp).convertShape(D2F, FH, 0)).intoArray(gradIn, giOff + i);
+        for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
+            FloatVector vr0;
+            {   // low half
+                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
+                DoubleVector va = vx.abs().min(GELU_A_MAX);
+                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpX = va.mul(va).mul(-0.5);
+                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector ve = vexpS.fma(vexpU, vexpS);
+                // vtailH = ScalarActivations.gaussTailH(va)
+                DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
+                DoubleVector vtailH = vtailY.fma(GELU_H16, GELU_H15).fma(vtailY, DoubleVector.broadcast(D, GELU_H14))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H13))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H12))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H11))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H10))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H9))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H8))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H7))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H6))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H5))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H4))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H3))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H2))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H1))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H0));
+                DoubleVector vhDirect = va.fma(DoubleVector.broadcast(D, -INV_SQRT_2PI), vtailH);
+                DoubleVector vd = va.sub(GELU_ROOT_HI).sub(GELU_ROOT_LO);
+                DoubleVector vw = vd.fma(GELU_W5, GELU_W4).fma(vd, DoubleVector.broadcast(D, GELU_W3))
+                        .fma(vd, DoubleVector.broadcast(D, GELU_W2)).fma(vd, DoubleVector.broadcast(D, GELU_W1))
+                        .fma(vd, DoubleVector.broadcast(D, GELU_W0));
+                DoubleVector vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
+                DoubleVector vdd = ve.mul(vh);
+                DoubleVector vfp = vdd.blend(DoubleVector.broadcast(D, 1.0).sub(vdd), vx.compare(GE, 0.0));
+                DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
+                FloatVector vrh = (FloatVector) vg.mul(vfp).convertShape(D2F, F, 0);
+                vr0 = vrh;
+            }
+            {   // high half
+                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
+                DoubleVector va = vx.abs().min(GELU_A_MAX);
+                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpX = va.mul(va).mul(-0.5);
+                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector ve = vexpS.fma(vexpU, vexpS);
+                // vtailH = ScalarActivations.gaussTailH(va)
+                DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
+                DoubleVector vtailH = vtailY.fma(GELU_H16, GELU_H15).fma(vtailY, DoubleVector.broadcast(D, GELU_H14))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H13))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H12))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H11))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H10))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H9))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H8))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H7))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H6))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H5))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H4))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H3))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H2))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H1))
+                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H0));
+                DoubleVector vhDirect = va.fma(DoubleVector.broadcast(D, -INV_SQRT_2PI), vtailH);
+                DoubleVector vd = va.sub(GELU_ROOT_HI).sub(GELU_ROOT_LO);
+                DoubleVector vw = vd.fma(GELU_W5, GELU_W4).fma(vd, DoubleVector.broadcast(D, GELU_W3))
+                        .fma(vd, DoubleVector.broadcast(D, GELU_W2)).fma(vd, DoubleVector.broadcast(D, GELU_W1))
+                        .fma(vd, DoubleVector.broadcast(D, GELU_W0));
+                DoubleVector vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
+                DoubleVector vdd = ve.mul(vh);
+                DoubleVector vfp = vdd.blend(DoubleVector.broadcast(D, 1.0).sub(vdd), vx.compare(GE, 0.0));
+                DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
+                FloatVector vrh = (FloatVector) vg.mul(vfp).convertShape(D2F, F, 0);
+                vrh.unslice(DL, vr0, 0).intoArray(gradIn, giOff + i);
+            }
         }
         for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.geluBackward(x[xOff + i], gradOut[gOff + i]);
     }
@@ -209,24 +331,55 @@ public final class PanamaActivations implements ActivationSupport {
     @Override
     public void geluTanh(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
-        for (int bound = FH.loopBound(len); i < bound; i += FH.length()) {
-            DoubleVector vx = (DoubleVector) FloatVector.fromArray(FH, x, xOff + i).convertShape(F2D, D, 0);
-            DoubleVector vxc = vx.max(-GELU_TANH_X_MAX).min(GELU_TANH_X_MAX);
-            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-            DoubleVector vexpX = vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
-            DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-            DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-            DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-            vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-            DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
-            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector ve = vexpS.fma(vexpU, vexpS);
-            DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
-            ((FloatVector) vx.max(-GELU_TANH_X_MAX).mul(vs).convertShape(D2F, FH, 0)).intoArray(y, yOff + i);
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vr0;
+            {   // low half
+                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
+                DoubleVector vxc = vx.max(-GELU_TANH_X_MAX).min(GELU_TANH_X_MAX);
+                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpX = vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
+                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector ve = vexpS.fma(vexpU, vexpS);
+                DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
+                FloatVector vrh = (FloatVector) vx.max(-GELU_TANH_X_MAX).mul(vs).convertShape(D2F, F, 0);
+                vr0 = vrh;
+            }
+            {   // high half
+                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
+                DoubleVector vxc = vx.max(-GELU_TANH_X_MAX).min(GELU_TANH_X_MAX);
+                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpX = vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
+                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector ve = vexpS.fma(vexpU, vexpS);
+                DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
+                FloatVector vrh = (FloatVector) vx.max(-GELU_TANH_X_MAX).mul(vs).convertShape(D2F, F, 0);
+                vrh.unslice(DL, vr0, 0).intoArray(y, yOff + i);
+            }
         }
         for (; i < len; i++) y[yOff + i] = ScalarActivations.geluTanh(x[xOff + i]);
     }
@@ -234,33 +387,76 @@ public final class PanamaActivations implements ActivationSupport {
     @Override
     public void geluTanhBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
         int i = 0;
-        for (int bound = PanamaSpecies.D_MASKS ? FH.loopBound(len) : 0; i < bound; i += FH.length()) {
-            DoubleVector vx = (DoubleVector) FloatVector.fromArray(FH, x, xOff + i).convertShape(F2D, D, 0);
-            DoubleVector vxc = vx.max(-GELU_TANH_X_MAX).min(GELU_TANH_X_MAX);
-            DoubleVector vx2 = vxc.mul(vxc);
-            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-            DoubleVector vexpX = vxc.mul(vx2.fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
-            DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-            DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-            DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-            vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-            DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
-            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector ve = vexpS.fma(vexpU, vexpS);
-            DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
-            DoubleVector vhDirect = vxc.mul(GELU_TANH_2K).mul(vx2.fma(GELU_TANH_3C, 1.0))
-                    .fma(ve.mul(vs), DoubleVector.broadcast(D, 1.0));
-            DoubleVector vd = vxc.sub(GELU_TANH_ROOT_HI).sub(GELU_TANH_ROOT_LO);
-            DoubleVector vw = vd.fma(GELU_TANH_W5, GELU_TANH_W4).fma(vd, DoubleVector.broadcast(D, GELU_TANH_W3))
-                    .fma(vd, DoubleVector.broadcast(D, GELU_TANH_W2)).fma(vd, DoubleVector.broadcast(D, GELU_TANH_W1))
-                    .fma(vd, DoubleVector.broadcast(D, GELU_TANH_W0));
-            DoubleVector vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
-            DoubleVector vg = (DoubleVector) FloatVector.fromArray(FH, gradOut, gOff + i).convertShape(F2D, D, 0);
-            ((FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, FH, 0)).intoArray(gradIn, giOff + i);
+        for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
+            FloatVector vr0;
+            {   // low half
+                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
+                DoubleVector vxc = vx.max(-GELU_TANH_X_MAX).min(GELU_TANH_X_MAX);
+                DoubleVector vx2 = vxc.mul(vxc);
+                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpX = vxc.mul(vx2.fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
+                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector ve = vexpS.fma(vexpU, vexpS);
+                DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
+                DoubleVector vhDirect = vxc.mul(GELU_TANH_2K).mul(vx2.fma(GELU_TANH_3C, 1.0))
+                        .fma(ve.mul(vs), DoubleVector.broadcast(D, 1.0));
+                DoubleVector vd = vxc.sub(GELU_TANH_ROOT_HI).sub(GELU_TANH_ROOT_LO);
+                DoubleVector vw = vd.fma(GELU_TANH_W5, GELU_TANH_W4).fma(vd, DoubleVector.broadcast(D, GELU_TANH_W3))
+                        .fma(vd, DoubleVector.broadcast(D, GELU_TANH_W2))
+                        .fma(vd, DoubleVector.broadcast(D, GELU_TANH_W1))
+                        .fma(vd, DoubleVector.broadcast(D, GELU_TANH_W0));
+                DoubleVector vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
+                DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
+                FloatVector vrh = (FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, F, 0);
+                vr0 = vrh;
+            }
+            {   // high half
+                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
+                DoubleVector vxc = vx.max(-GELU_TANH_X_MAX).min(GELU_TANH_X_MAX);
+                DoubleVector vx2 = vxc.mul(vxc);
+                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpX = vxc.mul(vx2.fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
+                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector ve = vexpS.fma(vexpU, vexpS);
+                DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
+                DoubleVector vhDirect = vxc.mul(GELU_TANH_2K).mul(vx2.fma(GELU_TANH_3C, 1.0))
+                        .fma(ve.mul(vs), DoubleVector.broadcast(D, 1.0));
+                DoubleVector vd = vxc.sub(GELU_TANH_ROOT_HI).sub(GELU_TANH_ROOT_LO);
+                DoubleVector vw = vd.fma(GELU_TANH_W5, GELU_TANH_W4).fma(vd, DoubleVector.broadcast(D, GELU_TANH_W3))
+                        .fma(vd, DoubleVector.broadcast(D, GELU_TANH_W2))
+                        .fma(vd, DoubleVector.broadcast(D, GELU_TANH_W1))
+                        .fma(vd, DoubleVector.broadcast(D, GELU_TANH_W0));
+                DoubleVector vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
+                DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
+                FloatVector vrh = (FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, F, 0);
+                vrh.unslice(DL, vr0, 0).intoArray(gradIn, giOff + i);
+            }
         }
         for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.geluTanhBackward(x[xOff + i], gradOut[gOff + i]);
     }
@@ -268,24 +464,55 @@ public final class PanamaActivations implements ActivationSupport {
     @Override
     public void silu(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
-        for (int bound = FH.loopBound(len); i < bound; i += FH.length()) {
-            DoubleVector vx = (DoubleVector) FloatVector.fromArray(FH, x, xOff + i).convertShape(F2D, D, 0);
-            DoubleVector vxc = vx.max(-SILU_X_MAX).min(SILU_X_MAX);
-            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-            DoubleVector vexpX = vxc.neg();
-            DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-            DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-            DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-            vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-            DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
-            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector ve = vexpS.fma(vexpU, vexpS);
-            DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
-            ((FloatVector) vx.max(-SILU_X_MAX).mul(vs).convertShape(D2F, FH, 0)).intoArray(y, yOff + i);
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vr0;
+            {   // low half
+                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
+                DoubleVector vxc = vx.max(-SILU_X_MAX).min(SILU_X_MAX);
+                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpX = vxc.neg();
+                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector ve = vexpS.fma(vexpU, vexpS);
+                DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
+                FloatVector vrh = (FloatVector) vx.max(-SILU_X_MAX).mul(vs).convertShape(D2F, F, 0);
+                vr0 = vrh;
+            }
+            {   // high half
+                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
+                DoubleVector vxc = vx.max(-SILU_X_MAX).min(SILU_X_MAX);
+                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpX = vxc.neg();
+                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector ve = vexpS.fma(vexpU, vexpS);
+                DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
+                FloatVector vrh = (FloatVector) vx.max(-SILU_X_MAX).mul(vs).convertShape(D2F, F, 0);
+                vrh.unslice(DL, vr0, 0).intoArray(y, yOff + i);
+            }
         }
         for (; i < len; i++) y[yOff + i] = ScalarActivations.silu(x[xOff + i]);
     }
@@ -293,31 +520,70 @@ public final class PanamaActivations implements ActivationSupport {
     @Override
     public void siluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
         int i = 0;
-        for (int bound = PanamaSpecies.D_MASKS ? FH.loopBound(len) : 0; i < bound; i += FH.length()) {
-            DoubleVector vx = (DoubleVector) FloatVector.fromArray(FH, x, xOff + i).convertShape(F2D, D, 0);
-            DoubleVector vxc = vx.max(-SILU_X_MAX).min(SILU_X_MAX);
-            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-            DoubleVector vexpX = vxc.neg();
-            DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-            DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-            DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-            vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-            DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
-            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector ve = vexpS.fma(vexpU, vexpS);
-            DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
-            DoubleVector vhDirect = vxc.fma(ve.mul(vs), DoubleVector.broadcast(D, 1.0));
-            DoubleVector vd = vxc.sub(SILU_ROOT_HI).sub(SILU_ROOT_LO);
-            DoubleVector vw = vd.fma(SILU_W5, SILU_W4).fma(vd, DoubleVector.broadcast(D, SILU_W3))
-                    .fma(vd, DoubleVector.broadcast(D, SILU_W2)).fma(vd, DoubleVector.broadcast(D, SILU_W1))
-                    .fma(vd, DoubleVector.broadcast(D, SILU_W0));
-            DoubleVector vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
-            DoubleVector vg = (DoubleVector) FloatVector.fromArray(FH, gradOut, gOff + i).convertShape(F2D, D, 0);
-            ((FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, FH, 0)).intoArray(gradIn, giOff + i);
+        for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
+            FloatVector vr0;
+            {   // low half
+                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
+                DoubleVector vxc = vx.max(-SILU_X_MAX).min(SILU_X_MAX);
+                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpX = vxc.neg();
+                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector ve = vexpS.fma(vexpU, vexpS);
+                DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
+                DoubleVector vhDirect = vxc.fma(ve.mul(vs), DoubleVector.broadcast(D, 1.0));
+                DoubleVector vd = vxc.sub(SILU_ROOT_HI).sub(SILU_ROOT_LO);
+                DoubleVector vw = vd.fma(SILU_W5, SILU_W4).fma(vd, DoubleVector.broadcast(D, SILU_W3))
+                        .fma(vd, DoubleVector.broadcast(D, SILU_W2)).fma(vd, DoubleVector.broadcast(D, SILU_W1))
+                        .fma(vd, DoubleVector.broadcast(D, SILU_W0));
+                DoubleVector vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
+                DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
+                FloatVector vrh = (FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, F, 0);
+                vr0 = vrh;
+            }
+            {   // high half
+                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
+                DoubleVector vxc = vx.max(-SILU_X_MAX).min(SILU_X_MAX);
+                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpX = vxc.neg();
+                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector ve = vexpS.fma(vexpU, vexpS);
+                DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
+                DoubleVector vhDirect = vxc.fma(ve.mul(vs), DoubleVector.broadcast(D, 1.0));
+                DoubleVector vd = vxc.sub(SILU_ROOT_HI).sub(SILU_ROOT_LO);
+                DoubleVector vw = vd.fma(SILU_W5, SILU_W4).fma(vd, DoubleVector.broadcast(D, SILU_W3))
+                        .fma(vd, DoubleVector.broadcast(D, SILU_W2)).fma(vd, DoubleVector.broadcast(D, SILU_W1))
+                        .fma(vd, DoubleVector.broadcast(D, SILU_W0));
+                DoubleVector vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
+                DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
+                FloatVector vrh = (FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, F, 0);
+                vrh.unslice(DL, vr0, 0).intoArray(gradIn, giOff + i);
+            }
         }
         for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i]);
     }
@@ -326,42 +592,93 @@ public final class PanamaActivations implements ActivationSupport {
     public void softplus(float[] x, int xOff, float[] y, int yOff, int len, float beta, float threshold) {
         double invBeta = 1.0 / beta;
         int i = 0;
-        for (int bound = PanamaSpecies.D_MASKS ? FH.loopBound(len) : 0; i < bound; i += FH.length()) {
-            DoubleVector vx = (DoubleVector) FloatVector.fromArray(FH, x, xOff + i).convertShape(F2D, D, 0);
-            DoubleVector vu = vx.mul(beta);
-            DoubleVector va = vu.abs();
-            // vl = ScalarActivations.log1pExpNeg(va) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
-            // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-            DoubleVector vexpX = va.min(EXP_ARG_MAX).neg();
-            DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-            DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-            DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-            vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-            DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
-            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector vw = vexpS.fma(vexpU, vexpS);
-            DoubleVector vw1 = vw.add(1.0);
-            // vlogW1 = ScalarMath.logD(vw1): the ops of ScalarMath.logD, in order
-            LongVector vlogIx = vw1.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);
-            LongVector vlogEb = vlogIx.add(0x3ff0000000000000L).lanewise(LSHR, 52);
-            DoubleVector vlogE = vlogEb.add(0x4330000000000000L).reinterpretAsDoubles().sub(0x1.00000000003ffp52);
-            DoubleVector vlogM = vlogIx.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles();
-            DoubleVector vlogF = vlogM.sub(1.0);
-            DoubleVector vlogS = vlogF.div(vlogF.add(2.0));
-            DoubleVector vlogZ = vlogS.mul(vlogS);
-            DoubleVector vlogT = vlogZ.fma(LOG_D_T5, LOG_D_T4).fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T3))
-                    .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T2)).fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T1))
-                    .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T0));
-            DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));
-            DoubleVector vlogW1 = vlogE.fma(DoubleVector.broadcast(D, LN2_HI_D),
-                    vlogE.fma(DoubleVector.broadcast(D, LN2_LO_D), vlogLogm));
-            DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
-            DoubleVector vr = vu.max(0.0).add(vl).mul(invBeta);
-            ((FloatVector) vr.blend(vx, vu.compare(GT, threshold)).convertShape(D2F, FH, 0)).intoArray(y, yOff + i);
+        for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vr0;
+            {   // low half
+                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
+                DoubleVector vu = vx.mul(beta);
+                DoubleVector va = vu.abs();
+                // vl = ScalarActivations.log1pExpNeg(va) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
+                // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpX = va.min(EXP_ARG_MAX).neg();
+                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector vw = vexpS.fma(vexpU, vexpS);
+                DoubleVector vw1 = vw.add(1.0);
+                // vlogW1 = ScalarMath.logD(vw1): the ops of ScalarMath.logD, in order
+                LongVector vlogIx = vw1.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);
+                LongVector vlogEb = vlogIx.add(0x3ff0000000000000L).lanewise(LSHR, 52);
+                DoubleVector vlogE = vlogEb.add(0x4330000000000000L).reinterpretAsDoubles().sub(0x1.00000000003ffp52);
+                DoubleVector vlogM = vlogIx.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles();
+                DoubleVector vlogF = vlogM.sub(1.0);
+                DoubleVector vlogS = vlogF.div(vlogF.add(2.0));
+                DoubleVector vlogZ = vlogS.mul(vlogS);
+                DoubleVector vlogT = vlogZ.fma(LOG_D_T5, LOG_D_T4).fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T3))
+                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T2))
+                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T1))
+                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T0));
+                DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));
+                DoubleVector vlogW1 = vlogE.fma(DoubleVector.broadcast(D, LN2_HI_D),
+                        vlogE.fma(DoubleVector.broadcast(D, LN2_LO_D), vlogLogm));
+                DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
+                DoubleVector vr = vu.max(0.0).add(vl).mul(invBeta);
+                FloatVector vrh = (FloatVector) vr.blend(vx, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
+                vr0 = vrh;
+            }
+            {   // high half
+                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
+                DoubleVector vu = vx.mul(beta);
+                DoubleVector va = vu.abs();
+                // vl = ScalarActivations.log1pExpNeg(va) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
+                // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpX = va.min(EXP_ARG_MAX).neg();
+                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector vw = vexpS.fma(vexpU, vexpS);
+                DoubleVector vw1 = vw.add(1.0);
+                // vlogW1 = ScalarMath.logD(vw1): the ops of ScalarMath.logD, in order
+                LongVector vlogIx = vw1.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);
+                LongVector vlogEb = vlogIx.add(0x3ff0000000000000L).lanewise(LSHR, 52);
+                DoubleVector vlogE = vlogEb.add(0x4330000000000000L).reinterpretAsDoubles().sub(0x1.00000000003ffp52);
+                DoubleVector vlogM = vlogIx.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles();
+                DoubleVector vlogF = vlogM.sub(1.0);
+                DoubleVector vlogS = vlogF.div(vlogF.add(2.0));
+                DoubleVector vlogZ = vlogS.mul(vlogS);
+                DoubleVector vlogT = vlogZ.fma(LOG_D_T5, LOG_D_T4).fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T3))
+                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T2))
+                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T1))
+                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T0));
+                DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));
+                DoubleVector vlogW1 = vlogE.fma(DoubleVector.broadcast(D, LN2_HI_D),
+                        vlogE.fma(DoubleVector.broadcast(D, LN2_LO_D), vlogLogm));
+                DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
+                DoubleVector vr = vu.max(0.0).add(vl).mul(invBeta);
+                FloatVector vrh = (FloatVector) vr.blend(vx, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
+                vrh.unslice(DL, vr0, 0).intoArray(y, yOff + i);
+            }
         }
         for (; i < len; i++) y[yOff + i] = ScalarActivations.softplus(x[xOff + i], beta, invBeta, threshold);
     }
@@ -370,25 +687,56 @@ public final class PanamaActivations implements ActivationSupport {
     public void softplusBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len,
                                  float beta, float threshold) {
         int i = 0;
-        for (int bound = PanamaSpecies.D_MASKS ? FH.loopBound(len) : 0; i < bound; i += FH.length()) {
-            DoubleVector vu = ((DoubleVector) FloatVector.fromArray(FH, x, xOff + i).convertShape(F2D, D, 0)).mul(beta);
-            DoubleVector vg = (DoubleVector) FloatVector.fromArray(FH, gradOut, gOff + i).convertShape(F2D, D, 0);
-            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-            DoubleVector vexpX = vu.max(-EXP_ARG_MAX).min(EXP_ARG_MAX).neg();
-            DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-            DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-            DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-            vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-            DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
-            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector ve = vexpS.fma(vexpU, vexpS);
-            DoubleVector vr = vg.mul(DoubleVector.broadcast(D, 1.0).div(ve.add(1.0)));
-            DoubleVector vres = vr.blend(vg, vu.compare(GT, threshold));
-            ((FloatVector) vres.convertShape(D2F, FH, 0)).intoArray(gradIn, giOff + i);
+        for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
+            FloatVector vr0;
+            {   // low half
+                DoubleVector vu = ((DoubleVector) vxIn.convertShape(F2D, D, 0)).mul(beta);
+                DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
+                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpX = vu.max(-EXP_ARG_MAX).min(EXP_ARG_MAX).neg();
+                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector ve = vexpS.fma(vexpU, vexpS);
+                DoubleVector vr = vg.mul(DoubleVector.broadcast(D, 1.0).div(ve.add(1.0)));
+                FloatVector vrh = (FloatVector) vr.blend(vg, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
+                vr0 = vrh;
+            }
+            {   // high half
+                DoubleVector vu = ((DoubleVector) vxIn.convertShape(F2D, D, 1)).mul(beta);
+                DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
+                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpX = vu.max(-EXP_ARG_MAX).min(EXP_ARG_MAX).neg();
+                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector ve = vexpS.fma(vexpU, vexpS);
+                DoubleVector vr = vg.mul(DoubleVector.broadcast(D, 1.0).div(ve.add(1.0)));
+                FloatVector vrh = (FloatVector) vr.blend(vg, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
+                vrh.unslice(DL, vr0, 0).intoArray(gradIn, giOff + i);
+            }
         }
         for (; i < len; i++) {
             gradIn[giOff + i] = ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], beta, threshold);
@@ -398,40 +746,89 @@ public final class PanamaActivations implements ActivationSupport {
     @Override
     public void logSigmoid(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
-        for (int bound = FH.loopBound(len); i < bound; i += FH.length()) {
-            DoubleVector vx = (DoubleVector) FloatVector.fromArray(FH, x, xOff + i).convertShape(F2D, D, 0);
-            DoubleVector va = vx.abs();
-            // vl = ScalarActivations.log1pExpNeg(va) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
-            // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-            DoubleVector vexpX = va.min(EXP_ARG_MAX).neg();
-            DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-            DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-            DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-            vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-            DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
-            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector vw = vexpS.fma(vexpU, vexpS);
-            DoubleVector vw1 = vw.add(1.0);
-            // vlogW1 = ScalarMath.logD(vw1): the ops of ScalarMath.logD, in order
-            LongVector vlogIx = vw1.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);
-            LongVector vlogEb = vlogIx.add(0x3ff0000000000000L).lanewise(LSHR, 52);
-            DoubleVector vlogE = vlogEb.add(0x4330000000000000L).reinterpretAsDoubles().sub(0x1.00000000003ffp52);
-            DoubleVector vlogM = vlogIx.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles();
-            DoubleVector vlogF = vlogM.sub(1.0);
-            DoubleVector vlogS = vlogF.div(vlogF.add(2.0));
-            DoubleVector vlogZ = vlogS.mul(vlogS);
-            DoubleVector vlogT = vlogZ.fma(LOG_D_T5, LOG_D_T4).fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T3))
-                    .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T2)).fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T1))
-                    .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T0));
-            DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));
-            DoubleVector vlogW1 = vlogE.fma(DoubleVector.broadcast(D, LN2_HI_D),
-                    vlogE.fma(DoubleVector.broadcast(D, LN2_LO_D), vlogLogm));
-            DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
-            ((FloatVector) vx.min(0.0).sub(vl).convertShape(D2F, FH, 0)).intoArray(y, yOff + i);
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vr0;
+            {   // low half
+                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
+                DoubleVector va = vx.abs();
+                // vl = ScalarActivations.log1pExpNeg(va) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
+                // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpX = va.min(EXP_ARG_MAX).neg();
+                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector vw = vexpS.fma(vexpU, vexpS);
+                DoubleVector vw1 = vw.add(1.0);
+                // vlogW1 = ScalarMath.logD(vw1): the ops of ScalarMath.logD, in order
+                LongVector vlogIx = vw1.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);
+                LongVector vlogEb = vlogIx.add(0x3ff0000000000000L).lanewise(LSHR, 52);
+                DoubleVector vlogE = vlogEb.add(0x4330000000000000L).reinterpretAsDoubles().sub(0x1.00000000003ffp52);
+                DoubleVector vlogM = vlogIx.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles();
+                DoubleVector vlogF = vlogM.sub(1.0);
+                DoubleVector vlogS = vlogF.div(vlogF.add(2.0));
+                DoubleVector vlogZ = vlogS.mul(vlogS);
+                DoubleVector vlogT = vlogZ.fma(LOG_D_T5, LOG_D_T4).fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T3))
+                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T2))
+                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T1))
+                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T0));
+                DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));
+                DoubleVector vlogW1 = vlogE.fma(DoubleVector.broadcast(D, LN2_HI_D),
+                        vlogE.fma(DoubleVector.broadcast(D, LN2_LO_D), vlogLogm));
+                DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
+                FloatVector vrh = (FloatVector) vx.min(0.0).sub(vl).convertShape(D2F, F, 0);
+                vr0 = vrh;
+            }
+            {   // high half
+                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
+                DoubleVector va = vx.abs();
+                // vl = ScalarActivations.log1pExpNeg(va) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
+                // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpX = va.min(EXP_ARG_MAX).neg();
+                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector vw = vexpS.fma(vexpU, vexpS);
+                DoubleVector vw1 = vw.add(1.0);
+                // vlogW1 = ScalarMath.logD(vw1): the ops of ScalarMath.logD, in order
+                LongVector vlogIx = vw1.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);
+                LongVector vlogEb = vlogIx.add(0x3ff0000000000000L).lanewise(LSHR, 52);
+                DoubleVector vlogE = vlogEb.add(0x4330000000000000L).reinterpretAsDoubles().sub(0x1.00000000003ffp52);
+                DoubleVector vlogM = vlogIx.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles();
+                DoubleVector vlogF = vlogM.sub(1.0);
+                DoubleVector vlogS = vlogF.div(vlogF.add(2.0));
+                DoubleVector vlogZ = vlogS.mul(vlogS);
+                DoubleVector vlogT = vlogZ.fma(LOG_D_T5, LOG_D_T4).fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T3))
+                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T2))
+                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T1))
+                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T0));
+                DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));
+                DoubleVector vlogW1 = vlogE.fma(DoubleVector.broadcast(D, LN2_HI_D),
+                        vlogE.fma(DoubleVector.broadcast(D, LN2_LO_D), vlogLogm));
+                DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
+                FloatVector vrh = (FloatVector) vx.min(0.0).sub(vl).convertShape(D2F, F, 0);
+                vrh.unslice(DL, vr0, 0).intoArray(y, yOff + i);
+            }
         }
         for (; i < len; i++) y[yOff + i] = ScalarActivations.logSigmoid(x[xOff + i]);
     }
@@ -439,24 +836,56 @@ public final class PanamaActivations implements ActivationSupport {
     @Override
     public void logSigmoidBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
         int i = 0;
-        for (int bound = FH.loopBound(len); i < bound; i += FH.length()) {
-            DoubleVector vx = (DoubleVector) FloatVector.fromArray(FH, x, xOff + i).convertShape(F2D, D, 0);
-            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-            DoubleVector vexpX = vx.max(-EXP_ARG_MAX).min(EXP_ARG_MAX);
-            DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-            DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-            DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-            vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-            DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                    .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
-            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector ve = vexpS.fma(vexpU, vexpS);
-            DoubleVector vg = (DoubleVector) FloatVector.fromArray(FH, gradOut, gOff + i).convertShape(F2D, D, 0);
-            DoubleVector vres = vg.mul(DoubleVector.broadcast(D, 1.0).div(ve.add(1.0)));
-            ((FloatVector) vres.convertShape(D2F, FH, 0)).intoArray(gradIn, giOff + i);
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
+            FloatVector vr0;
+            {   // low half
+                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
+                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpX = vx.max(-EXP_ARG_MAX).min(EXP_ARG_MAX);
+                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector ve = vexpS.fma(vexpU, vexpS);
+                DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
+                DoubleVector vres = vg.mul(DoubleVector.broadcast(D, 1.0).div(ve.add(1.0)));
+                FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
+                vr0 = vrh;
+            }
+            {   // high half
+                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
+                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+                DoubleVector vexpX = vx.max(-EXP_ARG_MAX).min(EXP_ARG_MAX);
+                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
+                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
+                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                DoubleVector ve = vexpS.fma(vexpU, vexpS);
+                DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
+                DoubleVector vres = vg.mul(DoubleVector.broadcast(D, 1.0).div(ve.add(1.0)));
+                FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
+                vrh.unslice(DL, vr0, 0).intoArray(gradIn, giOff + i);
+            }
         }
         for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.logSigmoidBackward(x[xOff + i], gradOut[gOff + i]);
     }

@@ -35,7 +35,6 @@ import jdk.incubator.vector.VectorSpecies;
 public final class PanamaSoftmax extends ScalarSoftmax {
     private static final VectorSpecies<Float> F = PanamaSpecies.F;
     private static final VectorSpecies<Double> D = PanamaSpecies.D;
-    private static final VectorSpecies<Float> FH = PanamaSpecies.FH;
     private static final VectorSpecies<Integer> I = F.withLanes(int.class);
     private static final int FL = F.length();
     private static final int DL = D.length();
@@ -207,38 +206,63 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     protected double expSumD(float[] x, int xo, int n, float m) {
         if (!PanamaSpecies.D_MASKS) return super.expSumD(x, xo, n, m); // binary64 blends C2 cannot compile at 2 lanes
         DoubleVector dz = DoubleVector.zero(D);
-        DoubleVector a0 = dz, a1 = dz, a2 = dz, a3 = dz, a4 = dz, a5 = dz, a6 = dz, a7 = dz, t0;
+        DoubleVector a0 = dz, a1 = dz, a2 = dz, a3 = dz, a4 = dz, a5 = dz, a6 = dz, a7 = dz, t0, t1;
         double md = m;
         int full = n & -PARTIALS;
         int end = full + (n > full ? PARTIALS : 0);
-        // one D vector (DL elements) per step into accumulator a0, then rotate by one: a_i holds partials i DL + l
-        for (int j = 0; j < end; j += DL) {
-            VectorMask<Float> in = FH.indexInRange(j, n); // all-true before the last, partial block of 16
+        // one float vector per step, its halves into a0 and a1, then rotate by two: a_i holds partials i DL + l
+        for (int j = 0; j < end; j += FL) {
+            VectorMask<Float> in = F.indexInRange(j, n); // all-true before the last, partial block of 16
             float[] xs = x;
             int xso = xo + j;
-            if (xso > x.length - DL) { xs = stageIn(x, xso, n - j, 0); xso = 0; }
-            DoubleVector vx = (DoubleVector) FloatVector.fromArray(FH, xs, xso, in).convertShape(F2D, D, 0);
-            DoubleVector vd = vx.sub(md);
-            DoubleVector vdc = vd.max(EXP_D_NEG_MIN);
-            {   // ve = ScalarMath.expD(vdc): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpNb = vdc.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vdc);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                // absent lanes, the max terms and terms below e^-708 add +0.0
-                VectorMask<Double> drop = vx.compare(EQ, md).or(vd.compare(LT, EXP_D_NEG_MIN)).or(in.cast(D).not());
-                a0 = a0.add(ve.blend(0.0, drop));
+            if (xso > x.length - FL) { xs = stageIn(x, xso, n - j, 0); xso = 0; }
+            FloatVector vxIn = FloatVector.fromArray(F, xs, xso, in);
+            {   // low half
+                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
+                DoubleVector vd = vx.sub(md);
+                DoubleVector vdc = vd.max(EXP_D_NEG_MIN);
+                {   // ve = ScalarMath.expD(vdc): the ops of ScalarMath.expD and expPoly, in order
+                    DoubleVector vexpNb = vdc.fma(LOG2E_D, EXP_MAGIC_D);
+                    DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                    DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vdc);
+                    vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                    DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                            .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                            .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                            .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                    DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                    DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                    DoubleVector ve = vexpS.fma(vexpU, vexpS);
+                    // absent lanes, the max terms and terms below e^-708 add +0.0
+                    VectorMask<Double> drop = vx.compare(EQ, md).or(vd.compare(LT, EXP_D_NEG_MIN))
+                            .or(D.indexInRange(j, n).not());
+                    a0 = a0.add(ve.blend(0.0, drop));
+                }
             }
-            if (NACC == 2) { t0 = a0; a0 = a1; a1 = t0; }
-            if (NACC == 4) { t0 = a0; a0 = a1; a1 = a2; a2 = a3; a3 = t0; }
-            if (NACC == 8) { t0 = a0; a0 = a1; a1 = a2; a2 = a3; a3 = a4; a4 = a5; a5 = a6; a6 = a7; a7 = t0; }
+            {   // high half
+                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
+                DoubleVector vd = vx.sub(md);
+                DoubleVector vdc = vd.max(EXP_D_NEG_MIN);
+                {   // ve = ScalarMath.expD(vdc): the ops of ScalarMath.expD and expPoly, in order
+                    DoubleVector vexpNb = vdc.fma(LOG2E_D, EXP_MAGIC_D);
+                    DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
+                    DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vdc);
+                    vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
+                    DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
+                            .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
+                            .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
+                            .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                    DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+                    DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+                    DoubleVector ve = vexpS.fma(vexpU, vexpS);
+                    // absent lanes, the max terms and terms below e^-708 add +0.0
+                    VectorMask<Double> drop = vx.compare(EQ, md).or(vd.compare(LT, EXP_D_NEG_MIN))
+                            .or(D.indexInRange(j + DL, n).not());
+                    a1 = a1.add(ve.blend(0.0, drop));
+                }
+            }
+            if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
+            if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
         }
         // accumulator i holds partials i DL .. i DL + DL - 1; the scalar tree adds them (C2 cannot slice 2-lane doubles)
         double[] p = scratch();
@@ -420,6 +444,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vpw = one.blend(FloatVector.fromArray(F, pwArr, pwOff + j), hasPw);
             FloatVector va = vz.abs();
             FloatVector vsp = FloatVector.fromArray(F, sp, j);
+            FloatVector lossLo; // the low half's losses, joined with the high half's for one store
             {
                 FloatVector vsig = FloatVector.fromArray(F, sig, j);
                 FloatVector vws = vw.mul(sf); // 1 * sf = sf exactly
@@ -437,7 +462,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                 DoubleVector lin = pwd.mul(yd).mul(ad).blend(oneD.sub(yd).mul(ad), zd.compare(GE, 0.0));
                 DoubleVector lw = pwd.sub(1.0).mul(yd).add(1.0);
                 DoubleVector loss = wd.mul(lin.add(lw.mul(spd)));
-                ((FloatVector) loss.convertShape(D2F, FH, 0)).intoArray(lArr, lOff + j);
+                lossLo = (FloatVector) loss.convertShape(D2F, F, 0);
                 a0 = a0.add(loss);
             }
             {
@@ -450,7 +475,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                 DoubleVector lin = pwd.mul(yd).mul(ad).blend(oneD.sub(yd).mul(ad), zd.compare(GE, 0.0));
                 DoubleVector lw = pwd.sub(1.0).mul(yd).add(1.0);
                 DoubleVector loss = wd.mul(lin.add(lw.mul(spd)));
-                ((FloatVector) loss.convertShape(D2F, FH, 0)).intoArray(lArr, lOff + j + DL);
+                ((FloatVector) loss.convertShape(D2F, F, 0)).unslice(DL, lossLo, 0).intoArray(lArr, lOff + j);
                 a1 = a1.add(loss);
             }
             if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }

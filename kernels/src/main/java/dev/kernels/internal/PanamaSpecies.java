@@ -21,8 +21,9 @@ final class PanamaSpecies {
     static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, VectorShape.forBitSize(BITS));
     /** Double lanes of the widest vector, for kernels evaluated in binary64. */
     static final VectorSpecies<Double> D = VectorSpecies.of(double.class, VectorShape.forBitSize(BITS));
-    /** Float lanes of half the width: as many lanes as {@link #D}, so F2D/D2F keep the lane count. */
-    static final VectorSpecies<Float> FH = VectorSpecies.of(float.class, VectorShape.forBitSize(BITS / 2));
+    // No half-width float species: binary64 kernels widen the two halves of an F vector (F2D part 0 and 1). Two float
+    // shapes in one JVM make the JDK's shared FloatVector call sites bimorphic, and C2 then boxes vectors (measured:
+    // up to 5.7 KB allocated per 185-element call once every kernel had run in the same JVM).
     /**
      * Whether C2 compiles compares and blends of {@link #D} vectors. On x86 with 2 lanes (128-bit vectors) it does
      * not: the stored form of such a mask is 2 bytes, under the smallest x86 vector, so every op of the kernel falls

@@ -28,7 +28,7 @@ import jdk.incubator.vector.VectorSpecies;
 public final class PanamaVectorMath implements VectorMathSupport {
     private static final VectorSpecies<Float> F = PanamaSpecies.F;
     private static final VectorSpecies<Double> D = PanamaSpecies.D;
-    private static final VectorSpecies<Float> FH = PanamaSpecies.FH;
+    private static final int DL = D.length();
     private static final VectorSpecies<Integer> I = PanamaSpecies.I;
 
     public PanamaVectorMath() {
@@ -155,10 +155,10 @@ public final class PanamaVectorMath implements VectorMathSupport {
     @Override
     public void expm1(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
-        // two half-width vectors per iteration (one float vector's worth of binary64 lanes)
+        // one float vector per iteration: its low and high halves in binary64, joined before the store
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            FloatVector vx0 = FloatVector.fromArray(FH, x, xOff + i);
-            DoubleVector vd0 = (DoubleVector) vx0.convertShape(F2D, D, 0);
+            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
+            DoubleVector vd0 = (DoubleVector) vx.convertShape(F2D, D, 0);
             DoubleVector vc0 = vd0.max(EXPM1_MIN).min(EXPM1_MAX);
             // ScalarMath.expm1D(vc0)
             DoubleVector ve0nb = vc0.fma(LOG2E_D, EXP_MAGIC_D);
@@ -171,10 +171,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
             DoubleVector ve0s = ve0nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector ve0 = ve0s.fma(ve0r.mul(ve0r).fma(ve0q, ve0r), ve0s.sub(1.0));
             // expm1 has the sign of x: OR-ing the sign bit only changes -0 (the polynomial yields +0)
-            ((FloatVector) ve0.convertShape(D2F, FH, 0)).reinterpretAsInts().or(vx0.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()
-                    .intoArray(y, yOff + i);
-            FloatVector vx1 = FloatVector.fromArray(FH, x, xOff + i + FH.length());
-            DoubleVector vd1 = (DoubleVector) vx1.convertShape(F2D, D, 0);
+            FloatVector vr0 = (FloatVector) ve0.convertShape(D2F, F, 0);
+            DoubleVector vd1 = (DoubleVector) vx.convertShape(F2D, D, 1);
             DoubleVector vc1 = vd1.max(EXPM1_MIN).min(EXPM1_MAX);
             // ScalarMath.expm1D(vc1)
             DoubleVector ve1nb = vc1.fma(LOG2E_D, EXP_MAGIC_D);
@@ -187,8 +185,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
             DoubleVector ve1s = ve1nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector ve1 = ve1s.fma(ve1r.mul(ve1r).fma(ve1q, ve1r), ve1s.sub(1.0));
             // expm1 has the sign of x: OR-ing the sign bit only changes -0 (the polynomial yields +0)
-            ((FloatVector) ve1.convertShape(D2F, FH, 0)).reinterpretAsInts().or(vx1.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()
-                    .intoArray(y, yOff + i + FH.length());
+            FloatVector vr = ((FloatVector) ve1.convertShape(D2F, F, 0)).unslice(DL, vr0, 0);
+            vr.reinterpretAsInts().or(vx.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats().intoArray(y, yOff + i);
         }
         for (; i < len; i++) y[yOff + i] = ScalarMath.expm1(x[xOff + i]);
     }
@@ -196,11 +194,11 @@ public final class PanamaVectorMath implements VectorMathSupport {
     @Override
     public void log1p(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
-        // two half-width vectors per iteration (one float vector's worth of binary64 lanes)
+        // one float vector per iteration: its low and high halves in binary64, joined before the store
         // binary64 compares and blends: scalar twin when C2 cannot compile them (PanamaSpecies.D_MASKS)
         for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
-            FloatVector vx0 = FloatVector.fromArray(FH, x, xOff + i);
-            DoubleVector vd0 = (DoubleVector) vx0.convertShape(F2D, D, 0);
+            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
+            DoubleVector vd0 = (DoubleVector) vx.convertShape(F2D, D, 0);
             DoubleVector vw0 = vd0.add(1.0);
             DoubleVector vlost0 = vd0.sub(vw0.sub(1.0)); // the bits of x lost in 1 + x
             // ScalarMath.logD(vw0)
@@ -214,14 +212,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
                     .fma(vl0z, DoubleVector.broadcast(D, LOG_D_T1)).fma(vl0z, DoubleVector.broadcast(D, LOG_D_T0));
             DoubleVector vl0m = vl0s.fma(vl0z.mul(vl0t), vl0s.add(vl0s));
             DoubleVector vl0 = vl0e.fma(DoubleVector.broadcast(D, LN2_HI_D), vl0e.fma(DoubleVector.broadcast(D, LN2_LO_D), vl0m));
-            FloatVector vy0 = (FloatVector) vl0.add(vlost0.div(vw0)).convertShape(D2F, FH, 0);
-            vy0.blend(Float.POSITIVE_INFINITY, vx0.compare(EQ, Float.POSITIVE_INFINITY))
-                    .blend(Float.NEGATIVE_INFINITY, vx0.compare(EQ, -1f))
-                    .blend(Float.NaN, vx0.compare(GE, -1f).not())
-                    .reinterpretAsInts().or(vx0.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()
-                    .intoArray(y, yOff + i);
-            FloatVector vx1 = FloatVector.fromArray(FH, x, xOff + i + FH.length());
-            DoubleVector vd1 = (DoubleVector) vx1.convertShape(F2D, D, 0);
+            FloatVector vr0 = (FloatVector) vl0.add(vlost0.div(vw0)).convertShape(D2F, F, 0);
+            DoubleVector vd1 = (DoubleVector) vx.convertShape(F2D, D, 1);
             DoubleVector vw1 = vd1.add(1.0);
             DoubleVector vlost1 = vd1.sub(vw1.sub(1.0)); // the bits of x lost in 1 + x
             // ScalarMath.logD(vw1)
@@ -235,12 +227,12 @@ public final class PanamaVectorMath implements VectorMathSupport {
                     .fma(vl1z, DoubleVector.broadcast(D, LOG_D_T1)).fma(vl1z, DoubleVector.broadcast(D, LOG_D_T0));
             DoubleVector vl1m = vl1s.fma(vl1z.mul(vl1t), vl1s.add(vl1s));
             DoubleVector vl1 = vl1e.fma(DoubleVector.broadcast(D, LN2_HI_D), vl1e.fma(DoubleVector.broadcast(D, LN2_LO_D), vl1m));
-            FloatVector vy1 = (FloatVector) vl1.add(vlost1.div(vw1)).convertShape(D2F, FH, 0);
-            vy1.blend(Float.POSITIVE_INFINITY, vx1.compare(EQ, Float.POSITIVE_INFINITY))
-                    .blend(Float.NEGATIVE_INFINITY, vx1.compare(EQ, -1f))
-                    .blend(Float.NaN, vx1.compare(GE, -1f).not())
-                    .reinterpretAsInts().or(vx1.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()
-                    .intoArray(y, yOff + i + FH.length());
+            FloatVector vr = ((FloatVector) vl1.add(vlost1.div(vw1)).convertShape(D2F, F, 0)).unslice(DL, vr0, 0);
+            vr.blend(Float.POSITIVE_INFINITY, vx.compare(EQ, Float.POSITIVE_INFINITY))
+                    .blend(Float.NEGATIVE_INFINITY, vx.compare(EQ, -1f))
+                    .blend(Float.NaN, vx.compare(GE, -1f).not())
+                    .reinterpretAsInts().or(vx.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()
+                    .intoArray(y, yOff + i);
         }
         for (; i < len; i++) y[yOff + i] = ScalarMath.log1p(x[xOff + i]);
     }
@@ -248,10 +240,10 @@ public final class PanamaVectorMath implements VectorMathSupport {
     @Override
     public void sigmoid(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
-        // two half-width vectors per iteration (one float vector's worth of binary64 lanes)
+        // one float vector per iteration: its low and high halves in binary64, joined before the store
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            FloatVector vx0 = FloatVector.fromArray(FH, x, xOff + i);
-            DoubleVector vd0 = (DoubleVector) vx0.convertShape(F2D, D, 0);
+            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
+            DoubleVector vd0 = (DoubleVector) vx.convertShape(F2D, D, 0);
             DoubleVector vc0 = vd0.max(-SIGMOID_SATURATION).min(SIGMOID_SATURATION).neg();
             // ScalarMath.expD(vc0)
             DoubleVector ve0nb = vc0.fma(LOG2E_D, EXP_MAGIC_D);
@@ -263,10 +255,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
                     .fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q1)).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q0));
             DoubleVector ve0s = ve0nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector ve0 = ve0s.fma(ve0r.mul(ve0r).fma(ve0q, ve0r), ve0s);
-            ((FloatVector) DoubleVector.broadcast(D, 1.0).div(ve0.add(1.0)).convertShape(D2F, FH, 0))
-                    .intoArray(y, yOff + i);
-            FloatVector vx1 = FloatVector.fromArray(FH, x, xOff + i + FH.length());
-            DoubleVector vd1 = (DoubleVector) vx1.convertShape(F2D, D, 0);
+            FloatVector vr0 = (FloatVector) DoubleVector.broadcast(D, 1.0).div(ve0.add(1.0)).convertShape(D2F, F, 0);
+            DoubleVector vd1 = (DoubleVector) vx.convertShape(F2D, D, 1);
             DoubleVector vc1 = vd1.max(-SIGMOID_SATURATION).min(SIGMOID_SATURATION).neg();
             // ScalarMath.expD(vc1)
             DoubleVector ve1nb = vc1.fma(LOG2E_D, EXP_MAGIC_D);
@@ -278,8 +268,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
                     .fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q1)).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q0));
             DoubleVector ve1s = ve1nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector ve1 = ve1s.fma(ve1r.mul(ve1r).fma(ve1q, ve1r), ve1s);
-            ((FloatVector) DoubleVector.broadcast(D, 1.0).div(ve1.add(1.0)).convertShape(D2F, FH, 0))
-                    .intoArray(y, yOff + i + FH.length());
+            FloatVector vr = ((FloatVector) DoubleVector.broadcast(D, 1.0).div(ve1.add(1.0)).convertShape(D2F, F, 0)).unslice(DL, vr0, 0);
+            vr.intoArray(y, yOff + i);
         }
         for (; i < len; i++) y[yOff + i] = ScalarMath.sigmoid(x[xOff + i]);
     }
@@ -287,10 +277,10 @@ public final class PanamaVectorMath implements VectorMathSupport {
     @Override
     public void tanh(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
-        // two half-width vectors per iteration (one float vector's worth of binary64 lanes)
+        // one float vector per iteration: its low and high halves in binary64, joined before the store
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            FloatVector vx0 = FloatVector.fromArray(FH, x, xOff + i);
-            DoubleVector vd0 = (DoubleVector) vx0.convertShape(F2D, D, 0);
+            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
+            DoubleVector vd0 = (DoubleVector) vx.convertShape(F2D, D, 0);
             DoubleVector va0 = vd0.abs().min(TANH_SATURATION);
             DoubleVector v2a0 = va0.add(va0);
             // ScalarMath.expm1D(v2a0)
@@ -303,10 +293,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
                     .fma(vm0r, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vm0r, DoubleVector.broadcast(D, EXP_D_Q0));
             DoubleVector vm0s = vm0nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector vm0 = vm0s.fma(vm0r.mul(vm0r).fma(vm0q, vm0r), vm0s.sub(1.0));
-            ((FloatVector) vm0.div(vm0.add(2.0)).convertShape(D2F, FH, 0)).reinterpretAsInts().or(vx0.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()
-                    .intoArray(y, yOff + i);
-            FloatVector vx1 = FloatVector.fromArray(FH, x, xOff + i + FH.length());
-            DoubleVector vd1 = (DoubleVector) vx1.convertShape(F2D, D, 0);
+            FloatVector vr0 = (FloatVector) vm0.div(vm0.add(2.0)).convertShape(D2F, F, 0);
+            DoubleVector vd1 = (DoubleVector) vx.convertShape(F2D, D, 1);
             DoubleVector va1 = vd1.abs().min(TANH_SATURATION);
             DoubleVector v2a1 = va1.add(va1);
             // ScalarMath.expm1D(v2a1)
@@ -319,8 +307,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
                     .fma(vm1r, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vm1r, DoubleVector.broadcast(D, EXP_D_Q0));
             DoubleVector vm1s = vm1nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector vm1 = vm1s.fma(vm1r.mul(vm1r).fma(vm1q, vm1r), vm1s.sub(1.0));
-            ((FloatVector) vm1.div(vm1.add(2.0)).convertShape(D2F, FH, 0)).reinterpretAsInts().or(vx1.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()
-                    .intoArray(y, yOff + i + FH.length());
+            FloatVector vr = ((FloatVector) vm1.div(vm1.add(2.0)).convertShape(D2F, F, 0)).unslice(DL, vr0, 0);
+            vr.reinterpretAsInts().or(vx.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats().intoArray(y, yOff + i);
         }
         for (; i < len; i++) y[yOff + i] = ScalarMath.tanh(x[xOff + i]);
     }
@@ -328,10 +316,11 @@ public final class PanamaVectorMath implements VectorMathSupport {
     @Override
     public void erf(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
+        // one float vector per iteration: its low and high halves in binary64, joined before the store
         // binary64 compares and blends: scalar twin when C2 cannot compile them (PanamaSpecies.D_MASKS)
-        for (int bound = PanamaSpecies.D_MASKS ? FH.loopBound(len) : 0; i < bound; i += FH.length()) {
-            FloatVector vx0 = FloatVector.fromArray(FH, x, xOff + i);
-            DoubleVector vd0 = (DoubleVector) vx0.convertShape(F2D, D, 0);
+        for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
+            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
+            DoubleVector vd0 = (DoubleVector) vx.convertShape(F2D, D, 0);
             DoubleVector va0 = vd0.abs().min(ERF_SATURATION);
             DoubleVector vt0 = va0.mul(va0);
             // |x| < 1: x P(x^2)
@@ -355,8 +344,33 @@ public final class PanamaVectorMath implements VectorMathSupport {
             DoubleVector vex0s = vex0nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector vex0 = vex0s.fma(vex0r.mul(vex0r).fma(vex0q, vex0r), vex0s);
             DoubleVector vlarge0 = DoubleVector.broadcast(D, 1.0).sub(vex0.mul(vg0));
-            ((FloatVector) vlarge0.blend(va0.mul(vp0), va0.compare(LT, 1.0)).convertShape(D2F, FH, 0)).reinterpretAsInts().or(vx0.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()
-                    .intoArray(y, yOff + i);
+            FloatVector vr0 = (FloatVector) vlarge0.blend(va0.mul(vp0), va0.compare(LT, 1.0)).convertShape(D2F, F, 0);
+            DoubleVector vd1 = (DoubleVector) vx.convertShape(F2D, D, 1);
+            DoubleVector va1 = vd1.abs().min(ERF_SATURATION);
+            DoubleVector vt1 = va1.mul(va1);
+            // |x| < 1: x P(x^2)
+            DoubleVector vp1 = vt1.fma(ERF_P10, ERF_P9).fma(vt1, DoubleVector.broadcast(D, ERF_P8)).fma(vt1, DoubleVector.broadcast(D, ERF_P7)).fma(vt1, DoubleVector.broadcast(D, ERF_P6)).fma(vt1, DoubleVector.broadcast(D, ERF_P5)).fma(vt1, DoubleVector.broadcast(D, ERF_P4))
+                    .fma(vt1, DoubleVector.broadcast(D, ERF_P3)).fma(vt1, DoubleVector.broadcast(D, ERF_P2)).fma(vt1, DoubleVector.broadcast(D, ERF_P1)).fma(vt1, DoubleVector.broadcast(D, ERF_P0));
+            // 1 <= |x| <= 4: 1 - exp(-x^2) G(|x| - 2.5)
+            DoubleVector vv1 = va1.sub(ERFC_CENTER);
+            DoubleVector vg1 = vv1.fma(ERFC_G16, ERFC_G15).fma(vv1, DoubleVector.broadcast(D, ERFC_G14)).fma(vv1, DoubleVector.broadcast(D, ERFC_G13)).fma(vv1, DoubleVector.broadcast(D, ERFC_G12))
+                    .fma(vv1, DoubleVector.broadcast(D, ERFC_G11)).fma(vv1, DoubleVector.broadcast(D, ERFC_G10)).fma(vv1, DoubleVector.broadcast(D, ERFC_G9)).fma(vv1, DoubleVector.broadcast(D, ERFC_G8))
+                    .fma(vv1, DoubleVector.broadcast(D, ERFC_G7)).fma(vv1, DoubleVector.broadcast(D, ERFC_G6)).fma(vv1, DoubleVector.broadcast(D, ERFC_G5)).fma(vv1, DoubleVector.broadcast(D, ERFC_G4))
+                    .fma(vv1, DoubleVector.broadcast(D, ERFC_G3)).fma(vv1, DoubleVector.broadcast(D, ERFC_G2)).fma(vv1, DoubleVector.broadcast(D, ERFC_G1)).fma(vv1, DoubleVector.broadcast(D, ERFC_G0));
+            DoubleVector vnt1 = vt1.neg();
+            // ScalarMath.expD(vnt1)
+            DoubleVector vex1nb = vnt1.fma(LOG2E_D, EXP_MAGIC_D);
+            DoubleVector vex1n = vex1nb.sub(EXP_MAGIC_D);
+            DoubleVector vex1r = vex1n.fma(DoubleVector.broadcast(D, -LN2_HI_D), vnt1);
+            vex1r = vex1n.fma(DoubleVector.broadcast(D, -LN2_LO_D), vex1r);
+            DoubleVector vex1q = vex1r.fma(EXP_D_Q8, EXP_D_Q7).fma(vex1r, DoubleVector.broadcast(D, EXP_D_Q6)).fma(vex1r, DoubleVector.broadcast(D, EXP_D_Q5))
+                    .fma(vex1r, DoubleVector.broadcast(D, EXP_D_Q4)).fma(vex1r, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vex1r, DoubleVector.broadcast(D, EXP_D_Q2))
+                    .fma(vex1r, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vex1r, DoubleVector.broadcast(D, EXP_D_Q0));
+            DoubleVector vex1s = vex1nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector vex1 = vex1s.fma(vex1r.mul(vex1r).fma(vex1q, vex1r), vex1s);
+            DoubleVector vlarge1 = DoubleVector.broadcast(D, 1.0).sub(vex1.mul(vg1));
+            FloatVector vr = ((FloatVector) vlarge1.blend(va1.mul(vp1), va1.compare(LT, 1.0)).convertShape(D2F, F, 0)).unslice(DL, vr0, 0);
+            vr.reinterpretAsInts().or(vx.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats().intoArray(y, yOff + i);
         }
         for (; i < len; i++) y[yOff + i] = ScalarMath.erf(x[xOff + i]);
     }
