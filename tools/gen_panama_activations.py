@@ -4,6 +4,7 @@
 Every block copies the operation sequence of the PanamaVectorMath helper it replaces (expD with minusOne = false,
 expPoly, logD, widen, narrow) and of the former private helpers gaussTailH / log1pExpNeg, op for op.
 """
+import re
 import sys
 
 IND = " " * 12
@@ -116,15 +117,17 @@ BINARY = "float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int gi
 def halves(body):
     """The binary64 body twice, once per half of the float vector, each in its own block; the high half joins the
     low one (vr0) and stores the float vector."""
-    import re
     m = re.search(r"@STORE:(\w+):(\w+)@", body)
     arr, off = m.group(1), m.group(2)
     loads = "".join(f"{IND}FloatVector {v} = FloatVector.fromArray(F, {a}, {o} + i);\n"
                     for a, (v, o) in IN.items() if v in body)
     out = loads + f"{IND}FloatVector vr0;\n"
     for h in (0, 1):
-        part = body.replace("@H@", str(h)).replace(m.group(0),
-                "vr0 = vrh;" if h == 0 else f"vrh.unslice(DL, vr0, 0).intoArray({arr}, {off} + i);")
+        part = body.replace("@H@", str(h))
+        if h == 0:  # the low half only narrows into vr0
+            part = part.replace("FloatVector vrh = ", "vr0 = ").replace(f"{IND}{m.group(0)}\n", "")
+        else:
+            part = part.replace(m.group(0), f"vrh.unslice(DL, vr0, 0).intoArray({arr}, {off} + i);")
         part = "".join(("    " + ln if ln.strip() else ln) for ln in part.splitlines(True))
         out += f"{IND}{{   // {'low' if h == 0 else 'high'} half\n" + part + f"{IND}}}\n"
     return out

@@ -62,13 +62,14 @@ def body(name, k, ind):
     elif name == "log1p":
         L += [f"{ind}DoubleVector vw{k} = vd{k}.add(1.0);", f"{ind}DoubleVector vlost{k} = vd{k}.sub(vw{k}.sub(1.0)); // the bits of x lost in 1 + x"]
         L += logd(f"vw{k}", f"vl{k}", ind)
-        L += store(f"vl{k}.add(vlost{k}.div(vw{k}))", k, ind)[:1] if k == 0 else [
-              f"{ind}FloatVector vr = ((FloatVector) vl{k}.add(vlost{k}.div(vw{k})).convertShape(D2F, F, 0)).unslice(DL, vr0, 0);",
-              f"{ind}vr.blend(Float.POSITIVE_INFINITY, vx.compare(EQ, Float.POSITIVE_INFINITY))",
-              f"{ind}        .blend(Float.NEGATIVE_INFINITY, vx.compare(EQ, -1f))",
-              f"{ind}        .blend(Float.NaN, vx.compare(GE, -1f).not())",
-              f"{ind}        .reinterpretAsInts().or(vx.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()",
-              f"{ind}        .intoArray(y, yOff + i);"]
+        # the narrow (and for k = 1 the join) from store(); the special values then on the whole float vector
+        L += store(f"vl{k}.add(vlost{k}.div(vw{k}))", k, ind)[:1]
+        if k == 1:
+            L += [f"{ind}vr.blend(Float.POSITIVE_INFINITY, vx.compare(EQ, Float.POSITIVE_INFINITY))",
+                  f"{ind}        .blend(Float.NEGATIVE_INFINITY, vx.compare(EQ, -1f))",
+                  f"{ind}        .blend(Float.NaN, vx.compare(GE, -1f).not())",
+                  f"{ind}        .reinterpretAsInts().or(vx.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()",
+                  f"{ind}        .intoArray(y, yOff + i);"]
     elif name == "erf":
         L += [f"{ind}DoubleVector va{k} = vd{k}.abs().min(ERF_SATURATION);", f"{ind}DoubleVector vt{k} = va{k}.mul(va{k});",
               f"{ind}// |x| < 1: x P(x^2)",

@@ -10,8 +10,8 @@ import java.util.Random;
  *
  * <p>Known and not yet fixed: under -XX:-TieredCompilation (not the default), with all kernels run in one JVM,
  * bce, bcePosWeight, erf and sometimes logSigmoid allocate 0.9-2.2 KB per call, depending on compile order
- * (-XX:+PrintIntrinsics shows "missing constant: vclass=DecodeN ... vlen=LoadI" and "unbox failed" there). Under the default
- * tiered JIT all 33 kernels measure 0 in one JVM since the half-width float species was removed.
+ * (-XX:+PrintIntrinsics shows "missing constant: vclass=DecodeN ... vlen=LoadI" and "unbox failed" there). Under
+ * the default tiered JIT all 33 kernels measure 0 in one JVM since the half-width float species was removed.
  */
 public final class AllocationMain {
     static final int ROWS = 5;

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
  * Steady-state allocation of the public kernels, all run one after the other in one child JVM with the JIT users run
  * (tiered; this fork's -Xbatch -XX:-TieredCompilation is dropped, its width and implementation flags kept), measured
  * with the thread's allocated-bytes counter ({@link AllocationMain}). One JVM for all kernels is the case that matters:
- * with a half-width float species in use, the JDK's shared FloatVector call sites turned bimorphic and C2 boxed
- * vectors in 9 of 33 kernels (0.5-5.7 KB per call), though each kernel alone allocated nothing. The shapes make the last vector of the last row reach past the
- * array end (cols = 37, arrays exactly rows x cols): a masked load or store there leaves the JDK's intrinsic and
- * allocated 64 B per call before the kernels staged it; at 128 bits the 2-lane binary64 masks and rearranges did not
- * compile at all (28-86 KB per call, see PanamaSpecies.D_MASKS). A kernel passes when one round of calls allocates
- * nothing; one that allocates on every call fails every round.
+ * with a half-width float species in use, the JDK's shared FloatVector call sites turned bimorphic and C2 boxed vectors
+ * in 9 of 33 kernels (0.5-5.7 KB per call), though each kernel alone allocated nothing. The shapes make the last vector
+ * of the last row reach past the array end (cols = 37, arrays exactly rows x cols): a masked load or store there leaves
+ * the JDK's intrinsic and allocated 64 B per call before the kernels staged it; at 128 bits the 2-lane binary64 masks
+ * and rearranges did not compile at all (28-86 KB per call, see PanamaSpecies.D_MASKS). A kernel passes when one round
+ * of calls allocates nothing; one that allocates on every call fails every round.
  */
 class AllocationTest {
     static final String[] KERNELS = {"softmax", "logSoftmax", "logSumExp", "softmaxBackward", "logSoftmaxBackward",
@@ -32,17 +32,16 @@ class AllocationTest {
     @Test
     void everyKernelAllocatesNothingPerCallOnceCompiled() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> base = new ArrayList<>(List.of(java));
+        List<String> cmd = new ArrayList<>(List.of(java));
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (a.startsWith("-XX:MaxVectorSize") || a.startsWith("-Ddev.kernels.") || a.startsWith("-XX:UseAVX")) {
-                base.add(a);
+                cmd.add(a);
             }
         }
-        base.add("--add-modules=jdk.incubator.vector");
-        base.addAll(List.of("-cp", System.getProperty("java.class.path"), AllocationMain.class.getName()));
+        cmd.add("--add-modules=jdk.incubator.vector");
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), AllocationMain.class.getName()));
         // all kernels in one JVM, one after the other, as a training step calls them: each kernel is compiled after
         // the others have run, with the JDK's shared Vector API call sites profiled by all of them
-        List<String> cmd = new ArrayList<>(base);
         cmd.addAll(List.of(KERNELS));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

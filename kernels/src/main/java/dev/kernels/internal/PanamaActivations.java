@@ -173,8 +173,7 @@ public final class PanamaActivations implements ActivationSupport {
                         .fma(vtailY, DoubleVector.broadcast(D, GELU_H0));
                 DoubleVector vq = ve.mul(vtailH);
                 DoubleVector vp = vq.blend(DoubleVector.broadcast(D, 1.0).sub(vq), vx.compare(GE, 0.0));
-                FloatVector vrh = (FloatVector) vx.max(-GELU_A_MAX).mul(vp).convertShape(D2F, F, 0);
-                vr0 = vrh;
+                vr0 = (FloatVector) vx.max(-GELU_A_MAX).mul(vp).convertShape(D2F, F, 0);
             }
             {   // high half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
@@ -273,8 +272,7 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vdd = ve.mul(vh);
                 DoubleVector vfp = vdd.blend(DoubleVector.broadcast(D, 1.0).sub(vdd), vx.compare(GE, 0.0));
                 DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
-                FloatVector vrh = (FloatVector) vg.mul(vfp).convertShape(D2F, F, 0);
-                vr0 = vrh;
+                vr0 = (FloatVector) vg.mul(vfp).convertShape(D2F, F, 0);
             }
             {   // high half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
@@ -354,8 +352,7 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
                 DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
-                FloatVector vrh = (FloatVector) vx.max(-GELU_TANH_X_MAX).mul(vs).convertShape(D2F, F, 0);
-                vr0 = vrh;
+                vr0 = (FloatVector) vx.max(-GELU_TANH_X_MAX).mul(vs).convertShape(D2F, F, 0);
             }
             {   // high half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
@@ -421,8 +418,7 @@ public final class PanamaActivations implements ActivationSupport {
                         .fma(vd, DoubleVector.broadcast(D, GELU_TANH_W0));
                 DoubleVector vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
                 DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
-                FloatVector vrh = (FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, F, 0);
-                vr0 = vrh;
+                vr0 = (FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, F, 0);
             }
             {   // high half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
@@ -487,8 +483,7 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
                 DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
-                FloatVector vrh = (FloatVector) vx.max(-SILU_X_MAX).mul(vs).convertShape(D2F, F, 0);
-                vr0 = vrh;
+                vr0 = (FloatVector) vx.max(-SILU_X_MAX).mul(vs).convertShape(D2F, F, 0);
             }
             {   // high half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
@@ -551,8 +546,7 @@ public final class PanamaActivations implements ActivationSupport {
                         .fma(vd, DoubleVector.broadcast(D, SILU_W0));
                 DoubleVector vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
                 DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
-                FloatVector vrh = (FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, F, 0);
-                vr0 = vrh;
+                vr0 = (FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, F, 0);
             }
             {   // high half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
@@ -634,8 +628,7 @@ public final class PanamaActivations implements ActivationSupport {
                         vlogE.fma(DoubleVector.broadcast(D, LN2_LO_D), vlogLogm));
                 DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
                 DoubleVector vr = vu.max(0.0).add(vl).mul(invBeta);
-                FloatVector vrh = (FloatVector) vr.blend(vx, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
-                vr0 = vrh;
+                vr0 = (FloatVector) vr.blend(vx, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
             }
             {   // high half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
@@ -711,8 +704,7 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
                 DoubleVector vr = vg.mul(DoubleVector.broadcast(D, 1.0).div(ve.add(1.0)));
-                FloatVector vrh = (FloatVector) vr.blend(vg, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
-                vr0 = vrh;
+                vr0 = (FloatVector) vr.blend(vg, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
             }
             {   // high half
                 DoubleVector vu = ((DoubleVector) vxIn.convertShape(F2D, D, 1)).mul(beta);
@@ -786,8 +778,7 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vlogW1 = vlogE.fma(DoubleVector.broadcast(D, LN2_HI_D),
                         vlogE.fma(DoubleVector.broadcast(D, LN2_LO_D), vlogLogm));
                 DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
-                FloatVector vrh = (FloatVector) vx.min(0.0).sub(vl).convertShape(D2F, F, 0);
-                vr0 = vrh;
+                vr0 = (FloatVector) vx.min(0.0).sub(vl).convertShape(D2F, F, 0);
             }
             {   // high half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
@@ -860,8 +851,7 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
                 DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
                 DoubleVector vres = vg.mul(DoubleVector.broadcast(D, 1.0).div(ve.add(1.0)));
-                FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
-                vr0 = vrh;
+                vr0 = (FloatVector) vres.convertShape(D2F, F, 0);
             }
             {   // high half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
