@@ -558,19 +558,16 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vxc = FloatVector.fromArray(F, o, oo + j).max(EXP_CLAMP_MIN).min(EXP_CLAMP_MAX);
             FloatVector vnb = vxc.fma(LOG2E_F, EXP_MAGIC_F);
             FloatVector vn = vnb.sub(EXP_MAGIC_F);
-            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vxc);
-            FloatVector vrLo = vn.mul(-LN2_LO_F);
-            FloatVector vhi = vrHi.add(1f);
-            FloatVector vr = vrHi.add(vrLo);
-            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
+            FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vxc));
+            FloatVector vp = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
                     .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
-            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0)).fma(vr, FloatVector.broadcast(F, 1f))
+                    .fma(vr, FloatVector.broadcast(F, 1f));
             IntVector vni = vnb.reinterpretAsInts().sub(Float.floatToRawIntBits(EXP_MAGIC_F) - 127);
             IntVector vkk = IntVector.zero(I).blend(64, vni.compare(LE, 1)).blend(-1, vni.compare(GE, 255));
             FloatVector vs1 = vni.add(vkk).lanewise(LSHL, 23).reinterpretAsFloats();
             FloatVector vs2 = IntVector.broadcast(I, 127).sub(vkk).lanewise(LSHL, 23).reinterpretAsFloats();
-            FloatVector ve = vc.fma(vs1, vhi.mul(vs1)).mul(vs2);
+            FloatVector ve = vp.mul(vs1).mul(vs2);
             ve.neg().fma(vsum, FloatVector.fromArray(F, g, go + j)).intoArray(gi, gio + j);
         }
         for (; j < n; j++) gi[gio + j] = Math.fma(-ScalarMath.exp(o[oo + j]), s, g[go + j]);

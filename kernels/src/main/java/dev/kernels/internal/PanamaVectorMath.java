@@ -50,41 +50,47 @@ public final class PanamaVectorMath implements VectorMathSupport {
     public void exp(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            FloatVector vx = FloatVector.fromArray(F, x, xOff + i).max(EXP_CLAMP_MIN).min(EXP_CLAMP_MAX);
+            // no clamp here: x < -104, x > 89, +-inf and NaN fail both range checks and take the general form, which
+            // clamps as ScalarMath.exp does; in the two common forms the clamp would change nothing
+            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             FloatVector vnb = vx.fma(LOG2E_F, EXP_MAGIC_F);
             FloatVector vn = vnb.sub(EXP_MAGIC_F);
-            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vx);
-            FloatVector vrLo = vn.mul(-LN2_LO_F);
-            FloatVector vhi = vrHi.add(1f);
-            FloatVector vr = vrHi.add(vrLo);
-            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
+            FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vx));
+            FloatVector vp = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
                     .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
-            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0)).fma(vr, FloatVector.broadcast(F, 1f))
+                    .fma(vr, FloatVector.broadcast(F, 1f));
             IntVector vnbBits = vnb.reinterpretAsInts();
             // Three forms, all giving ScalarMath.exp's bits. No FP operation may produce a subnormal: CPUs take a
             // ~150-cycle assist for it (the JDK's lanewise EXP slow path); subnormal results are built as integers.
             if (vnbBits.sub(EXP_NB_BITS_MIN).compare(ULE, EXP_NB_BITS_MAX - EXP_NB_BITS_MIN).allTrue()) {
                 // every n in [-125, 127]: 2^n is one shift of the rounded bits
-                FloatVector vs = vnbBits.lanewise(LSHL, 23).reinterpretAsFloats();
-                vc.fma(vs, vhi.mul(vs)).intoArray(y, yOff + i);
-            } else if (vnbBits.compare(ULE, EXP_NB_BITS_MAX).allTrue()) { // unsigned: NaN lanes of either sign fail
-                // no overflow lane: lanes with n <= -126 get v = y * 2^149; y is then v's bits minus 149 in the
-                // exponent, or, below 2^23, v rounded to an integer (RNE through the 2^23 add), which is y's pattern
-                IntVector vni = vnbBits.sub(Float.floatToRawIntBits(EXP_MAGIC_F) - 127); // n + 127
-                IntVector vk = vni.sub(2).lanewise(ASHR, 31).and(149);
-                FloatVector vs = vni.add(vk).lanewise(LSHL, 23).reinterpretAsFloats();
-                FloatVector vv = vc.fma(vs, vhi.mul(vs));
-                IntVector vyb = vv.reinterpretAsInts().sub(vk.lanewise(LSHL, 23));
+                vp.mul(vnbBits.lanewise(LSHL, 23).reinterpretAsFloats()).intoArray(y, yOff + i);
+            } else if (vnbBits.sub(EXP_NB_BITS_SUB).compare(ULE, EXP_NB_BITS_MAX - EXP_NB_BITS_SUB).allTrue()) {
+                // n in [-150, 127] (unsigned: NaN lanes of either sign fail): lanes with n <= -126 get v = y * 2^149;
+                // y is then v's bits minus 149 in the exponent, or, below 2^23, v rounded to an integer (RNE through
+                // the 2^23 add), which is y's pattern. The shifted bits wrap mod 2^32 to the right exponent.
+                IntVector vk = vnbBits.sub(EXP_NB_BITS_MIN).lanewise(ASHR, 31).and(149 << 23);
+                FloatVector vv = vp.mul(vnbBits.lanewise(LSHL, 23).add(vk).reinterpretAsFloats());
+                IntVector vyb = vv.reinterpretAsInts().sub(vk);
                 IntVector vsub = vv.add(0x1p23f).reinterpretAsInts().sub(0x4b000000);
                 vyb.blend(vsub, vyb.compare(LT, 0x00800000)).reinterpretAsFloats().intoArray(y, yOff + i);
             } else {
-                IntVector vni = vnbBits.sub(Float.floatToRawIntBits(EXP_MAGIC_F) - 127); // n + 127
+                // x reloaded and clamped on both sides: no vector of the common forms is live into this branch
+                FloatVector vg = FloatVector.fromArray(F, x, xOff + i).max(EXP_CLAMP_MIN).min(EXP_CLAMP_MAX);
+                FloatVector vgnb = vg.fma(LOG2E_F, EXP_MAGIC_F);
+                FloatVector vgn = vgnb.sub(EXP_MAGIC_F);
+                FloatVector vgr = vgn.fma(FloatVector.broadcast(F, -LN2_LO_F),
+                        vgn.fma(FloatVector.broadcast(F, -LN2_HI_F), vg));
+                FloatVector vgp = vgr.fma(EXP_F_Q5, EXP_F_Q4).fma(vgr, FloatVector.broadcast(F, EXP_F_Q3))
+                        .fma(vgr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vgr, FloatVector.broadcast(F, EXP_F_Q1))
+                        .fma(vgr, FloatVector.broadcast(F, EXP_F_Q0)).fma(vgr, FloatVector.broadcast(F, 1f))
+                        .fma(vgr, FloatVector.broadcast(F, 1f));
+                IntVector vni = vgnb.reinterpretAsInts().sub(Float.floatToRawIntBits(EXP_MAGIC_F) - 127); // n + 127
                 // kk = 64 where n + 127 <= 1, -1 where n + 127 >= 255, else 0 (as ScalarMath.exp)
                 IntVector vkk = vni.sub(2).lanewise(ASHR, 31).and(64)
                         .sub(IntVector.broadcast(I, 254).sub(vni).lanewise(LSHR, 31));
-                FloatVector vs1 = vni.add(vkk).lanewise(LSHL, 23).reinterpretAsFloats();
-                FloatVector vv = vc.fma(vs1, vhi.mul(vs1)); // y * 2^kk, a normal float
+                FloatVector vv = vgp.mul(vni.add(vkk).lanewise(LSHL, 23).reinterpretAsFloats()); // y * 2^kk, normal
                 VectorMask<Float> scaledDown = vkk.compare(EQ, 64).cast(F);
                 // a subnormal y is v * 2^85 rounded to an integer
                 FloatVector vw = vv.mul(0x1p85f);
@@ -103,6 +109,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
     /** Bits of EXP_MAGIC_F + n for n + 127 in [2, 254]: the lanes whose 2^n needs no second factor. */
     private static final int EXP_NB_BITS_MIN = Float.floatToRawIntBits(EXP_MAGIC_F) - 125;
     private static final int EXP_NB_BITS_MAX = Float.floatToRawIntBits(EXP_MAGIC_F) + 127;
+    /** Bits of EXP_MAGIC_F + n for n = -150, the lowest n whose result can be nonzero (x >= -104). */
+    private static final int EXP_NB_BITS_SUB = Float.floatToRawIntBits(EXP_MAGIC_F) - 150;
 
     // --------------------------------------------------------------------------------------------------------- log
 
