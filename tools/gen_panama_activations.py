@@ -39,6 +39,31 @@ def widen(arr, off):
     return f"(DoubleVector) {IN[arr][0]}.convertShape(F2D, D, @H@)"
 
 
+def widenf(var):
+    """Half @H@ of a float vector computed at the loop head (a hoisted line), in binary64."""
+    return f"(DoubleVector) {var}.convertShape(F2D, D, @H@)"
+
+
+def hoist(line):
+    """A binary32 line run once per float vector at the loop head, before the two binary64 halves."""
+    return f"@F@{line}\n"
+
+
+# Clamps are compare + blend, never max/min: C2 spells Java's NaN/-0 max and min as several instructions each (the
+# same values here: the bounds are nonzero, NaN fails every compare and stays). Kernels without binary64 masks clamp
+# the float vector at the loop head (the bounds are binary32 numbers, so the widened doubles are the same); binary64
+# masks do not compile at 2 lanes on x86 (PanamaSpecies.D_MASKS).
+def clamp_d(v, lo, hi):
+    """v clamped to [lo, hi] (either may be None) in binary64 compares and blends."""
+    e = v
+    if lo is not None:
+        e = f"{e}.blend({lo}, {v}.compare(LT, {lo}))"
+    if hi is not None:
+        sep = f"\n{IND}        " if lo is not None else ""  # both bounds: the second blend on its own line
+        e = f"{e}{sep}.blend({hi}, {v}.compare(GT, {hi}))"
+    return e
+
+
 def store(expr, arr, off):
     """Narrows the half to vrh; the kernel joins the two halves and stores once (@STORE@)."""
     line = f"{IND}FloatVector vrh = (FloatVector) {expr}.convertShape(D2F, F, 0);\n"
@@ -95,10 +120,10 @@ def tail_h_block(arg, out):
 
 
 def log1p_exp_neg_block(arg, out):
-    """out = log(1 + e^-arg): ScalarActivations.log1pExpNeg (the former private helper, op for op)."""
+    """out = log(1 + e^-arg) for arg = min(a, EXP_ARG_MAX): ScalarActivations.log1pExpNeg, op for op."""
     return (
-        f"{IND}// {out} = ScalarActivations.log1pExpNeg({arg}) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)\n"
-        + exp_block(f"{arg}.min(EXP_ARG_MAX).neg()", "vw")
+        f"{IND}// {out} = ScalarActivations.log1pExpNeg(a) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)\n"
+        + exp_block(f"{arg}.neg()", "vw")
         + f"{IND}DoubleVector vw1 = vw.add(1.0);\n"
         + log_block("vw1", "vlogW1")
         + f"{IND}DoubleVector {out} = vlogW1.add(vw.sub(vw1.sub(1.0)));\n"
@@ -121,7 +146,9 @@ def halves(body):
     arr, off = m.group(1), m.group(2)
     loads = "".join(f"{IND}FloatVector {v} = FloatVector.fromArray(F, {a}, {o} + i);\n"
                     for a, (v, o) in IN.items() if v in body)
-    out = loads + f"{IND}FloatVector vr0;\n"
+    hoisted = "".join(IND + ln[3:] + "\n" for ln in body.splitlines() if ln.startswith("@F@"))
+    body = "".join(ln + "\n" for ln in body.splitlines() if not ln.startswith("@F@"))
+    out = loads + hoisted + f"{IND}FloatVector vr0;\n"
     for h in (0, 1):
         part = body.replace("@H@", str(h))
         if h == 0:  # the low half only narrows into vr0
@@ -136,7 +163,8 @@ def halves(body):
 def kernel(name, params, body, tail, loop="D", pre=""):
     # kernels that compare or blend binary64 vectors leave them to the scalar tail when C2 cannot (2-lane D)
     bound = "F.loopBound(len)"
-    if loop == "D" and ("compare(" in body or "blend(" in body) and "DoubleVector" in body:
+    dbody = "".join(ln for ln in body.splitlines(True) if not ln.startswith("@F@"))  # hoisted lines are binary32
+    if loop == "D" and ("compare(" in dbody or "blend(" in dbody) and "DoubleVector" in dbody:
         bound = f"PanamaSpecies.D_MASKS ? {bound} : 0"
     if loop == "D":
         body = halves(body)
@@ -260,17 +288,19 @@ out.append("    // -------------------------------------------------------------
 
 out.append(kernel("gelu", UNARY,
     f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
-    f"{IND}DoubleVector va = vx.abs().min(GELU_A_MAX);\n"
+    f"{IND}DoubleVector vabs = vx.abs();\n"
+    f"{IND}DoubleVector va = {clamp_d('vabs', None, 'GELU_A_MAX')};\n"
     + exp_block("va.mul(va).mul(-0.5)", "ve")
     + tail_h_block("va", "vtailH")
     + f"{IND}DoubleVector vq = ve.mul(vtailH);\n"
     f"{IND}DoubleVector vp = vq.blend({b('1.0')}.sub(vq), vx.compare(GE, 0.0));\n"
-    + store("vx.max(-GELU_A_MAX).mul(vp)", "y", "yOff"),
+    + store(f"{clamp_d('vx', '-GELU_A_MAX', None)}.mul(vp)", "y", "yOff"),
     simple_tail("y[yOff + i]", "ScalarActivations.gelu(x[xOff + i])")))
 
 out.append(kernel("geluBackward", BINARY,
     f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
-    f"{IND}DoubleVector va = vx.abs().min(GELU_A_MAX);\n"
+    f"{IND}DoubleVector vabs = vx.abs();\n"
+    f"{IND}DoubleVector va = {clamp_d('vabs', None, 'GELU_A_MAX')};\n"
     + exp_block("va.mul(va).mul(-0.5)", "ve")
     + tail_h_block("va", "vtailH")
     + f"{IND}DoubleVector vhDirect = va.fma({b('-INV_SQRT_2PI')}, vtailH);\n"
@@ -284,16 +314,17 @@ out.append(kernel("geluBackward", BINARY,
     simple_tail("gradIn[giOff + i]", "ScalarActivations.geluBackward(x[xOff + i], gradOut[gOff + i])")))
 
 out.append(kernel("geluTanh", UNARY,
-    f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
-    f"{IND}DoubleVector vxc = vx.max(-GELU_TANH_X_MAX).min(GELU_TANH_X_MAX);\n"
+    hoist("FloatVector vxlF = vxIn.blend((float) -GELU_TANH_X_MAX, vxIn.compare(LT, (float) -GELU_TANH_X_MAX));")
+    + hoist("FloatVector vxcF = vxlF.blend((float) GELU_TANH_X_MAX, vxIn.compare(GT, (float) GELU_TANH_X_MAX));")
+    + f"{IND}DoubleVector vxc = {widenf('vxcF')};\n"
     + exp_block("vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K)", "ve")
     + f"{IND}DoubleVector vs = {b('1.0')}.div(ve.add(1.0));\n"
-    + store("vx.max(-GELU_TANH_X_MAX).mul(vs)", "y", "yOff"),
+    + store(f"({widenf('vxlF')}).mul(vs)", "y", "yOff"),
     simple_tail("y[yOff + i]", "ScalarActivations.geluTanh(x[xOff + i])")))
 
 out.append(kernel("geluTanhBackward", BINARY,
     f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
-    f"{IND}DoubleVector vxc = vx.max(-GELU_TANH_X_MAX).min(GELU_TANH_X_MAX);\n"
+    f"{IND}DoubleVector vxc = {clamp_d('vx', '-GELU_TANH_X_MAX', 'GELU_TANH_X_MAX')};\n"
     f"{IND}DoubleVector vx2 = vxc.mul(vxc);\n"
     + exp_block("vxc.mul(vx2.fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K)", "ve")
     + f"{IND}DoubleVector vs = {b('1.0')}.div(ve.add(1.0));\n"
@@ -307,16 +338,17 @@ out.append(kernel("geluTanhBackward", BINARY,
     simple_tail("gradIn[giOff + i]", "ScalarActivations.geluTanhBackward(x[xOff + i], gradOut[gOff + i])")))
 
 out.append(kernel("silu", UNARY,
-    f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
-    f"{IND}DoubleVector vxc = vx.max(-SILU_X_MAX).min(SILU_X_MAX);\n"
+    hoist("FloatVector vxlF = vxIn.blend((float) -SILU_X_MAX, vxIn.compare(LT, (float) -SILU_X_MAX));")
+    + hoist("FloatVector vxcF = vxlF.blend((float) SILU_X_MAX, vxIn.compare(GT, (float) SILU_X_MAX));")
+    + f"{IND}DoubleVector vxc = {widenf('vxcF')};\n"
     + exp_block("vxc.neg()", "ve")
     + f"{IND}DoubleVector vs = {b('1.0')}.div(ve.add(1.0));\n"
-    + store("vx.max(-SILU_X_MAX).mul(vs)", "y", "yOff"),
+    + store(f"({widenf('vxlF')}).mul(vs)", "y", "yOff"),
     simple_tail("y[yOff + i]", "ScalarActivations.silu(x[xOff + i])")))
 
 out.append(kernel("siluBackward", BINARY,
     f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
-    f"{IND}DoubleVector vxc = vx.max(-SILU_X_MAX).min(SILU_X_MAX);\n"
+    f"{IND}DoubleVector vxc = {clamp_d('vx', '-SILU_X_MAX', 'SILU_X_MAX')};\n"
     + exp_block("vxc.neg()", "ve")
     + f"{IND}DoubleVector vs = {b('1.0')}.div(ve.add(1.0));\n"
     f"{IND}DoubleVector vhDirect = vxc.fma(ve.mul(vs), {b('1.0')});\n"
@@ -331,8 +363,9 @@ out.append(kernel("softplus", UNARY + ", float beta, float threshold",
     f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
     f"{IND}DoubleVector vu = vx.mul(beta);\n"
     f"{IND}DoubleVector va = vu.abs();\n"
-    + log1p_exp_neg_block("va", "vl")
-    + f"{IND}DoubleVector vr = vu.max(0.0).add(vl).mul(invBeta);\n"
+    f"{IND}DoubleVector vac = {clamp_d('va', None, 'EXP_ARG_MAX')};\n"
+    + log1p_exp_neg_block("vac", "vl")
+    + f"{IND}DoubleVector vr = vu.blend(0.0, vu.compare(LE, 0.0)).add(vl).mul(invBeta); // max(u, 0): -0 gives +0\n"
     + store("vr.blend(vx, vu.compare(GT, threshold))", "y", "yOff"),
     simple_tail("y[yOff + i]", "ScalarActivations.softplus(x[xOff + i], beta, invBeta, threshold)"),
     pre="        double invBeta = 1.0 / beta;\n"))
@@ -340,21 +373,24 @@ out.append(kernel("softplus", UNARY + ", float beta, float threshold",
 out.append(kernel("softplusBackward", BINARY.replace("int len", "int len,\n                                 float beta, float threshold"),
     f"{IND}DoubleVector vu = ({widen('x', 'xOff')}).mul(beta);\n"
     f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
-    + exp_block("vu.max(-EXP_ARG_MAX).min(EXP_ARG_MAX).neg()", "ve")
+    + exp_block(f"{clamp_d('vu', '-EXP_ARG_MAX', 'EXP_ARG_MAX')}.neg()", "ve")
     + f"{IND}DoubleVector vr = vg.mul({b('1.0')}.div(ve.add(1.0)));\n"
     + store("vr.blend(vg, vu.compare(GT, threshold))", "gradIn", "giOff"),
     long_tail("gradIn[giOff + i]", "ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], beta, threshold)")))
 
 out.append(kernel("logSigmoid", UNARY,
-    f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
-    f"{IND}DoubleVector va = vx.abs();\n"
-    + log1p_exp_neg_block("va", "vl")
-    + store("vx.min(0.0).sub(vl)", "y", "yOff"),
+    hoist("FloatVector vaF = vxIn.abs();")
+    + hoist("FloatVector vacF = vaF.blend((float) EXP_ARG_MAX, vaF.compare(GT, (float) EXP_ARG_MAX));")
+    + hoist("FloatVector vnegF = vxIn.blend(0f, vxIn.compare(GT, 0f)); // min(x, 0), -0 stays -0")
+    + f"{IND}DoubleVector vac = {widenf('vacF')};\n"
+    + log1p_exp_neg_block("vac", "vl")
+    + store(f"({widenf('vnegF')}).sub(vl)", "y", "yOff"),
     simple_tail("y[yOff + i]", "ScalarActivations.logSigmoid(x[xOff + i])")))
 
 out.append(kernel("logSigmoidBackward", BINARY,
-    f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
-    + exp_block("vx.max(-EXP_ARG_MAX).min(EXP_ARG_MAX)", "ve")
+    hoist("FloatVector vxcF = vxIn.blend((float) -EXP_ARG_MAX, vxIn.compare(LT, (float) -EXP_ARG_MAX))")
+    + hoist("        .blend((float) EXP_ARG_MAX, vxIn.compare(GT, (float) EXP_ARG_MAX));")
+    + exp_block(widenf("vxcF"), "ve")
     + f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
     + store(f"vg.mul({b('1.0')}.div(ve.add(1.0)))", "gradIn", "giOff"),
     simple_tail("gradIn[giOff + i]", "ScalarActivations.logSigmoidBackward(x[xOff + i], gradOut[gOff + i])")))

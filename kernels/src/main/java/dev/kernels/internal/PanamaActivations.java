@@ -137,7 +137,8 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vr0;
             {   // low half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
-                DoubleVector va = vx.abs().min(GELU_A_MAX);
+                DoubleVector vabs = vx.abs();
+                DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = va.mul(va).mul(-0.5);
                 DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
@@ -173,11 +174,13 @@ public final class PanamaActivations implements ActivationSupport {
                         .fma(vtailY, DoubleVector.broadcast(D, GELU_H0));
                 DoubleVector vq = ve.mul(vtailH);
                 DoubleVector vp = vq.blend(DoubleVector.broadcast(D, 1.0).sub(vq), vx.compare(GE, 0.0));
-                vr0 = (FloatVector) vx.max(-GELU_A_MAX).mul(vp).convertShape(D2F, F, 0);
+                DoubleVector vres = vx.blend(-GELU_A_MAX, vx.compare(LT, -GELU_A_MAX)).mul(vp);
+                vr0 = (FloatVector) vres.convertShape(D2F, F, 0);
             }
             {   // high half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
-                DoubleVector va = vx.abs().min(GELU_A_MAX);
+                DoubleVector vabs = vx.abs();
+                DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = va.mul(va).mul(-0.5);
                 DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
@@ -213,7 +216,8 @@ public final class PanamaActivations implements ActivationSupport {
                         .fma(vtailY, DoubleVector.broadcast(D, GELU_H0));
                 DoubleVector vq = ve.mul(vtailH);
                 DoubleVector vp = vq.blend(DoubleVector.broadcast(D, 1.0).sub(vq), vx.compare(GE, 0.0));
-                FloatVector vrh = (FloatVector) vx.max(-GELU_A_MAX).mul(vp).convertShape(D2F, F, 0);
+                DoubleVector vres = vx.blend(-GELU_A_MAX, vx.compare(LT, -GELU_A_MAX)).mul(vp);
+                FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
                 vrh.unslice(DL, vr0, 0).intoArray(y, yOff + i);
             }
         }
@@ -229,7 +233,8 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vr0;
             {   // low half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
-                DoubleVector va = vx.abs().min(GELU_A_MAX);
+                DoubleVector vabs = vx.abs();
+                DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = va.mul(va).mul(-0.5);
                 DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
@@ -276,7 +281,8 @@ public final class PanamaActivations implements ActivationSupport {
             }
             {   // high half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
-                DoubleVector va = vx.abs().min(GELU_A_MAX);
+                DoubleVector vabs = vx.abs();
+                DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = va.mul(va).mul(-0.5);
                 DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
@@ -331,10 +337,11 @@ public final class PanamaActivations implements ActivationSupport {
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vxlF = vxIn.blend((float) -GELU_TANH_X_MAX, vxIn.compare(LT, (float) -GELU_TANH_X_MAX));
+            FloatVector vxcF = vxlF.blend((float) GELU_TANH_X_MAX, vxIn.compare(GT, (float) GELU_TANH_X_MAX));
             FloatVector vr0;
             {   // low half
-                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
-                DoubleVector vxc = vx.max(-GELU_TANH_X_MAX).min(GELU_TANH_X_MAX);
+                DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 0);
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
                 DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
@@ -352,11 +359,11 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
                 DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
-                vr0 = (FloatVector) vx.max(-GELU_TANH_X_MAX).mul(vs).convertShape(D2F, F, 0);
+                DoubleVector vres = ((DoubleVector) vxlF.convertShape(F2D, D, 0)).mul(vs);
+                vr0 = (FloatVector) vres.convertShape(D2F, F, 0);
             }
             {   // high half
-                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
-                DoubleVector vxc = vx.max(-GELU_TANH_X_MAX).min(GELU_TANH_X_MAX);
+                DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 1);
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
                 DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
@@ -374,7 +381,8 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
                 DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
-                FloatVector vrh = (FloatVector) vx.max(-GELU_TANH_X_MAX).mul(vs).convertShape(D2F, F, 0);
+                DoubleVector vres = ((DoubleVector) vxlF.convertShape(F2D, D, 1)).mul(vs);
+                FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
                 vrh.unslice(DL, vr0, 0).intoArray(y, yOff + i);
             }
         }
@@ -390,7 +398,8 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vr0;
             {   // low half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
-                DoubleVector vxc = vx.max(-GELU_TANH_X_MAX).min(GELU_TANH_X_MAX);
+                DoubleVector vxc = vx.blend(-GELU_TANH_X_MAX, vx.compare(LT, -GELU_TANH_X_MAX))
+                        .blend(GELU_TANH_X_MAX, vx.compare(GT, GELU_TANH_X_MAX));
                 DoubleVector vx2 = vxc.mul(vxc);
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vxc.mul(vx2.fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
@@ -422,7 +431,8 @@ public final class PanamaActivations implements ActivationSupport {
             }
             {   // high half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
-                DoubleVector vxc = vx.max(-GELU_TANH_X_MAX).min(GELU_TANH_X_MAX);
+                DoubleVector vxc = vx.blend(-GELU_TANH_X_MAX, vx.compare(LT, -GELU_TANH_X_MAX))
+                        .blend(GELU_TANH_X_MAX, vx.compare(GT, GELU_TANH_X_MAX));
                 DoubleVector vx2 = vxc.mul(vxc);
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vxc.mul(vx2.fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
@@ -462,10 +472,11 @@ public final class PanamaActivations implements ActivationSupport {
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vxlF = vxIn.blend((float) -SILU_X_MAX, vxIn.compare(LT, (float) -SILU_X_MAX));
+            FloatVector vxcF = vxlF.blend((float) SILU_X_MAX, vxIn.compare(GT, (float) SILU_X_MAX));
             FloatVector vr0;
             {   // low half
-                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
-                DoubleVector vxc = vx.max(-SILU_X_MAX).min(SILU_X_MAX);
+                DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 0);
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vxc.neg();
                 DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
@@ -483,11 +494,11 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
                 DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
-                vr0 = (FloatVector) vx.max(-SILU_X_MAX).mul(vs).convertShape(D2F, F, 0);
+                DoubleVector vres = ((DoubleVector) vxlF.convertShape(F2D, D, 0)).mul(vs);
+                vr0 = (FloatVector) vres.convertShape(D2F, F, 0);
             }
             {   // high half
-                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
-                DoubleVector vxc = vx.max(-SILU_X_MAX).min(SILU_X_MAX);
+                DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 1);
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vxc.neg();
                 DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
@@ -505,7 +516,8 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
                 DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
-                FloatVector vrh = (FloatVector) vx.max(-SILU_X_MAX).mul(vs).convertShape(D2F, F, 0);
+                DoubleVector vres = ((DoubleVector) vxlF.convertShape(F2D, D, 1)).mul(vs);
+                FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
                 vrh.unslice(DL, vr0, 0).intoArray(y, yOff + i);
             }
         }
@@ -521,7 +533,8 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vr0;
             {   // low half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
-                DoubleVector vxc = vx.max(-SILU_X_MAX).min(SILU_X_MAX);
+                DoubleVector vxc = vx.blend(-SILU_X_MAX, vx.compare(LT, -SILU_X_MAX))
+                        .blend(SILU_X_MAX, vx.compare(GT, SILU_X_MAX));
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vxc.neg();
                 DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
@@ -550,7 +563,8 @@ public final class PanamaActivations implements ActivationSupport {
             }
             {   // high half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
-                DoubleVector vxc = vx.max(-SILU_X_MAX).min(SILU_X_MAX);
+                DoubleVector vxc = vx.blend(-SILU_X_MAX, vx.compare(LT, -SILU_X_MAX))
+                        .blend(SILU_X_MAX, vx.compare(GT, SILU_X_MAX));
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vxc.neg();
                 DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
@@ -593,9 +607,10 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
                 DoubleVector vu = vx.mul(beta);
                 DoubleVector va = vu.abs();
-                // vl = ScalarActivations.log1pExpNeg(va) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
+                DoubleVector vac = va.blend(EXP_ARG_MAX, va.compare(GT, EXP_ARG_MAX));
+                // vl = ScalarActivations.log1pExpNeg(a) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
                 // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = va.min(EXP_ARG_MAX).neg();
+                DoubleVector vexpX = vac.neg();
                 DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
                 DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
                 DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
@@ -627,16 +642,17 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vlogW1 = vlogE.fma(DoubleVector.broadcast(D, LN2_HI_D),
                         vlogE.fma(DoubleVector.broadcast(D, LN2_LO_D), vlogLogm));
                 DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
-                DoubleVector vr = vu.max(0.0).add(vl).mul(invBeta);
+                DoubleVector vr = vu.blend(0.0, vu.compare(LE, 0.0)).add(vl).mul(invBeta); // max(u, 0): -0 gives +0
                 vr0 = (FloatVector) vr.blend(vx, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
             }
             {   // high half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
                 DoubleVector vu = vx.mul(beta);
                 DoubleVector va = vu.abs();
-                // vl = ScalarActivations.log1pExpNeg(va) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
+                DoubleVector vac = va.blend(EXP_ARG_MAX, va.compare(GT, EXP_ARG_MAX));
+                // vl = ScalarActivations.log1pExpNeg(a) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
                 // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = va.min(EXP_ARG_MAX).neg();
+                DoubleVector vexpX = vac.neg();
                 DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
                 DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
                 DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
@@ -668,7 +684,7 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vlogW1 = vlogE.fma(DoubleVector.broadcast(D, LN2_HI_D),
                         vlogE.fma(DoubleVector.broadcast(D, LN2_LO_D), vlogLogm));
                 DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
-                DoubleVector vr = vu.max(0.0).add(vl).mul(invBeta);
+                DoubleVector vr = vu.blend(0.0, vu.compare(LE, 0.0)).add(vl).mul(invBeta); // max(u, 0): -0 gives +0
                 FloatVector vrh = (FloatVector) vr.blend(vx, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
                 vrh.unslice(DL, vr0, 0).intoArray(y, yOff + i);
             }
@@ -688,7 +704,8 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vu = ((DoubleVector) vxIn.convertShape(F2D, D, 0)).mul(beta);
                 DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = vu.max(-EXP_ARG_MAX).min(EXP_ARG_MAX).neg();
+                DoubleVector vexpX = vu.blend(-EXP_ARG_MAX, vu.compare(LT, -EXP_ARG_MAX))
+                        .blend(EXP_ARG_MAX, vu.compare(GT, EXP_ARG_MAX)).neg();
                 DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
                 DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
                 DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
@@ -710,7 +727,8 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vu = ((DoubleVector) vxIn.convertShape(F2D, D, 1)).mul(beta);
                 DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = vu.max(-EXP_ARG_MAX).min(EXP_ARG_MAX).neg();
+                DoubleVector vexpX = vu.blend(-EXP_ARG_MAX, vu.compare(LT, -EXP_ARG_MAX))
+                        .blend(EXP_ARG_MAX, vu.compare(GT, EXP_ARG_MAX)).neg();
                 DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
                 DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
                 DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
@@ -740,13 +758,15 @@ public final class PanamaActivations implements ActivationSupport {
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vaF = vxIn.abs();
+            FloatVector vacF = vaF.blend((float) EXP_ARG_MAX, vaF.compare(GT, (float) EXP_ARG_MAX));
+            FloatVector vnegF = vxIn.blend(0f, vxIn.compare(GT, 0f)); // min(x, 0), -0 stays -0
             FloatVector vr0;
             {   // low half
-                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
-                DoubleVector va = vx.abs();
-                // vl = ScalarActivations.log1pExpNeg(va) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
+                DoubleVector vac = (DoubleVector) vacF.convertShape(F2D, D, 0);
+                // vl = ScalarActivations.log1pExpNeg(a) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
                 // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = va.min(EXP_ARG_MAX).neg();
+                DoubleVector vexpX = vac.neg();
                 DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
                 DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
                 DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
@@ -778,14 +798,14 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vlogW1 = vlogE.fma(DoubleVector.broadcast(D, LN2_HI_D),
                         vlogE.fma(DoubleVector.broadcast(D, LN2_LO_D), vlogLogm));
                 DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
-                vr0 = (FloatVector) vx.min(0.0).sub(vl).convertShape(D2F, F, 0);
+                DoubleVector vres = ((DoubleVector) vnegF.convertShape(F2D, D, 0)).sub(vl);
+                vr0 = (FloatVector) vres.convertShape(D2F, F, 0);
             }
             {   // high half
-                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
-                DoubleVector va = vx.abs();
-                // vl = ScalarActivations.log1pExpNeg(va) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
+                DoubleVector vac = (DoubleVector) vacF.convertShape(F2D, D, 1);
+                // vl = ScalarActivations.log1pExpNeg(a) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
                 // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = va.min(EXP_ARG_MAX).neg();
+                DoubleVector vexpX = vac.neg();
                 DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
                 DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
                 DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
@@ -817,7 +837,8 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vlogW1 = vlogE.fma(DoubleVector.broadcast(D, LN2_HI_D),
                         vlogE.fma(DoubleVector.broadcast(D, LN2_LO_D), vlogLogm));
                 DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
-                FloatVector vrh = (FloatVector) vx.min(0.0).sub(vl).convertShape(D2F, F, 0);
+                DoubleVector vres = ((DoubleVector) vnegF.convertShape(F2D, D, 1)).sub(vl);
+                FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
                 vrh.unslice(DL, vr0, 0).intoArray(y, yOff + i);
             }
         }
@@ -830,11 +851,12 @@ public final class PanamaActivations implements ActivationSupport {
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
             FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
+            FloatVector vxcF = vxIn.blend((float) -EXP_ARG_MAX, vxIn.compare(LT, (float) -EXP_ARG_MAX))
+                    .blend((float) EXP_ARG_MAX, vxIn.compare(GT, (float) EXP_ARG_MAX));
             FloatVector vr0;
             {   // low half
-                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = vx.max(-EXP_ARG_MAX).min(EXP_ARG_MAX);
+                DoubleVector vexpX = (DoubleVector) vxcF.convertShape(F2D, D, 0);
                 DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
                 DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
                 DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
@@ -854,9 +876,8 @@ public final class PanamaActivations implements ActivationSupport {
                 vr0 = (FloatVector) vres.convertShape(D2F, F, 0);
             }
             {   // high half
-                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = vx.max(-EXP_ARG_MAX).min(EXP_ARG_MAX);
+                DoubleVector vexpX = (DoubleVector) vxcF.convertShape(F2D, D, 1);
                 DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
                 DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
                 DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);

@@ -116,7 +116,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vav = vd.sub(vbv);
             FloatVector vlo = vx.sub(vav).sub(vbv.add(m)); // TwoSum error of x - m
             FloatVector vloc = FloatVector.zero(F).blend(vlo, vd.compare(GE, EXP_NEG_MIN));
-            FloatVector vdc = vd.max(EXP_NEG_MIN);
+            FloatVector vdc = vd.blend(EXP_NEG_MIN, vd.compare(LT, EXP_NEG_MIN));
             FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
             FloatVector vn = vnb.sub(EXP_MAGIC_F);
             FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
@@ -132,7 +132,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             if (y != null) {
                 // e = u * 2^-64 without subnormal arithmetic (30x slower on x86): normal results by exact scaling of a clamped u,
                 // subnormal ones by rounding u * 2^85 = e * 2^149 to an integer with the 2^23 magic (same rounding as the multiply)
-                FloatVector ve = vu.max(EXP_NEG_U_MIN).mul(EXP_NEG_SCALE_DOWN).blend(
+                FloatVector ve = vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(
                         vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
                         vu.compare(LT, EXP_NEG_U_MIN));
                 ve.intoArray(y, yo + j);
@@ -155,7 +155,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vav = vd.sub(vbv);
             FloatVector vlo = vx.sub(vav).sub(vbv.add(m)); // TwoSum error of x - m
             FloatVector vloc = FloatVector.zero(F).blend(vlo, vd.compare(GE, EXP_NEG_MIN));
-            FloatVector vdc = vd.max(EXP_NEG_MIN);
+            FloatVector vdc = vd.blend(EXP_NEG_MIN, vd.compare(LT, EXP_NEG_MIN));
             FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
             FloatVector vn = vnb.sub(EXP_MAGIC_F);
             FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
@@ -170,7 +170,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vu = vc.fma(vs1, vhi.mul(vs1)); // e * 2^64, always normal
             if (y != null) {
                 // e = u * 2^-64 without subnormal arithmetic, as in the loop above
-                FloatVector ve = vu.max(EXP_NEG_U_MIN).mul(EXP_NEG_SCALE_DOWN).blend(
+                FloatVector ve = vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(
                         vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
                         vu.compare(LT, EXP_NEG_U_MIN));
                 // unmasked into the buffer, then the present lanes: NEON has no masked store (C2 boxes it)
@@ -220,7 +220,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             {   // low half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
                 DoubleVector vd = vx.sub(md);
-                DoubleVector vdc = vd.max(EXP_D_NEG_MIN);
+                DoubleVector vdc = vd.blend(EXP_D_NEG_MIN, vd.compare(LT, EXP_D_NEG_MIN));
                 {   // ve = ScalarMath.expD(vdc): the ops of ScalarMath.expD and expPoly, in order
                     DoubleVector vexpNb = vdc.fma(LOG2E_D, EXP_MAGIC_D);
                     DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
@@ -242,7 +242,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             {   // high half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
                 DoubleVector vd = vx.sub(md);
-                DoubleVector vdc = vd.max(EXP_D_NEG_MIN);
+                DoubleVector vdc = vd.blend(EXP_D_NEG_MIN, vd.compare(LT, EXP_D_NEG_MIN));
                 {   // ve = ScalarMath.expD(vdc): the ops of ScalarMath.expD and expPoly, in order
                     DoubleVector vexpNb = vdc.fma(LOG2E_D, EXP_MAGIC_D);
                     DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
@@ -380,7 +380,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         for (int j = 0; j < n; j += FL) {
             FloatVector vz = FloatVector.fromArray(F, z, zo + j);
             FloatVector va = vz.abs();
-            FloatVector vdc = va.neg().max(EXP_NEG_MIN);
+            FloatVector vdc = va.blend(-EXP_NEG_MIN, va.compare(GT, -EXP_NEG_MIN)).neg();
             FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
             FloatVector vn = vnb.sub(EXP_MAGIC_F);
             FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
@@ -395,7 +395,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vu = vc.fma(vs1, vhi.mul(vs1)); // e * 2^64, always normal
             // e = u * 2^-64 without subnormal arithmetic (30x slower on x86): normal results by exact scaling of a clamped u,
             // subnormal ones by rounding u * 2^85 = e * 2^149 to an integer with the 2^23 magic (same rounding as the multiply)
-            FloatVector ve = vu.max(EXP_NEG_U_MIN).mul(EXP_NEG_SCALE_DOWN).blend(
+            FloatVector ve = vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(
                     vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
                     vu.compare(LT, EXP_NEG_U_MIN));
             FloatVector vw1 = ve.add(1f);
@@ -554,8 +554,11 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         int j = 0;
         FloatVector vsum = FloatVector.broadcast(F, s);
         for (int bound = F.loopBound(n); j < bound; j += FL) {
-            // ScalarMath.exp, general form (clamps, two-factor scaling), lane by lane
-            FloatVector vxc = FloatVector.fromArray(F, o, oo + j).max(EXP_CLAMP_MIN).min(EXP_CLAMP_MAX);
+            // ScalarMath.exp, general form (clamps, two-factor scaling), lane by lane; every clamp in this class is a
+            // compare + blend (same values for nonzero bounds, NaN stays): C2 spells Java max/min as several instructions
+            FloatVector vo = FloatVector.fromArray(F, o, oo + j);
+            FloatVector vxc = vo.blend(EXP_CLAMP_MIN, vo.compare(LT, EXP_CLAMP_MIN))
+                    .blend(EXP_CLAMP_MAX, vo.compare(GT, EXP_CLAMP_MAX));
             FloatVector vnb = vxc.fma(LOG2E_F, EXP_MAGIC_F);
             FloatVector vn = vnb.sub(EXP_MAGIC_F);
             FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vxc));

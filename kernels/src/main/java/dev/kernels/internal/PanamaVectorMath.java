@@ -6,6 +6,7 @@ import static jdk.incubator.vector.VectorOperators.D2F;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.I2F;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
@@ -166,8 +167,10 @@ public final class PanamaVectorMath implements VectorMathSupport {
         // one float vector per iteration: its low and high halves in binary64, joined before the store
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
-            DoubleVector vd0 = (DoubleVector) vx.convertShape(F2D, D, 0);
-            DoubleVector vc0 = vd0.max(EXPM1_MIN).min(EXPM1_MAX);
+            FloatVector vxc = vx.blend((float) EXPM1_MIN, vx.compare(LT, (float) EXPM1_MIN))
+                    .blend((float) EXPM1_MAX, vx.compare(GT, (float) EXPM1_MAX));
+            DoubleVector vd0 = (DoubleVector) vxc.convertShape(F2D, D, 0);
+            DoubleVector vc0 = vd0; // clamped to [EXPM1_MIN, EXPM1_MAX]
             // ScalarMath.expm1D(vc0)
             DoubleVector ve0nb = vc0.fma(LOG2E_D, EXP_MAGIC_D);
             DoubleVector ve0n = ve0nb.sub(EXP_MAGIC_D);
@@ -180,8 +183,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
             DoubleVector ve0 = ve0s.fma(ve0r.mul(ve0r).fma(ve0q, ve0r), ve0s.sub(1.0));
             // expm1 has the sign of x: OR-ing the sign bit only changes -0 (the polynomial yields +0)
             FloatVector vr0 = (FloatVector) ve0.convertShape(D2F, F, 0);
-            DoubleVector vd1 = (DoubleVector) vx.convertShape(F2D, D, 1);
-            DoubleVector vc1 = vd1.max(EXPM1_MIN).min(EXPM1_MAX);
+            DoubleVector vd1 = (DoubleVector) vxc.convertShape(F2D, D, 1);
+            DoubleVector vc1 = vd1; // clamped to [EXPM1_MIN, EXPM1_MAX]
             // ScalarMath.expm1D(vc1)
             DoubleVector ve1nb = vc1.fma(LOG2E_D, EXP_MAGIC_D);
             DoubleVector ve1n = ve1nb.sub(EXP_MAGIC_D);
@@ -251,8 +254,10 @@ public final class PanamaVectorMath implements VectorMathSupport {
         // one float vector per iteration: its low and high halves in binary64, joined before the store
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
-            DoubleVector vd0 = (DoubleVector) vx.convertShape(F2D, D, 0);
-            DoubleVector vc0 = vd0.max(-SIGMOID_SATURATION).min(SIGMOID_SATURATION).neg();
+            FloatVector vxc = vx.blend((float) -SIGMOID_SATURATION, vx.compare(LT, (float) -SIGMOID_SATURATION))
+                    .blend((float) SIGMOID_SATURATION, vx.compare(GT, (float) SIGMOID_SATURATION));
+            DoubleVector vd0 = (DoubleVector) vxc.convertShape(F2D, D, 0);
+            DoubleVector vc0 = vd0.neg(); // x clamped to +-SIGMOID_SATURATION
             // ScalarMath.expD(vc0)
             DoubleVector ve0nb = vc0.fma(LOG2E_D, EXP_MAGIC_D);
             DoubleVector ve0n = ve0nb.sub(EXP_MAGIC_D);
@@ -264,8 +269,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
             DoubleVector ve0s = ve0nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector ve0 = ve0s.fma(ve0r.mul(ve0r).fma(ve0q, ve0r), ve0s);
             FloatVector vr0 = (FloatVector) DoubleVector.broadcast(D, 1.0).div(ve0.add(1.0)).convertShape(D2F, F, 0);
-            DoubleVector vd1 = (DoubleVector) vx.convertShape(F2D, D, 1);
-            DoubleVector vc1 = vd1.max(-SIGMOID_SATURATION).min(SIGMOID_SATURATION).neg();
+            DoubleVector vd1 = (DoubleVector) vxc.convertShape(F2D, D, 1);
+            DoubleVector vc1 = vd1.neg(); // x clamped to +-SIGMOID_SATURATION
             // ScalarMath.expD(vc1)
             DoubleVector ve1nb = vc1.fma(LOG2E_D, EXP_MAGIC_D);
             DoubleVector ve1n = ve1nb.sub(EXP_MAGIC_D);
@@ -288,8 +293,10 @@ public final class PanamaVectorMath implements VectorMathSupport {
         // one float vector per iteration: its low and high halves in binary64, joined before the store
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
-            DoubleVector vd0 = (DoubleVector) vx.convertShape(F2D, D, 0);
-            DoubleVector va0 = vd0.abs().min(TANH_SATURATION);
+            FloatVector vxs = vx.abs();
+            FloatVector vxc = vxs.blend((float) TANH_SATURATION, vxs.compare(GT, (float) TANH_SATURATION));
+            DoubleVector vd0 = (DoubleVector) vxc.convertShape(F2D, D, 0);
+            DoubleVector va0 = vd0; // |x| clamped to TANH_SATURATION
             DoubleVector v2a0 = va0.add(va0);
             // ScalarMath.expm1D(v2a0)
             DoubleVector vm0nb = v2a0.fma(LOG2E_D, EXP_MAGIC_D);
@@ -302,8 +309,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
             DoubleVector vm0s = vm0nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector vm0 = vm0s.fma(vm0r.mul(vm0r).fma(vm0q, vm0r), vm0s.sub(1.0));
             FloatVector vr0 = (FloatVector) vm0.div(vm0.add(2.0)).convertShape(D2F, F, 0);
-            DoubleVector vd1 = (DoubleVector) vx.convertShape(F2D, D, 1);
-            DoubleVector va1 = vd1.abs().min(TANH_SATURATION);
+            DoubleVector vd1 = (DoubleVector) vxc.convertShape(F2D, D, 1);
+            DoubleVector va1 = vd1; // |x| clamped to TANH_SATURATION
             DoubleVector v2a1 = va1.add(va1);
             // ScalarMath.expm1D(v2a1)
             DoubleVector vm1nb = v2a1.fma(LOG2E_D, EXP_MAGIC_D);
@@ -328,8 +335,10 @@ public final class PanamaVectorMath implements VectorMathSupport {
         // binary64 compares and blends: scalar twin when C2 cannot compile them (PanamaSpecies.D_MASKS)
         for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
-            DoubleVector vd0 = (DoubleVector) vx.convertShape(F2D, D, 0);
-            DoubleVector va0 = vd0.abs().min(ERF_SATURATION);
+            FloatVector vxs = vx.abs();
+            FloatVector vxc = vxs.blend((float) ERF_SATURATION, vxs.compare(GT, (float) ERF_SATURATION));
+            DoubleVector vd0 = (DoubleVector) vxc.convertShape(F2D, D, 0);
+            DoubleVector va0 = vd0; // |x| clamped to ERF_SATURATION
             DoubleVector vt0 = va0.mul(va0);
             // |x| < 1: x P(x^2)
             DoubleVector vp0 = vt0.fma(ERF_P10, ERF_P9).fma(vt0, DoubleVector.broadcast(D, ERF_P8)).fma(vt0, DoubleVector.broadcast(D, ERF_P7)).fma(vt0, DoubleVector.broadcast(D, ERF_P6)).fma(vt0, DoubleVector.broadcast(D, ERF_P5)).fma(vt0, DoubleVector.broadcast(D, ERF_P4))
@@ -353,8 +362,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
             DoubleVector vex0 = vex0s.fma(vex0r.mul(vex0r).fma(vex0q, vex0r), vex0s);
             DoubleVector vlarge0 = DoubleVector.broadcast(D, 1.0).sub(vex0.mul(vg0));
             FloatVector vr0 = (FloatVector) vlarge0.blend(va0.mul(vp0), va0.compare(LT, 1.0)).convertShape(D2F, F, 0);
-            DoubleVector vd1 = (DoubleVector) vx.convertShape(F2D, D, 1);
-            DoubleVector va1 = vd1.abs().min(ERF_SATURATION);
+            DoubleVector vd1 = (DoubleVector) vxc.convertShape(F2D, D, 1);
+            DoubleVector va1 = vd1; // |x| clamped to ERF_SATURATION
             DoubleVector vt1 = va1.mul(va1);
             // |x| < 1: x P(x^2)
             DoubleVector vp1 = vt1.fma(ERF_P10, ERF_P9).fma(vt1, DoubleVector.broadcast(D, ERF_P8)).fma(vt1, DoubleVector.broadcast(D, ERF_P7)).fma(vt1, DoubleVector.broadcast(D, ERF_P6)).fma(vt1, DoubleVector.broadcast(D, ERF_P5)).fma(vt1, DoubleVector.broadcast(D, ERF_P4))
