@@ -54,28 +54,29 @@ public final class PanamaVectorMath implements VectorMathSupport {
             // no clamp here: x < -104, x > 89, +-inf and NaN fail both range checks and take the general form, which
             // clamps as ScalarMath.exp does; in the two common forms the clamp would change nothing
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
-            FloatVector vnb = vx.fma(LOG2E_F, EXP_MAGIC_F);
-            FloatVector vn = vnb.sub(EXP_MAGIC_F);
+            FloatVector vnb = vx.fma(LOG2E_F, EXP_MAGIC0_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC0_F);
             FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vx));
             FloatVector vp = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
                     .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
                     .fma(vr, FloatVector.broadcast(F, EXP_F_Q0)).fma(vr, FloatVector.broadcast(F, 1f))
                     .fma(vr, FloatVector.broadcast(F, 1f));
             IntVector vnbBits = vnb.reinterpretAsInts();
+            IntVector vnBits = vnbBits.lanewise(LSHL, 23); // n in the exponent field (two's complement)
+            // a normal y is p's bits plus n in the exponent field: exact, and no FP multiply that could go subnormal
+            IntVector vyn = vp.reinterpretAsInts().add(vnBits);
             // Three forms, all giving ScalarMath.exp's bits. No FP operation may produce a subnormal: CPUs take a
             // ~150-cycle assist for it (the JDK's lanewise EXP slow path); subnormal results are built as integers.
-            if (vnbBits.sub(EXP_NB_BITS_MIN).compare(ULE, EXP_NB_BITS_MAX - EXP_NB_BITS_MIN).allTrue()) {
-                // every n in [-125, 127]: 2^n is one shift of the rounded bits
-                vp.mul(vnbBits.lanewise(LSHL, 23).reinterpretAsFloats()).intoArray(y, yOff + i);
-            } else if (vnbBits.sub(EXP_NB_BITS_SUB).compare(ULE, EXP_NB_BITS_MAX - EXP_NB_BITS_SUB).allTrue()) {
-                // n in [-150, 127] (unsigned: NaN lanes of either sign fail): lanes with n <= -126 get v = y * 2^149;
-                // y is then v's bits minus 149 in the exponent, or, below 2^23, v rounded to an integer (RNE through
-                // the 2^23 add), which is y's pattern. The shifted bits wrap mod 2^32 to the right exponent.
-                IntVector vk = vnbBits.sub(EXP_NB_BITS_MIN).lanewise(ASHR, 31).and(149 << 23);
-                FloatVector vv = vp.mul(vnbBits.lanewise(LSHL, 23).add(vk).reinterpretAsFloats());
-                IntVector vyb = vv.reinterpretAsInts().sub(vk);
-                IntVector vsub = vv.add(0x1p23f).reinterpretAsInts().sub(0x4b000000);
-                vyb.blend(vsub, vyb.compare(LT, 0x00800000)).reinterpretAsFloats().intoArray(y, yOff + i);
+            if (vnbBits.sub(EXP_NB0_BITS_MIN).compare(ULE, EXP_NB0_BITS_MAX - EXP_NB0_BITS_MIN).allTrue()) {
+                // every n in [-125, 127]: every y is normal
+                vyn.reinterpretAsFloats().intoArray(y, yOff + i);
+            } else if (vnbBits.sub(EXP_NB0_BITS_SUB).compare(ULE, EXP_NB0_BITS_MAX - EXP_NB0_BITS_SUB).allTrue()) {
+                // n in [-150, 127] (unsigned: NaN lanes of either sign fail). Where p's exponent field plus n comes
+                // out <= 0, y is subnormal: its pattern is p * 2^(n + 149) rounded to an integer, which the fma with
+                // 2^23 does (RNE, one rounding); 2^(n + 149) is a normal float for those n
+                FloatVector vs149 = vnBits.add((127 + 149) << 23).reinterpretAsFloats();
+                IntVector vsub = vp.fma(vs149, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000);
+                vyn.blend(vsub, vyn.compare(LT, 0x00800000)).reinterpretAsFloats().intoArray(y, yOff + i);
             } else {
                 // x reloaded and clamped on both sides: no vector of the common forms is live into this branch
                 FloatVector vg = FloatVector.fromArray(F, x, xOff + i).max(EXP_CLAMP_MIN).min(EXP_CLAMP_MAX);
@@ -107,11 +108,16 @@ public final class PanamaVectorMath implements VectorMathSupport {
     /** Bits of the positive normal finite floats: [Float.MIN_NORMAL, Float.MAX_VALUE]. */
     private static final int NORMAL_MIN_BITS = 0x00800000;
     private static final int NORMAL_MAX_BITS = 0x7f7fffff;
-    /** Bits of EXP_MAGIC_F + n for n + 127 in [2, 254]: the lanes whose 2^n needs no second factor. */
-    private static final int EXP_NB_BITS_MIN = Float.floatToRawIntBits(EXP_MAGIC_F) - 125;
-    private static final int EXP_NB_BITS_MAX = Float.floatToRawIntBits(EXP_MAGIC_F) + 127;
-    /** Bits of EXP_MAGIC_F + n for n = -150, the lowest n whose result can be nonzero (x >= -104). */
-    private static final int EXP_NB_BITS_SUB = Float.floatToRawIntBits(EXP_MAGIC_F) - 150;
+    /**
+     * 1.5 * 2^23: rounds x log2e to the same integer n as EXP_MAGIC_F (no x of the common forms puts x log2e on a
+     * tie: that needs |x| >= 2^22), and leaves n itself, not n + 127, in the low mantissa bits.
+     */
+    private static final float EXP_MAGIC0_F = 0x1.8p23f;
+    /** Bits of EXP_MAGIC0_F + n for n in [-125, 127]: every result normal. */
+    private static final int EXP_NB0_BITS_MIN = Float.floatToRawIntBits(EXP_MAGIC0_F) - 125;
+    private static final int EXP_NB0_BITS_MAX = Float.floatToRawIntBits(EXP_MAGIC0_F) + 127;
+    /** Bits of EXP_MAGIC0_F + n for n = -150, the lowest n whose result can be nonzero (x >= -104). */
+    private static final int EXP_NB0_BITS_SUB = Float.floatToRawIntBits(EXP_MAGIC0_F) - 150;
 
     // --------------------------------------------------------------------------------------------------------- log
 
