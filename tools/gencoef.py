@@ -67,8 +67,15 @@ def logt(z):
     s = mp.sqrt(z)
     return (2 * mp.atanh(s) - 2 * s) / (s * z)
 
-print("// ---- binary32 log: T(z), z = s^2, s = f/(2+f)")
-fit("LOG_F T", logt, mp.mpf(0), zmax, 3, True)
+def logp(f):
+    # log1p(f) = f - f^2/2 + f^3 P(f); no division in the binary32 log
+    if abs(f) < mp.mpf('1e-20'):
+        return mp.mpf(1) / 3
+    return (mp.log1p(f) - f + f * f / 2) / f**3
+
+SQRT_HALF_F = mp.mpf(struct.unpack('f', struct.pack('I', 0x3f3504f3))[0])  # SQRT_HALF_BITS as a float
+print("// ---- binary32 log: P(f), f = m - 1, m in [sqrt(1/2), sqrt 2)")
+fit("LOG_F P", logp, (SQRT_HALF_F - 1) * mp.mpf('1.0001'), (2 * SQRT_HALF_F - 1) * mp.mpf('1.0001'), 8, True)
 print("// ---- binary64 log core: T(z)")
 fit("LOG_D T", logt, mp.mpf(0), zmax, 5, False)
 

@@ -406,12 +406,13 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vex = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
             FloatVector vm = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats();
             FloatVector vf = vm.sub(1f);
-            FloatVector vs = vf.div(vf.add(2f));
-            FloatVector vzz = vs.mul(vs);
-            FloatVector vtz = vzz.fma(LOG_F_T3, LOG_F_T2).fma(vzz, FloatVector.broadcast(F, LOG_F_T1))
-                    .fma(vzz, FloatVector.broadcast(F, LOG_F_T0));
-            FloatVector vhfsq = vf.mul(0.5f).mul(vf);
-            FloatVector vb = vex.fma(FloatVector.broadcast(F, LN2_LO_F), vs.mul(vzz.fma(vtz, vhfsq)));
+            FloatVector vf2 = vf.mul(vf);
+            FloatVector vpl = vf.fma(LOG_F_P8, LOG_F_P7).fma(vf, FloatVector.broadcast(F, LOG_F_P6))
+                    .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
+                    .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
+                    .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
+            FloatVector vhfsq = vf2.mul(0.5f);
+            FloatVector vb = vex.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vpl));
             FloatVector vcl = vhfsq.sub(vb).sub(vf);
             FloatVector vsp = vcc.fma(vrec, vex.fma(FloatVector.broadcast(F, LN2_HI_F), vcl.neg()));
             vsp.intoArray(sp, j);

@@ -131,12 +131,13 @@ public final class PanamaVectorMath implements VectorMathSupport {
                 IntVector vix = vx.reinterpretAsInts().sub(SQRT_HALF_BITS);
                 FloatVector ve = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
                 FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
-                FloatVector vs = vf.div(vf.add(2f));
-                FloatVector vz = vs.mul(vs);
-                FloatVector vtz = vz.fma(LOG_F_T3, LOG_F_T2).fma(vz, FloatVector.broadcast(F, LOG_F_T1))
-                        .fma(vz, FloatVector.broadcast(F, LOG_F_T0));
-                FloatVector vhfsq = vf.mul(0.5f).mul(vf);
-                FloatVector vb = ve.fma(FloatVector.broadcast(F, LN2_LO_F), vs.mul(vz.fma(vtz, vhfsq)));
+                FloatVector vf2 = vf.mul(vf);
+                FloatVector vp = vf.fma(LOG_F_P8, LOG_F_P7).fma(vf, FloatVector.broadcast(F, LOG_F_P6))
+                        .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
+                        .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
+                        .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
+                FloatVector vhfsq = vf2.mul(0.5f);
+                FloatVector vb = ve.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vp));
                 FloatVector vc = vhfsq.sub(vb).sub(vf);
                 ve.fma(FloatVector.broadcast(F, LN2_HI_F), vc.neg()).intoArray(y, yOff + i);
             } else {
@@ -147,12 +148,13 @@ public final class PanamaVectorMath implements VectorMathSupport {
                 FloatVector ve = ((FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0))
                         .add(FloatVector.zero(F).blend(-23f, tiny));
                 FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
-                FloatVector vs = vf.div(vf.add(2f));
-                FloatVector vz = vs.mul(vs);
-                FloatVector vtz = vz.fma(LOG_F_T3, LOG_F_T2).fma(vz, FloatVector.broadcast(F, LOG_F_T1))
-                        .fma(vz, FloatVector.broadcast(F, LOG_F_T0));
-                FloatVector vhfsq = vf.mul(0.5f).mul(vf);
-                FloatVector vb = ve.fma(FloatVector.broadcast(F, LN2_LO_F), vs.mul(vz.fma(vtz, vhfsq)));
+                FloatVector vf2 = vf.mul(vf);
+                FloatVector vp = vf.fma(LOG_F_P8, LOG_F_P7).fma(vf, FloatVector.broadcast(F, LOG_F_P6))
+                        .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
+                        .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
+                        .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
+                FloatVector vhfsq = vf2.mul(0.5f);
+                FloatVector vb = ve.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vp));
                 FloatVector vc = vhfsq.sub(vb).sub(vf);
                 ve.fma(FloatVector.broadcast(F, LN2_HI_F), vc.neg())
                         .blend(Float.POSITIVE_INFINITY, vg.compare(EQ, Float.POSITIVE_INFINITY))

@@ -71,12 +71,12 @@ public final class ScalarMath {
         float e = (float) (ix >> 23) + eAdjust;
         float m = Float.intBitsToFloat((ix & 0x007fffff) + SQRT_HALF_BITS);
         float f = m - 1f;
-        float s = f / (2f + f);
-        float z = s * s;
-        float tz = Math.fma(Math.fma(Math.fma(LOG_F_T3, z, LOG_F_T2), z, LOG_F_T1), z, LOG_F_T0);
-        float hfsq = 0.5f * f * f;
-        // log(m) = f - hfsq + s*(hfsq + z*T(z)); the e*ln2 split keeps e*LN2_HI exact
-        float b = Math.fma(e, LN2_LO_F, s * Math.fma(z, tz, hfsq));
+        float f2 = f * f;
+        float p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(LOG_F_P8, f, LOG_F_P7), f,
+                LOG_F_P6), f, LOG_F_P5), f, LOG_F_P4), f, LOG_F_P3), f, LOG_F_P2), f, LOG_F_P1), f, LOG_F_P0);
+        float hfsq = 0.5f * f2;
+        // log(m) = f - hfsq + f^3 P(f), no division; the e*ln2 split keeps e*LN2_HI exact
+        float b = Math.fma(e, LN2_LO_F, f2 * f * p);
         float c = (hfsq - b) - f;
         return Math.fma(e, LN2_HI_F, -c);
     }
