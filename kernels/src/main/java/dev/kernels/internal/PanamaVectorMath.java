@@ -73,10 +73,12 @@ public final class PanamaVectorMath implements VectorMathSupport {
             } else if (vnbBits.sub(EXP_NB0_BITS_SUB).compare(ULE, EXP_NB0_BITS_MAX - EXP_NB0_BITS_SUB).allTrue()) {
                 // n in [-150, 127] (unsigned: NaN lanes of either sign fail). Where p's exponent field plus n comes
                 // out <= 0, y is subnormal: its pattern is p * 2^(n + 149) rounded to an integer, which the fma with
-                // 2^23 does (RNE, one rounding); 2^(n + 149) is a normal float for those n
+                // 2^23 does (RNE, one rounding); 2^(n + 149) is a normal float for those n. The signed max picks
+                // the right one: for a subnormal y, vyn < vsub (vyn <= p's mantissa bits); for a normal y, vsub
+                // encodes (y + 2^-126)/2 <= y, or (n >= -21, where 2^(n + 149) wraps) a value near 2^-126 or below
                 FloatVector vs149 = vnBits.add((127 + 149) << 23).reinterpretAsFloats();
                 IntVector vsub = vp.fma(vs149, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000);
-                vyn.blend(vsub, vyn.compare(LT, 0x00800000)).reinterpretAsFloats().intoArray(y, yOff + i);
+                vyn.max(vsub).reinterpretAsFloats().intoArray(y, yOff + i);
             } else {
                 // x reloaded and clamped on both sides: no vector of the common forms is live into this branch
                 FloatVector vg = FloatVector.fromArray(F, x, xOff + i).max(EXP_CLAMP_MIN).min(EXP_CLAMP_MAX);
