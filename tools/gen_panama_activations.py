@@ -45,16 +45,16 @@ def widenf(var):
 
 
 def hoist(line):
-    """A binary32 line run once per float vector at the loop head, before the two binary64 halves."""
-    return f"@F@{line}\n"
+    """A binary32 statement (one or more lines) run once per float vector at the loop head, before the halves."""
+    return "".join(f"@F@{ln.removeprefix(IND)}\n" for ln in line.split("\n"))
 
 
 # Clamps are compare + blend, never max/min: C2 spells Java's NaN/-0 max and min as several instructions each (the
 # same values here: the bounds are nonzero, NaN fails every compare and stays). Kernels without binary64 masks clamp
 # the float vector at the loop head (the bounds are binary32 numbers, so the widened doubles are the same); binary64
 # masks do not compile at 2 lanes on x86 (PanamaSpecies.D_MASKS).
-def clamp_d(v, lo, hi):
-    """v clamped to [lo, hi] (either may be None) in binary64 compares and blends."""
+def clamp(v, lo, hi):
+    """v clamped to [lo, hi] (either may be None) with compares and blends; float or double, as v and the bounds."""
     e = v
     if lo is not None:
         e = f"{e}.blend({lo}, {v}.compare(LT, {lo}))"
@@ -289,18 +289,18 @@ out.append("    // -------------------------------------------------------------
 out.append(kernel("gelu", UNARY,
     f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
     f"{IND}DoubleVector vabs = vx.abs();\n"
-    f"{IND}DoubleVector va = {clamp_d('vabs', None, 'GELU_A_MAX')};\n"
+    f"{IND}DoubleVector va = {clamp('vabs', None, 'GELU_A_MAX')};\n"
     + exp_block("va.mul(va).mul(-0.5)", "ve")
     + tail_h_block("va", "vtailH")
     + f"{IND}DoubleVector vq = ve.mul(vtailH);\n"
     f"{IND}DoubleVector vp = vq.blend({b('1.0')}.sub(vq), vx.compare(GE, 0.0));\n"
-    + store(f"{clamp_d('vx', '-GELU_A_MAX', None)}.mul(vp)", "y", "yOff"),
+    + store(f"{clamp('vx', '-GELU_A_MAX', None)}.mul(vp)", "y", "yOff"),
     simple_tail("y[yOff + i]", "ScalarActivations.gelu(x[xOff + i])")))
 
 out.append(kernel("geluBackward", BINARY,
     f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
     f"{IND}DoubleVector vabs = vx.abs();\n"
-    f"{IND}DoubleVector va = {clamp_d('vabs', None, 'GELU_A_MAX')};\n"
+    f"{IND}DoubleVector va = {clamp('vabs', None, 'GELU_A_MAX')};\n"
     + exp_block("va.mul(va).mul(-0.5)", "ve")
     + tail_h_block("va", "vtailH")
     + f"{IND}DoubleVector vhDirect = va.fma({b('-INV_SQRT_2PI')}, vtailH);\n"
@@ -314,8 +314,8 @@ out.append(kernel("geluBackward", BINARY,
     simple_tail("gradIn[giOff + i]", "ScalarActivations.geluBackward(x[xOff + i], gradOut[gOff + i])")))
 
 out.append(kernel("geluTanh", UNARY,
-    hoist("FloatVector vxlF = vxIn.blend((float) -GELU_TANH_X_MAX, vxIn.compare(LT, (float) -GELU_TANH_X_MAX));")
-    + hoist("FloatVector vxcF = vxlF.blend((float) GELU_TANH_X_MAX, vxIn.compare(GT, (float) GELU_TANH_X_MAX));")
+    hoist(f"FloatVector vxlF = {clamp('vxIn', '(float) -GELU_TANH_X_MAX', None)};")
+    + hoist(f"FloatVector vxcF = {clamp('vxlF', None, '(float) GELU_TANH_X_MAX')};")
     + f"{IND}DoubleVector vxc = {widenf('vxcF')};\n"
     + exp_block("vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K)", "ve")
     + f"{IND}DoubleVector vs = {b('1.0')}.div(ve.add(1.0));\n"
@@ -324,7 +324,7 @@ out.append(kernel("geluTanh", UNARY,
 
 out.append(kernel("geluTanhBackward", BINARY,
     f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
-    f"{IND}DoubleVector vxc = {clamp_d('vx', '-GELU_TANH_X_MAX', 'GELU_TANH_X_MAX')};\n"
+    f"{IND}DoubleVector vxc = {clamp('vx', '-GELU_TANH_X_MAX', 'GELU_TANH_X_MAX')};\n"
     f"{IND}DoubleVector vx2 = vxc.mul(vxc);\n"
     + exp_block("vxc.mul(vx2.fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K)", "ve")
     + f"{IND}DoubleVector vs = {b('1.0')}.div(ve.add(1.0));\n"
@@ -338,8 +338,8 @@ out.append(kernel("geluTanhBackward", BINARY,
     simple_tail("gradIn[giOff + i]", "ScalarActivations.geluTanhBackward(x[xOff + i], gradOut[gOff + i])")))
 
 out.append(kernel("silu", UNARY,
-    hoist("FloatVector vxlF = vxIn.blend((float) -SILU_X_MAX, vxIn.compare(LT, (float) -SILU_X_MAX));")
-    + hoist("FloatVector vxcF = vxlF.blend((float) SILU_X_MAX, vxIn.compare(GT, (float) SILU_X_MAX));")
+    hoist(f"FloatVector vxlF = {clamp('vxIn', '(float) -SILU_X_MAX', None)};")
+    + hoist(f"FloatVector vxcF = {clamp('vxlF', None, '(float) SILU_X_MAX')};")
     + f"{IND}DoubleVector vxc = {widenf('vxcF')};\n"
     + exp_block("vxc.neg()", "ve")
     + f"{IND}DoubleVector vs = {b('1.0')}.div(ve.add(1.0));\n"
@@ -348,7 +348,7 @@ out.append(kernel("silu", UNARY,
 
 out.append(kernel("siluBackward", BINARY,
     f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
-    f"{IND}DoubleVector vxc = {clamp_d('vx', '-SILU_X_MAX', 'SILU_X_MAX')};\n"
+    f"{IND}DoubleVector vxc = {clamp('vx', '-SILU_X_MAX', 'SILU_X_MAX')};\n"
     + exp_block("vxc.neg()", "ve")
     + f"{IND}DoubleVector vs = {b('1.0')}.div(ve.add(1.0));\n"
     f"{IND}DoubleVector vhDirect = vxc.fma(ve.mul(vs), {b('1.0')});\n"
@@ -363,7 +363,7 @@ out.append(kernel("softplus", UNARY + ", float beta, float threshold",
     f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
     f"{IND}DoubleVector vu = vx.mul(beta);\n"
     f"{IND}DoubleVector va = vu.abs();\n"
-    f"{IND}DoubleVector vac = {clamp_d('va', None, 'EXP_ARG_MAX')};\n"
+    f"{IND}DoubleVector vac = {clamp('va', None, 'EXP_ARG_MAX')};\n"
     + log1p_exp_neg_block("vac", "vl")
     + f"{IND}DoubleVector vr = vu.blend(0.0, vu.compare(LE, 0.0)).add(vl).mul(invBeta); // max(u, 0): -0 gives +0\n"
     + store("vr.blend(vx, vu.compare(GT, threshold))", "y", "yOff"),
@@ -373,14 +373,14 @@ out.append(kernel("softplus", UNARY + ", float beta, float threshold",
 out.append(kernel("softplusBackward", BINARY.replace("int len", "int len,\n                                 float beta, float threshold"),
     f"{IND}DoubleVector vu = ({widen('x', 'xOff')}).mul(beta);\n"
     f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
-    + exp_block(f"{clamp_d('vu', '-EXP_ARG_MAX', 'EXP_ARG_MAX')}.neg()", "ve")
+    + exp_block(f"{clamp('vu', '-EXP_ARG_MAX', 'EXP_ARG_MAX')}.neg()", "ve")
     + f"{IND}DoubleVector vr = vg.mul({b('1.0')}.div(ve.add(1.0)));\n"
     + store("vr.blend(vg, vu.compare(GT, threshold))", "gradIn", "giOff"),
     long_tail("gradIn[giOff + i]", "ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], beta, threshold)")))
 
 out.append(kernel("logSigmoid", UNARY,
     hoist("FloatVector vaF = vxIn.abs();")
-    + hoist("FloatVector vacF = vaF.blend((float) EXP_ARG_MAX, vaF.compare(GT, (float) EXP_ARG_MAX));")
+    + hoist(f"FloatVector vacF = {clamp('vaF', None, '(float) EXP_ARG_MAX')};")
     + hoist("FloatVector vnegF = vxIn.blend(0f, vxIn.compare(GT, 0f)); // min(x, 0), -0 stays -0")
     + f"{IND}DoubleVector vac = {widenf('vacF')};\n"
     + log1p_exp_neg_block("vac", "vl")
@@ -388,8 +388,7 @@ out.append(kernel("logSigmoid", UNARY,
     simple_tail("y[yOff + i]", "ScalarActivations.logSigmoid(x[xOff + i])")))
 
 out.append(kernel("logSigmoidBackward", BINARY,
-    hoist("FloatVector vxcF = vxIn.blend((float) -EXP_ARG_MAX, vxIn.compare(LT, (float) -EXP_ARG_MAX))")
-    + hoist("        .blend((float) EXP_ARG_MAX, vxIn.compare(GT, (float) EXP_ARG_MAX));")
+    hoist(f"FloatVector vxcF = {clamp('vxIn', '(float) -EXP_ARG_MAX', '(float) EXP_ARG_MAX')};")
     + exp_block(widenf("vxcF"), "ve")
     + f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
     + store(f"vg.mul({b('1.0')}.div(ve.add(1.0)))", "gradIn", "giOff"),

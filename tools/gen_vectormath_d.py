@@ -33,12 +33,12 @@ f"{p}        .fma({out}z, {B('LOG_D_T1')}).fma({out}z, {B('LOG_D_T0')});",
 f"{p}DoubleVector {out}m = {out}s.fma({out}z.mul({out}t), {out}s.add({out}s));",
 f"{p}DoubleVector {out} = {out}e.fma({B('LN2_HI_D')}, {out}e.fma({B('LN2_LO_D')}, {out}m));",
 ]
-def load(k, ind, clamp=None):
+def load(k, ind, clamp=None, name="vd"):
     # one float vector per iteration, widened in two binary64 halves: no half-width float species anywhere (a second
     # float shape in the JVM makes the JDK's shared FloatVector call sites bimorphic and C2 then boxes vectors)
     L = [f"{ind}FloatVector vx = FloatVector.fromArray(F, x, xOff + i);"] if k == 0 else []
     if clamp is None:
-        return L + [f"{ind}DoubleVector vd{k} = (DoubleVector) vx.convertShape(F2D, D, {k});"]
+        return L + [f"{ind}DoubleVector {name}{k} = (DoubleVector) vx.convertShape(F2D, D, {k});"]
     # clamp = (float expression, lo, hi): clamped in binary32 before widening (the bounds are binary32 numbers, so
     # the doubles are the ones Math.max/min give); compare + blend, because C2 spells Java's NaN/-0 max and min as
     # several instructions, and on the float side, because binary64 masks do not compile at 2 lanes on x86
@@ -50,7 +50,7 @@ def load(k, ind, clamp=None):
             v = "vxs"
         e = v if lo is None else f"{v}.blend({lo}, {v}.compare(LT, {lo}))\n{ind}        "
         L += [f"{ind}FloatVector vxc = {e}.blend({hi}, {v}.compare(GT, {hi}));"]
-    return L + [f"{ind}DoubleVector vd{k} = (DoubleVector) vxc.convertShape(F2D, D, {k});"]
+    return L + [f"{ind}DoubleVector {name}{k} = (DoubleVector) vxc.convertShape(F2D, D, {k});"]
 def store(expr, k, ind, copysign=False):
     """k = 0: narrow the low half into vr0; k = 1: narrow the high half, join with vr0 and store."""
     if k == 0:
@@ -65,17 +65,19 @@ CLAMPS = {"expm1": ("vx", "(float) EXPM1_MIN", "(float) EXPM1_MAX"),
           "tanh": ("vx.abs()", None, "(float) TANH_SATURATION"),
           "erf": ("vx.abs()", None, "(float) ERF_SATURATION")}
 
+NAMES = {"expm1": "vc", "tanh": "va", "erf": "va"}  # what the widened, clamped half is called in each body
+
 def body(name, k, ind):
-    L = load(k, ind, CLAMPS.get(name))
+    L = load(k, ind, CLAMPS.get(name), NAMES.get(name, "vd"))
     if name == "expm1":
-        L += [f"{ind}DoubleVector vc{k} = vd{k}; // clamped to [EXPM1_MIN, EXPM1_MAX]"] + expd(f"vc{k}", f"ve{k}", True, ind)
+        L += expd(f"vc{k}", f"ve{k}", True, ind)
         L += [f"{ind}// expm1 has the sign of x: OR-ing the sign bit only changes -0 (the polynomial yields +0)"]
         L += store(f"ve{k}", k, ind, True)
     elif name == "sigmoid":
         L += [f"{ind}DoubleVector vc{k} = vd{k}.neg(); // x clamped to +-SIGMOID_SATURATION"] + expd(f"vc{k}", f"ve{k}", False, ind)
         L += store(f"DoubleVector.broadcast(D, 1.0).div(ve{k}.add(1.0))", k, ind)
     elif name == "tanh":
-        L += [f"{ind}DoubleVector va{k} = vd{k}; // |x| clamped to TANH_SATURATION", f"{ind}DoubleVector v2a{k} = va{k}.add(va{k});"] + expd(f"v2a{k}", f"vm{k}", True, ind)
+        L += [f"{ind}DoubleVector v2a{k} = va{k}.add(va{k});"] + expd(f"v2a{k}", f"vm{k}", True, ind)
         L += store(f"vm{k}.div(vm{k}.add(2.0))", k, ind, True)
     elif name == "log1p":
         L += [f"{ind}DoubleVector vw{k} = vd{k}.add(1.0);", f"{ind}DoubleVector vlost{k} = vd{k}.sub(vw{k}.sub(1.0)); // the bits of x lost in 1 + x"]
@@ -89,7 +91,7 @@ def body(name, k, ind):
                   f"{ind}        .reinterpretAsInts().or(vx.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()",
                   f"{ind}        .intoArray(y, yOff + i);"]
     elif name == "erf":
-        L += [f"{ind}DoubleVector va{k} = vd{k}; // |x| clamped to ERF_SATURATION", f"{ind}DoubleVector vt{k} = va{k}.mul(va{k});",
+        L += [f"{ind}DoubleVector vt{k} = va{k}.mul(va{k});",
               f"{ind}// |x| < 1: x P(x^2)",
               f"{ind}DoubleVector vp{k} = vt{k}.fma(ERF_P10, ERF_P9)" + "".join(f".fma(vt{k}, {B('ERF_P%d' % j)})" for j in range(8, 3, -1)),
               f"{ind}        " + "".join(f".fma(vt{k}, {B('ERF_P%d' % j)})" for j in range(3, -1, -1)) + ";",

@@ -338,7 +338,7 @@ public final class PanamaActivations implements ActivationSupport {
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
             FloatVector vxlF = vxIn.blend((float) -GELU_TANH_X_MAX, vxIn.compare(LT, (float) -GELU_TANH_X_MAX));
-            FloatVector vxcF = vxlF.blend((float) GELU_TANH_X_MAX, vxIn.compare(GT, (float) GELU_TANH_X_MAX));
+            FloatVector vxcF = vxlF.blend((float) GELU_TANH_X_MAX, vxlF.compare(GT, (float) GELU_TANH_X_MAX));
             FloatVector vr0;
             {   // low half
                 DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 0);
@@ -473,7 +473,7 @@ public final class PanamaActivations implements ActivationSupport {
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
             FloatVector vxlF = vxIn.blend((float) -SILU_X_MAX, vxIn.compare(LT, (float) -SILU_X_MAX));
-            FloatVector vxcF = vxlF.blend((float) SILU_X_MAX, vxIn.compare(GT, (float) SILU_X_MAX));
+            FloatVector vxcF = vxlF.blend((float) SILU_X_MAX, vxlF.compare(GT, (float) SILU_X_MAX));
             FloatVector vr0;
             {   // low half
                 DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 0);

@@ -179,8 +179,7 @@ public final class PanamaVectorMath implements VectorMathSupport {
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             FloatVector vxc = vx.blend((float) EXPM1_MIN, vx.compare(LT, (float) EXPM1_MIN))
                     .blend((float) EXPM1_MAX, vx.compare(GT, (float) EXPM1_MAX));
-            DoubleVector vd0 = (DoubleVector) vxc.convertShape(F2D, D, 0);
-            DoubleVector vc0 = vd0; // clamped to [EXPM1_MIN, EXPM1_MAX]
+            DoubleVector vc0 = (DoubleVector) vxc.convertShape(F2D, D, 0);
             // ScalarMath.expm1D(vc0)
             DoubleVector ve0nb = vc0.fma(LOG2E_D, EXP_MAGIC_D);
             DoubleVector ve0n = ve0nb.sub(EXP_MAGIC_D);
@@ -193,8 +192,7 @@ public final class PanamaVectorMath implements VectorMathSupport {
             DoubleVector ve0 = ve0s.fma(ve0r.mul(ve0r).fma(ve0q, ve0r), ve0s.sub(1.0));
             // expm1 has the sign of x: OR-ing the sign bit only changes -0 (the polynomial yields +0)
             FloatVector vr0 = (FloatVector) ve0.convertShape(D2F, F, 0);
-            DoubleVector vd1 = (DoubleVector) vxc.convertShape(F2D, D, 1);
-            DoubleVector vc1 = vd1; // clamped to [EXPM1_MIN, EXPM1_MAX]
+            DoubleVector vc1 = (DoubleVector) vxc.convertShape(F2D, D, 1);
             // ScalarMath.expm1D(vc1)
             DoubleVector ve1nb = vc1.fma(LOG2E_D, EXP_MAGIC_D);
             DoubleVector ve1n = ve1nb.sub(EXP_MAGIC_D);
@@ -305,8 +303,7 @@ public final class PanamaVectorMath implements VectorMathSupport {
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             FloatVector vxs = vx.abs();
             FloatVector vxc = vxs.blend((float) TANH_SATURATION, vxs.compare(GT, (float) TANH_SATURATION));
-            DoubleVector vd0 = (DoubleVector) vxc.convertShape(F2D, D, 0);
-            DoubleVector va0 = vd0; // |x| clamped to TANH_SATURATION
+            DoubleVector va0 = (DoubleVector) vxc.convertShape(F2D, D, 0);
             DoubleVector v2a0 = va0.add(va0);
             // ScalarMath.expm1D(v2a0)
             DoubleVector vm0nb = v2a0.fma(LOG2E_D, EXP_MAGIC_D);
@@ -319,8 +316,7 @@ public final class PanamaVectorMath implements VectorMathSupport {
             DoubleVector vm0s = vm0nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector vm0 = vm0s.fma(vm0r.mul(vm0r).fma(vm0q, vm0r), vm0s.sub(1.0));
             FloatVector vr0 = (FloatVector) vm0.div(vm0.add(2.0)).convertShape(D2F, F, 0);
-            DoubleVector vd1 = (DoubleVector) vxc.convertShape(F2D, D, 1);
-            DoubleVector va1 = vd1; // |x| clamped to TANH_SATURATION
+            DoubleVector va1 = (DoubleVector) vxc.convertShape(F2D, D, 1);
             DoubleVector v2a1 = va1.add(va1);
             // ScalarMath.expm1D(v2a1)
             DoubleVector vm1nb = v2a1.fma(LOG2E_D, EXP_MAGIC_D);
@@ -347,8 +343,7 @@ public final class PanamaVectorMath implements VectorMathSupport {
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             FloatVector vxs = vx.abs();
             FloatVector vxc = vxs.blend((float) ERF_SATURATION, vxs.compare(GT, (float) ERF_SATURATION));
-            DoubleVector vd0 = (DoubleVector) vxc.convertShape(F2D, D, 0);
-            DoubleVector va0 = vd0; // |x| clamped to ERF_SATURATION
+            DoubleVector va0 = (DoubleVector) vxc.convertShape(F2D, D, 0);
             DoubleVector vt0 = va0.mul(va0);
             // |x| < 1: x P(x^2)
             DoubleVector vp0 = vt0.fma(ERF_P10, ERF_P9).fma(vt0, DoubleVector.broadcast(D, ERF_P8)).fma(vt0, DoubleVector.broadcast(D, ERF_P7)).fma(vt0, DoubleVector.broadcast(D, ERF_P6)).fma(vt0, DoubleVector.broadcast(D, ERF_P5)).fma(vt0, DoubleVector.broadcast(D, ERF_P4))
@@ -372,8 +367,7 @@ public final class PanamaVectorMath implements VectorMathSupport {
             DoubleVector vex0 = vex0s.fma(vex0r.mul(vex0r).fma(vex0q, vex0r), vex0s);
             DoubleVector vlarge0 = DoubleVector.broadcast(D, 1.0).sub(vex0.mul(vg0));
             FloatVector vr0 = (FloatVector) vlarge0.blend(va0.mul(vp0), va0.compare(LT, 1.0)).convertShape(D2F, F, 0);
-            DoubleVector vd1 = (DoubleVector) vxc.convertShape(F2D, D, 1);
-            DoubleVector va1 = vd1; // |x| clamped to ERF_SATURATION
+            DoubleVector va1 = (DoubleVector) vxc.convertShape(F2D, D, 1);
             DoubleVector vt1 = va1.mul(va1);
             // |x| < 1: x P(x^2)
             DoubleVector vp1 = vt1.fma(ERF_P10, ERF_P9).fma(vt1, DoubleVector.broadcast(D, ERF_P8)).fma(vt1, DoubleVector.broadcast(D, ERF_P7)).fma(vt1, DoubleVector.broadcast(D, ERF_P6)).fma(vt1, DoubleVector.broadcast(D, ERF_P5)).fma(vt1, DoubleVector.broadcast(D, ERF_P4))
