@@ -138,10 +138,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
                         .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
                         .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
                         .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
-                FloatVector vhfsq = vf2.mul(0.5f);
                 FloatVector vb = ve.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vp));
-                FloatVector vc = vhfsq.sub(vb).sub(vf);
-                ve.fma(FloatVector.broadcast(F, LN2_HI_F), vc.neg()).intoArray(y, yOff + i);
+                ve.fma(FloatVector.broadcast(F, LN2_HI_F), vf.add(vf2.fma(FloatVector.broadcast(F, -0.5f), vb))).intoArray(y, yOff + i);
             } else {
                 // subnormals scaled by 2^23 (e adjusted by -23), specials blended in at the end; x reloaded
                 FloatVector vg = FloatVector.fromArray(F, x, xOff + i);
@@ -155,10 +153,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
                         .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
                         .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
                         .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
-                FloatVector vhfsq = vf2.mul(0.5f);
                 FloatVector vb = ve.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vp));
-                FloatVector vc = vhfsq.sub(vb).sub(vf);
-                ve.fma(FloatVector.broadcast(F, LN2_HI_F), vc.neg())
+                ve.fma(FloatVector.broadcast(F, LN2_HI_F), vf.add(vf2.fma(FloatVector.broadcast(F, -0.5f), vb)))
                         .blend(Float.POSITIVE_INFINITY, vg.compare(EQ, Float.POSITIVE_INFINITY))
                         .blend(Float.NEGATIVE_INFINITY, vg.compare(EQ, 0f))
                         .blend(Float.NaN, vg.compare(GE, 0f).not())
