@@ -123,7 +123,7 @@ public final class UlpReportCli {
         }
         String markdown = markdown(machine, results) + batchMarkdown(seed, batchResults);
         out.print(markdown);
-        if (json != null) Files.writeString(json, json(machine, results, batchResults));
+        if (json != null) Files.writeString(json, json(machine, results, batchResults, seed));
         if (md != null) Files.writeString(md, markdown);
         return results.stream().allMatch(SweepResult::withinBound) ? 0 : 1;
     }
@@ -193,10 +193,11 @@ public final class UlpReportCli {
     }
 
     static String json(Map<String, String> machine, List<SweepResult> results) {
-        return json(machine, results, List.of());
+        return json(machine, results, List.of(), 0);
     }
 
-    static String json(Map<String, String> machine, List<SweepResult> results, List<BatchAccuracy.Result> batches) {
+    static String json(Map<String, String> machine, List<SweepResult> results, List<BatchAccuracy.Result> batches,
+                       long seed) {
         StringBuilder b = new StringBuilder("{\n  \"machine\": {\n");
         int i = 0;
         for (var e : machine.entrySet()) {
@@ -235,6 +236,7 @@ public final class UlpReportCli {
                         .append(", \"maxError\": ").append(Json.number(r.maxError()))
                         .append(", \"unit\": ").append(Json.quote(r.unit()))
                         .append(", \"worstRow\": ").append(r.worstRow())
+                        .append(", \"seed\": ").append(seed)
                         .append(", \"digest\": ").append(Json.quote(r.digest()))
                         .append('}').append(k + 1 < batches.size() ? ",\n" : "\n");
             }
@@ -280,6 +282,20 @@ public final class UlpReportCli {
         return byName;
     }
 
+    /** The "batches" entries of a report keyed "kernel distribution rowsxcols" (none in a sweep-only report). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Object>> batches(Path p) throws IOException {
+        Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
+        if (Json.parse(Files.readString(p)) instanceof Map<?, ?> m && m.get("batches") instanceof List<?> list) {
+            for (Object o : list) {
+                Map<String, Object> r = (Map<String, Object>) o;
+                byKey.put(r.get("name") + " " + r.get("distribution") + " " + ((Number) r.get("rows")).longValue() + "x"
+                        + ((Number) r.get("cols")).longValue(), r);
+            }
+        }
+        return byKey;
+    }
+
     static int compare(String[] args, PrintStream out) throws IOException {
         if (args.length < 3) throw new IllegalArgumentException("compare needs two report files");
         boolean requireIdentical = false;
@@ -317,6 +333,37 @@ public final class UlpReportCli {
         }
         for (String name : b.keySet()) {
             if (!a.containsKey(name)) out.printf("| %s | (not in A) | %s | | | | | |%n", name, b.get(name).get("maxUlp"));
+        }
+        // the row-wise kernels on seeded batches: keyed by kernel, distribution and shape; same inputs = same seed
+        Map<String, Map<String, Object>> ba = batches(Path.of(args[1]));
+        Map<String, Map<String, Object>> bb = batches(Path.of(args[2]));
+        if (!ba.isEmpty() || !bb.isEmpty()) {
+            out.println();
+            out.println("| batch | A max error | B max error | unit | same inputs | digests | verdict |");
+            out.println("|---|---|---|---|---|---|---|");
+            for (var e : ba.entrySet()) {
+                Map<String, Object> ra = e.getValue();
+                Map<String, Object> rb = bb.get(e.getKey());
+                if (rb == null) {
+                    out.printf("| %s | %s | missing | | | | B lacks it |%n", e.getKey(), ra.get("maxError"));
+                    worse = true;
+                    differ = true;
+                    continue;
+                }
+                double ea = ((Number) ra.get("maxError")).doubleValue();
+                double eb = ((Number) rb.get("maxError")).doubleValue();
+                // reports written before the seed was recorded carry none: taken as the same inputs
+                boolean sameInputs = ra.get("seed") == null || rb.get("seed") == null || ra.get("seed").equals(rb.get("seed"));
+                boolean sameDigest = sameInputs && ra.get("digest").equals(rb.get("digest"));
+                boolean bWorse = eb > ea;
+                worse |= bWorse;
+                differ |= !sameDigest;
+                out.printf("| %s | %.4f | %.4f | %s | %s | %s | %s |%n", e.getKey(), ea, eb, ra.get("unit"),
+                        sameInputs ? "yes" : "no", sameDigest ? "identical" : "differ", bWorse ? "B less accurate" : "ok");
+            }
+            for (String key : bb.keySet()) {
+                if (!ba.containsKey(key)) out.printf("| %s | (not in A) | %s | | | | |%n", key, bb.get(key).get("maxError"));
+            }
         }
         if (worse) out.println("\nB is less accurate than A.");
         if (requireIdentical && differ) out.println("\nDigests differ (--require-identical).");

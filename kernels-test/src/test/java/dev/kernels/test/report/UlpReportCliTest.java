@@ -69,6 +69,32 @@ class UlpReportCliTest {
     }
 
     @Test
+    void compareChecksTheBatchEntries() throws Exception {
+        String entry = "{\"name\": \"softmax\", \"distribution\": \"normal3\", \"rows\": 4, \"cols\": 10, "
+                + "\"maxError\": %s, \"unit\": \"ulp\", \"worstRow\": 1, \"seed\": %s, \"digest\": \"%s\"}";
+        String report = "{\"machine\": {}, \"functions\": [], \"batches\": [" + entry + "]}";
+        Path a = dir.resolve("ba.json");
+        Files.writeString(a, report.formatted("1.5", "1", "abc"));
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream());
+        Path same = dir.resolve("same.json");
+        Files.writeString(same, report.formatted("1.5", "1", "abc"));
+        assertEquals(0, run(sink, "compare", a.toString(), same.toString(), "--require-identical"));
+        Path worse = dir.resolve("bworse.json");
+        Files.writeString(worse, report.formatted("2.5", "1", "abc"));
+        assertEquals(1, run(sink, "compare", a.toString(), worse.toString()));
+        Path other = dir.resolve("bother.json");
+        Files.writeString(other, report.formatted("1.5", "1", "abd"));
+        assertEquals(0, run(sink, "compare", a.toString(), other.toString()));
+        assertEquals(1, run(sink, "compare", a.toString(), other.toString(), "--require-identical"));
+        Path seed = dir.resolve("bseed.json");
+        Files.writeString(seed, report.formatted("1.5", "2", "abc"));
+        assertEquals(1, run(sink, "compare", a.toString(), seed.toString(), "--require-identical"));
+        Path missing = dir.resolve("bmissing.json");
+        Files.writeString(missing, "{\"machine\": {}, \"functions\": [], \"batches\": []}");
+        assertEquals(1, run(sink, "compare", a.toString(), missing.toString()));
+    }
+
+    @Test
     void rejectsBadUsage() {
         PrintStream sink = new PrintStream(new ByteArrayOutputStream());
         assertThrows(IllegalArgumentException.class, () -> run(sink));
