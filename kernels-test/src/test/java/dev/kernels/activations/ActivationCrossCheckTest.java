@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -75,6 +76,38 @@ class ActivationCrossCheckTest {
                 fail(String.format("%s: index %d of %d, x=%s (%s), g=%s: scalar %s (%s), active %s (%s)", what, i, len,
                         x[xOff + i], Float.toHexString(x[xOff + i]), g[gOff + i], expected[yOff + i],
                         Float.toHexString(expected[yOff + i]), actual[yOff + i], Float.toHexString(actual[yOff + i])));
+            }
+        }
+    }
+
+    /**
+     * Saved outputs in [-1, 1], as sigmoid and tanh give them: the four-vector steps of sigmoidBackward and
+     * tanhBackward run without the scalar detour (random bits in {@link #inputs} almost always send them to it); one
+     * value above 2^32 sends its step to the scalar method. The same bits either way.
+     */
+    @Test
+    void savedOutputKernelsMatchTheScalarTwinOnRealOutputs() {
+        for (ActivationKernels k : ActivationKernels.all()) {
+            if (!k.name().equals("sigmoidBackward") && !k.name().equals("tanhBackward")) continue;
+            for (int len : new int[] {4 * LANES - 1, 4 * LANES, 8 * LANES + 3, 1000}) {
+                for (int off : new int[] {0, 1}) {
+                    SplittableRandom r = new SplittableRandom(len * 7L + off);
+                    float[] y = new float[off + len];
+                    for (int i = 0; i < y.length; i++) {
+                        double t = Math.tanh(r.nextGaussian() * 3);
+                        y[i] = (float) (k.name().equals("sigmoidBackward") ? (t + 1) / 2 : t);
+                    }
+                    float[] g = gradients(off + len, len);
+                    for (int big = -1; big < 2; big++) {
+                        if (big >= 0) y[off + (big == 0 ? 0 : len - 1)] = -1e10f; // |y| > 2^32: binary64 there
+                        float[] want = new float[off + len];
+                        float[] got = new float[off + len];
+                        k.scalar().apply(y, off, g, off, want, off, len);
+                        k.active().apply(y, off, g, off, got, off, len);
+                        assertSameBits(k.name() + " len=" + len + " off=" + off + " big=" + big, y, off, g, off, want,
+                                got, off, len);
+                    }
+                }
             }
         }
     }
