@@ -413,7 +413,7 @@ out.append(kernel("softplusBackward", BINARY.replace("int len", "int len,\n     
     f"{IND}DoubleVector vu = ({widen('x', 'xOff')}).mul(beta);\n"
     f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
     + exp_block(f"{clamp('vu', '-EXP_ARG_MAX', 'EXP_ARG_MAX')}.neg()", "ve")
-    + f"{IND}DoubleVector vr = vg.mul({b('1.0')}.div(ve.add(1.0)));\n"
+    + f"{IND}DoubleVector vr = vg.div(ve.add(1.0));\n"
     + store("vr.blend(vg, vu.compare(GT, threshold))", "gradIn", "giOff"),
     long_tail("gradIn[giOff + i]", "ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], beta, threshold)")))
 
@@ -430,7 +430,7 @@ out.append(kernel("logSigmoidBackward", BINARY,
     hoist(f"FloatVector vxcF = {clamp('vxIn', '(float) -EXP_ARG_MAX', '(float) EXP_ARG_MAX')};")
     + exp_block(widenf("vxcF"), "ve")
     + f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
-    + store(f"vg.mul({b('1.0')}.div(ve.add(1.0)))", "gradIn", "giOff"),
+    + store("vg.div(ve.add(1.0))", "gradIn", "giOff"),
     simple_tail("gradIn[giOff + i]", "ScalarActivations.logSigmoidBackward(x[xOff + i], gradOut[gOff + i])")))
 
 text = "".join(out).rstrip("\n") + "\n}\n"

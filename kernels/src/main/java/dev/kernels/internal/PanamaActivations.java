@@ -804,7 +804,7 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vr = vg.mul(DoubleVector.broadcast(D, 1.0).div(ve.add(1.0)));
+                DoubleVector vr = vg.div(ve.add(1.0));
                 vr0 = (FloatVector) vr.blend(vg, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
             }
             {   // high half
@@ -827,7 +827,7 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vr = vg.mul(DoubleVector.broadcast(D, 1.0).div(ve.add(1.0)));
+                DoubleVector vr = vg.div(ve.add(1.0));
                 FloatVector vrh = (FloatVector) vr.blend(vg, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
                 vrh.unslice(DL, vr0, 0).intoArray(gradIn, giOff + i);
             }
@@ -956,8 +956,7 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
                 DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
-                DoubleVector vres = vg.mul(DoubleVector.broadcast(D, 1.0).div(ve.add(1.0)));
-                vr0 = (FloatVector) vres.convertShape(D2F, F, 0);
+                vr0 = (FloatVector) vg.div(ve.add(1.0)).convertShape(D2F, F, 0);
             }
             {   // high half
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
@@ -977,8 +976,7 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
                 DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
-                DoubleVector vres = vg.mul(DoubleVector.broadcast(D, 1.0).div(ve.add(1.0)));
-                FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
+                FloatVector vrh = (FloatVector) vg.div(ve.add(1.0)).convertShape(D2F, F, 0);
                 vrh.unslice(DL, vr0, 0).intoArray(gradIn, giOff + i);
             }
         }

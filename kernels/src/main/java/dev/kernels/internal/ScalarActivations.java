@@ -130,7 +130,7 @@ public final class ScalarActivations implements ActivationSupport {
     public static float softplusBackward(float x, float g, double beta, double threshold) {
         double u = x * beta;
         double e = ScalarMath.expD(-Math.min(Math.max(u, -EXP_ARG_MAX), EXP_ARG_MAX));
-        double r = g * (1.0 / (1.0 + e));
+        double r = g / (1.0 + e); // sigmoid(u) g, one rounding
         return (float) (u > threshold ? g : r);
     }
 
@@ -142,7 +142,7 @@ public final class ScalarActivations implements ActivationSupport {
     public static float logSigmoidBackward(float x, float g) {
         double xd = x;
         double e = ScalarMath.expD(Math.min(Math.max(xd, -EXP_ARG_MAX), EXP_ARG_MAX));
-        return (float) (g * (1.0 / (1.0 + e))); // sigmoid(-x)
+        return (float) (g / (1.0 + e)); // sigmoid(-x) g, one rounding
     }
 
     // binary32 for saved outputs in range: fma(-y, y, .) is y - y^2 resp. 1 - y^2 rounded once (no cancellation near
