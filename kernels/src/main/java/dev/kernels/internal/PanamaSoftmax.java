@@ -412,7 +412,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                     .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
                     .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
             FloatVector vb = vex.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vpl));
-            FloatVector vsp = vcc.fma(vrec, vex.fma(FloatVector.broadcast(F, LN2_HI_F), vf.add(vf2.fma(FloatVector.broadcast(F, -0.5f), vb))));
+            FloatVector vlog = vex.fma(FloatVector.broadcast(F, LN2_HI_F), vf.add(vf2.fma(FloatVector.broadcast(F, -0.5f), vb)));
+            FloatVector vsp = vcc.fma(vrec, vlog);
             vsp.intoArray(sp, j);
             ve.mul(vrec).blend(vrec, vz.compare(GE, 0f)).intoArray(sig, j);
         }

@@ -139,7 +139,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
                         .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
                         .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
                 FloatVector vb = ve.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vp));
-                ve.fma(FloatVector.broadcast(F, LN2_HI_F), vf.add(vf2.fma(FloatVector.broadcast(F, -0.5f), vb))).intoArray(y, yOff + i);
+                ve.fma(FloatVector.broadcast(F, LN2_HI_F), vf.add(vf2.fma(FloatVector.broadcast(F, -0.5f), vb)))
+                        .intoArray(y, yOff + i);
             } else {
                 // subnormals scaled by 2^23 (e adjusted by -23), specials blended in at the end; x reloaded
                 FloatVector vg = FloatVector.fromArray(F, x, xOff + i);
