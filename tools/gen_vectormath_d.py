@@ -93,16 +93,15 @@ def body(name, k, ind):
     elif name == "erf":
         L += [f"{ind}DoubleVector vt{k} = va{k}.mul(va{k});",
               f"{ind}// |x| < 1: x P(x^2)",
-              f"{ind}DoubleVector vp{k} = vt{k}.fma(ERF_P10, ERF_P9)" + "".join(f".fma(vt{k}, {B('ERF_P%d' % j)})" for j in range(8, 3, -1)),
-              f"{ind}        " + "".join(f".fma(vt{k}, {B('ERF_P%d' % j)})" for j in range(3, -1, -1)) + ";",
-              f"{ind}// 1 <= |x| <= 4: 1 - exp(-x^2) G(|x| - 2.5)",
-              f"{ind}DoubleVector vv{k} = va{k}.sub(ERFC_CENTER);",
-              f"{ind}DoubleVector vg{k} = vv{k}.fma(ERFC_G16, ERFC_G15)" + "".join(f".fma(vv{k}, {B('ERFC_G%d' % j)})" for j in range(14, 11, -1)),
-              f"{ind}        " + "".join(f".fma(vv{k}, {B('ERFC_G%d' % j)})" for j in range(11, 7, -1)),
-              f"{ind}        " + "".join(f".fma(vv{k}, {B('ERFC_G%d' % j)})" for j in range(7, 3, -1)),
-              f"{ind}        " + "".join(f".fma(vv{k}, {B('ERFC_G%d' % j)})" for j in range(3, -1, -1)) + ";",
-              f"{ind}DoubleVector vnt{k} = vt{k}.neg();"] + expd(f"vnt{k}", f"vex{k}", False, ind)
-        L += [f"{ind}DoubleVector vlarge{k} = DoubleVector.broadcast(D, 1.0).sub(vex{k}.mul(vg{k}));"]
+              f"{ind}DoubleVector vp{k} = vt{k}.fma(ERF_P8, ERF_P7)" + "".join(f".fma(vt{k}, {B('ERF_P%d' % j)})" for j in range(6, 2, -1)),
+              f"{ind}        " + "".join(f".fma(vt{k}, {B('ERF_P%d' % j)})" for j in range(2, -1, -1)) + ";",
+              f"{ind}// 1 <= |x| <= 4: H(|x| - 2.5)",
+              f"{ind}DoubleVector vv{k} = va{k}.sub(ERF_LARGE_CENTER);",
+              f"{ind}DoubleVector vlarge{k} = vv{k}.fma(ERF_H20, ERF_H19)" + "".join(f".fma(vv{k}, {B('ERF_H%d' % j)})" for j in range(18, 15, -1)),
+              f"{ind}        " + "".join(f".fma(vv{k}, {B('ERF_H%d' % j)})" for j in range(15, 11, -1)),
+              f"{ind}        " + "".join(f".fma(vv{k}, {B('ERF_H%d' % j)})" for j in range(11, 7, -1)),
+              f"{ind}        " + "".join(f".fma(vv{k}, {B('ERF_H%d' % j)})" for j in range(7, 3, -1)),
+              f"{ind}        " + "".join(f".fma(vv{k}, {B('ERF_H%d' % j)})" for j in range(3, -1, -1)) + ";"]
         L += store(f"vlarge{k}.blend(va{k}.mul(vp{k}), va{k}.compare(LT, 1.0))", k, ind, True)
     return L
 

@@ -86,11 +86,20 @@ def erfp(t):
     x = mp.sqrt(t)
     return mp.erf(x) / x
 
-print("// ---- binary64 erf, |x| < 1: erf(x) = x P(x^2)")
-fit("ERF_SMALL P", erfp, mp.mpf(0), mp.mpf(1), 10, False)
+def erfr(t):
+    # P(t) = P0 + t R(t) with P0 = 2/sqrt(pi) rounded: pinned, so tiny x get x * P0 with no fitted bias
+    if t < mp.mpf('1e-30'):
+        return -2 / (3 * mp.sqrt(mp.pi)) + t / (5 * mp.sqrt(mp.pi))
+    return (erfp(t) - ERF_P0) / t
 
-print("// ---- binary64 erfc, 1 <= x <= 4: erfc(x) = exp(-x^2) G(t), t = x - 2.5 (centred: no cancellation in Horner)")
-fit("ERFC_G", lambda t: mp.erfc(t + mp.mpf(2.5)) * mp.exp((t + mp.mpf(2.5))**2), mp.mpf(-1.5), mp.mpf(1.5), 16, False)
+print("// ---- binary64 erf, |x| < 1: erf(x) = x P(x^2), P(t) = P0 + t R(t), P0 = 2/sqrt(pi) rounded, R fitted")
+ERF_P0 = mp.mpf(float(2 / mp.sqrt(mp.pi)))
+print(f"  P0 = {hexf(float(ERF_P0), False)}")
+fit("ERF_SMALL R", erfr, mp.mpf(0), mp.mpf(1), 7, False, weight=lambda t: t / erfp(t))
+
+print("// ---- binary64 erf, 1 <= x <= 4: erf(x) = H(t), t = x - 2.5 (erf >= 0.84 there, so absolute error is what counts;")
+print("//      no exp(-x^2) factor needed)")
+fit("ERF_LARGE H", lambda t: mp.erf(t + mp.mpf(2.5)), mp.mpf(-1.5), mp.mpf(1.5), 20, False)
 
 def split(v, bits, single):
     """hi = v rounded to `bits` significant bits (so n*hi is exact for small n), lo = v - hi rounded."""

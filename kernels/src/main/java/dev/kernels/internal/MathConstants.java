@@ -74,38 +74,47 @@ public final class MathConstants {
     public static final double LOG_D_T3 = 0x1.c71fcd1ced0aep-3;
     public static final double LOG_D_T4 = 0x1.7382d06f0c1dep-3;
     public static final double LOG_D_T5 = 0x1.546adfbbda333p-3;
-    /** gencoef.py "ERF_SMALL P": erf(x) = x P(x^2) for |x| < 1, degree 10 in x^2, rel. error 2^-50.8. */
-    public static final double ERF_P0 = 0x1.20dd750429b6bp+0;
-    public static final double ERF_P1 = -0x1.812746b037352p-2;
-    public static final double ERF_P2 = 0x1.ce2f21a000d30p-4;
-    public static final double ERF_P3 = -0x1.b82ce3026aae0p-6;
-    public static final double ERF_P4 = 0x1.565bcb082cca2p-8;
-    public static final double ERF_P5 = -0x1.c02d67e37081ep-11;
-    public static final double ERF_P6 = 0x1.f99c295886f05p-14;
-    public static final double ERF_P7 = -0x1.f4684782919e8p-17;
-    public static final double ERF_P8 = 0x1.b5d3ea9fd0b5ap-20;
-    public static final double ERF_P9 = -0x1.462a758d4591dp-23;
-    public static final double ERF_P10 = 0x1.43f6d0dee7032p-27;
-    /** gencoef.py "ERFC_G": erfc(x) = exp(-x^2) G(x - 2.5) for 1 <= x <= 4, degree 16, rel. error 2^-37.3. */
-    public static final double ERFC_CENTER = 2.5;
-    public static final double ERFC_G0 = 0x1.afbb3f3b7343bp-3;
-    public static final double ERFC_G1 = -0x1.3086d7ef44a38p-4;
-    public static final double ERFC_G2 = 0x1.98958a79d4e4fp-6;
-    public static final double ERFC_G3 = -0x1.063207f67e0ebp-7;
-    public static final double ERFC_G4 = 0x1.435c055d5e36ap-9;
-    public static final double ERFC_G5 = -0x1.809cb18faf3cp-11;
-    public static final double ERFC_G6 = 0x1.ba8a3817568d2p-13;
-    public static final double ERFC_G7 = -0x1.edddac80d948fp-15;
-    public static final double ERFC_G8 = 0x1.0bcfc440c651ap-16;
-    public static final double ERFC_G9 = -0x1.1a61afd978336p-18;
-    public static final double ERFC_G10 = 0x1.22ef6d702eafbp-20;
-    public static final double ERFC_G11 = -0x1.2acb2384008ddp-22;
-    public static final double ERFC_G12 = 0x1.2551a1154eab1p-24;
-    public static final double ERFC_G13 = -0x1.d79d946072872p-27;
-    public static final double ERFC_G14 = 0x1.c3a6877b43ca1p-29;
-    public static final double ERFC_G15 = -0x1.8f8be817231eep-30;
-    public static final double ERFC_G16 = 0x1.653bebd157b44p-32;
-    /** erf(x) rounds to 1.0f for x >= 4 (erfc(4) = 1.5e-8 < 2^-25); the clamp keeps exp(-x^2) away from underflow. */
+    /**
+     * gencoef.py "ERF_SMALL R": erf(x) = x P(x^2) for |x| < 1, P(t) = P0 + t R(t) with P0 = 2/sqrt(pi) rounded
+     * (pinned, so tiny x carry no fitted bias) and R of degree 7, rel. error of P 2^-37.5.
+     */
+    public static final double ERF_P0 = 0x1.20dd750429b6dp+0;
+    public static final double ERF_P1 = -0x1.812746b02839bp-2;
+    public static final double ERF_P2 = 0x1.ce2f2181773cp-4;
+    public static final double ERF_P3 = -0x1.b82cd8ee4fb48p-6;
+    public static final double ERF_P4 = 0x1.565a8630ca618p-8;
+    public static final double ERF_P5 = -0x1.c0051681c2df2p-11;
+    public static final double ERF_P6 = 0x1.f6e000d7a6e08p-14;
+    public static final double ERF_P7 = -0x1.d9c522c83956fp-17;
+    public static final double ERF_P8 = 0x1.2acbb5e9f79e8p-20;
+    /**
+     * gencoef.py "ERF_LARGE H": erf(x) = H(x - 2.5) for 1 <= x <= 4, degree 20, error 2^-39.6. erf is at least 0.84
+     * there, so an absolute error is all it needs: no exp(-x^2) factor and no erfc form (the former exp(-x^2) G(x - 2.5)
+     * spent 17 + 15 operations per lane where H spends 20; degree 17 reached 2^-32.8 but left 0.8M results above 0.5 ULP).
+     */
+    public static final double ERF_LARGE_CENTER = 2.5;
+    public static final double ERF_H0 = 0x1.ffcaa8f4c9beap-1;
+    public static final double ERF_H1 = 0x1.1d831733cd3dp-9;
+    public static final double ERF_H2 = -0x1.64e3dcd130838p-8;
+    public static final double ERF_H3 = 0x1.119d9f9d95092p-7;
+    public static final double ERF_H4 = -0x1.1a89b9a570182p-7;
+    public static final double ERF_H5 = 0x1.90e828d2479c9p-8;
+    public static final double ERF_H6 = -0x1.6ecdb960f9a08p-9;
+    public static final double ERF_H7 = 0x1.1c5deed380acep-11;
+    public static final double ERF_H8 = 0x1.11544cce371dep-12;
+    public static final double ERF_H9 = -0x1.06621350249cdp-12;
+    public static final double ERF_H10 = 0x1.4a8c01e9e32a2p-14;
+    public static final double ERF_H11 = 0x1.52f5cff936bc9p-18;
+    public static final double ERF_H12 = -0x1.d8c9019ce6cfcp-17;
+    public static final double ERF_H13 = 0x1.40524e38801ecp-18;
+    public static final double ERF_H14 = 0x1.9809392e7dce2p-23;
+    public static final double ERF_H15 = -0x1.738703141d451p-21;
+    public static final double ERF_H16 = 0x1.776207066a91fp-23;
+    public static final double ERF_H17 = 0x1.475a22b5eac5cp-25;
+    public static final double ERF_H18 = -0x1.8385bc66de0e1p-26;
+    public static final double ERF_H19 = -0x1.e16fcb8cd1128p-32;
+    public static final double ERF_H20 = 0x1.288e036034b8p-30;
+    /** erf(x) rounds to 1.0f for x >= 4 (erfc(4) = 1.5e-8 < 2^-25); the clamp keeps x in H's interval. */
     public static final double ERF_SATURATION = 4.0;
     /** tanh(x) rounds to 1.0f for |x| >= 10 (1 - tanh(10) = 4e-9 < 2^-25); the clamp keeps expm1(2x) finite. */
     public static final double TANH_SATURATION = 10.0;

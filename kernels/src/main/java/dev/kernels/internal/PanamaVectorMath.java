@@ -343,50 +343,28 @@ public final class PanamaVectorMath implements VectorMathSupport {
             DoubleVector va0 = (DoubleVector) vxc.convertShape(F2D, D, 0);
             DoubleVector vt0 = va0.mul(va0);
             // |x| < 1: x P(x^2)
-            DoubleVector vp0 = vt0.fma(ERF_P10, ERF_P9).fma(vt0, DoubleVector.broadcast(D, ERF_P8)).fma(vt0, DoubleVector.broadcast(D, ERF_P7)).fma(vt0, DoubleVector.broadcast(D, ERF_P6)).fma(vt0, DoubleVector.broadcast(D, ERF_P5)).fma(vt0, DoubleVector.broadcast(D, ERF_P4))
-                    .fma(vt0, DoubleVector.broadcast(D, ERF_P3)).fma(vt0, DoubleVector.broadcast(D, ERF_P2)).fma(vt0, DoubleVector.broadcast(D, ERF_P1)).fma(vt0, DoubleVector.broadcast(D, ERF_P0));
-            // 1 <= |x| <= 4: 1 - exp(-x^2) G(|x| - 2.5)
-            DoubleVector vv0 = va0.sub(ERFC_CENTER);
-            DoubleVector vg0 = vv0.fma(ERFC_G16, ERFC_G15).fma(vv0, DoubleVector.broadcast(D, ERFC_G14)).fma(vv0, DoubleVector.broadcast(D, ERFC_G13)).fma(vv0, DoubleVector.broadcast(D, ERFC_G12))
-                    .fma(vv0, DoubleVector.broadcast(D, ERFC_G11)).fma(vv0, DoubleVector.broadcast(D, ERFC_G10)).fma(vv0, DoubleVector.broadcast(D, ERFC_G9)).fma(vv0, DoubleVector.broadcast(D, ERFC_G8))
-                    .fma(vv0, DoubleVector.broadcast(D, ERFC_G7)).fma(vv0, DoubleVector.broadcast(D, ERFC_G6)).fma(vv0, DoubleVector.broadcast(D, ERFC_G5)).fma(vv0, DoubleVector.broadcast(D, ERFC_G4))
-                    .fma(vv0, DoubleVector.broadcast(D, ERFC_G3)).fma(vv0, DoubleVector.broadcast(D, ERFC_G2)).fma(vv0, DoubleVector.broadcast(D, ERFC_G1)).fma(vv0, DoubleVector.broadcast(D, ERFC_G0));
-            DoubleVector vnt0 = vt0.neg();
-            // ScalarMath.expD(vnt0)
-            DoubleVector vex0nb = vnt0.fma(LOG2E_D, EXP_MAGIC_D);
-            DoubleVector vex0n = vex0nb.sub(EXP_MAGIC_D);
-            DoubleVector vex0r = vex0n.fma(DoubleVector.broadcast(D, -LN2_HI_D), vnt0);
-            vex0r = vex0n.fma(DoubleVector.broadcast(D, -LN2_LO_D), vex0r);
-            DoubleVector vex0q = vex0r.fma(EXP_D_Q8, EXP_D_Q7).fma(vex0r, DoubleVector.broadcast(D, EXP_D_Q6)).fma(vex0r, DoubleVector.broadcast(D, EXP_D_Q5))
-                    .fma(vex0r, DoubleVector.broadcast(D, EXP_D_Q4)).fma(vex0r, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vex0r, DoubleVector.broadcast(D, EXP_D_Q2))
-                    .fma(vex0r, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vex0r, DoubleVector.broadcast(D, EXP_D_Q0));
-            DoubleVector vex0s = vex0nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector vex0 = vex0s.fma(vex0r.mul(vex0r).fma(vex0q, vex0r), vex0s);
-            DoubleVector vlarge0 = DoubleVector.broadcast(D, 1.0).sub(vex0.mul(vg0));
+            DoubleVector vp0 = vt0.fma(ERF_P8, ERF_P7).fma(vt0, DoubleVector.broadcast(D, ERF_P6)).fma(vt0, DoubleVector.broadcast(D, ERF_P5)).fma(vt0, DoubleVector.broadcast(D, ERF_P4)).fma(vt0, DoubleVector.broadcast(D, ERF_P3))
+                    .fma(vt0, DoubleVector.broadcast(D, ERF_P2)).fma(vt0, DoubleVector.broadcast(D, ERF_P1)).fma(vt0, DoubleVector.broadcast(D, ERF_P0));
+            // 1 <= |x| <= 4: H(|x| - 2.5)
+            DoubleVector vv0 = va0.sub(ERF_LARGE_CENTER);
+            DoubleVector vlarge0 = vv0.fma(ERF_H20, ERF_H19).fma(vv0, DoubleVector.broadcast(D, ERF_H18)).fma(vv0, DoubleVector.broadcast(D, ERF_H17)).fma(vv0, DoubleVector.broadcast(D, ERF_H16))
+                    .fma(vv0, DoubleVector.broadcast(D, ERF_H15)).fma(vv0, DoubleVector.broadcast(D, ERF_H14)).fma(vv0, DoubleVector.broadcast(D, ERF_H13)).fma(vv0, DoubleVector.broadcast(D, ERF_H12))
+                    .fma(vv0, DoubleVector.broadcast(D, ERF_H11)).fma(vv0, DoubleVector.broadcast(D, ERF_H10)).fma(vv0, DoubleVector.broadcast(D, ERF_H9)).fma(vv0, DoubleVector.broadcast(D, ERF_H8))
+                    .fma(vv0, DoubleVector.broadcast(D, ERF_H7)).fma(vv0, DoubleVector.broadcast(D, ERF_H6)).fma(vv0, DoubleVector.broadcast(D, ERF_H5)).fma(vv0, DoubleVector.broadcast(D, ERF_H4))
+                    .fma(vv0, DoubleVector.broadcast(D, ERF_H3)).fma(vv0, DoubleVector.broadcast(D, ERF_H2)).fma(vv0, DoubleVector.broadcast(D, ERF_H1)).fma(vv0, DoubleVector.broadcast(D, ERF_H0));
             FloatVector vr0 = (FloatVector) vlarge0.blend(va0.mul(vp0), va0.compare(LT, 1.0)).convertShape(D2F, F, 0);
             DoubleVector va1 = (DoubleVector) vxc.convertShape(F2D, D, 1);
             DoubleVector vt1 = va1.mul(va1);
             // |x| < 1: x P(x^2)
-            DoubleVector vp1 = vt1.fma(ERF_P10, ERF_P9).fma(vt1, DoubleVector.broadcast(D, ERF_P8)).fma(vt1, DoubleVector.broadcast(D, ERF_P7)).fma(vt1, DoubleVector.broadcast(D, ERF_P6)).fma(vt1, DoubleVector.broadcast(D, ERF_P5)).fma(vt1, DoubleVector.broadcast(D, ERF_P4))
-                    .fma(vt1, DoubleVector.broadcast(D, ERF_P3)).fma(vt1, DoubleVector.broadcast(D, ERF_P2)).fma(vt1, DoubleVector.broadcast(D, ERF_P1)).fma(vt1, DoubleVector.broadcast(D, ERF_P0));
-            // 1 <= |x| <= 4: 1 - exp(-x^2) G(|x| - 2.5)
-            DoubleVector vv1 = va1.sub(ERFC_CENTER);
-            DoubleVector vg1 = vv1.fma(ERFC_G16, ERFC_G15).fma(vv1, DoubleVector.broadcast(D, ERFC_G14)).fma(vv1, DoubleVector.broadcast(D, ERFC_G13)).fma(vv1, DoubleVector.broadcast(D, ERFC_G12))
-                    .fma(vv1, DoubleVector.broadcast(D, ERFC_G11)).fma(vv1, DoubleVector.broadcast(D, ERFC_G10)).fma(vv1, DoubleVector.broadcast(D, ERFC_G9)).fma(vv1, DoubleVector.broadcast(D, ERFC_G8))
-                    .fma(vv1, DoubleVector.broadcast(D, ERFC_G7)).fma(vv1, DoubleVector.broadcast(D, ERFC_G6)).fma(vv1, DoubleVector.broadcast(D, ERFC_G5)).fma(vv1, DoubleVector.broadcast(D, ERFC_G4))
-                    .fma(vv1, DoubleVector.broadcast(D, ERFC_G3)).fma(vv1, DoubleVector.broadcast(D, ERFC_G2)).fma(vv1, DoubleVector.broadcast(D, ERFC_G1)).fma(vv1, DoubleVector.broadcast(D, ERFC_G0));
-            DoubleVector vnt1 = vt1.neg();
-            // ScalarMath.expD(vnt1)
-            DoubleVector vex1nb = vnt1.fma(LOG2E_D, EXP_MAGIC_D);
-            DoubleVector vex1n = vex1nb.sub(EXP_MAGIC_D);
-            DoubleVector vex1r = vex1n.fma(DoubleVector.broadcast(D, -LN2_HI_D), vnt1);
-            vex1r = vex1n.fma(DoubleVector.broadcast(D, -LN2_LO_D), vex1r);
-            DoubleVector vex1q = vex1r.fma(EXP_D_Q8, EXP_D_Q7).fma(vex1r, DoubleVector.broadcast(D, EXP_D_Q6)).fma(vex1r, DoubleVector.broadcast(D, EXP_D_Q5))
-                    .fma(vex1r, DoubleVector.broadcast(D, EXP_D_Q4)).fma(vex1r, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vex1r, DoubleVector.broadcast(D, EXP_D_Q2))
-                    .fma(vex1r, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vex1r, DoubleVector.broadcast(D, EXP_D_Q0));
-            DoubleVector vex1s = vex1nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector vex1 = vex1s.fma(vex1r.mul(vex1r).fma(vex1q, vex1r), vex1s);
-            DoubleVector vlarge1 = DoubleVector.broadcast(D, 1.0).sub(vex1.mul(vg1));
+            DoubleVector vp1 = vt1.fma(ERF_P8, ERF_P7).fma(vt1, DoubleVector.broadcast(D, ERF_P6)).fma(vt1, DoubleVector.broadcast(D, ERF_P5)).fma(vt1, DoubleVector.broadcast(D, ERF_P4)).fma(vt1, DoubleVector.broadcast(D, ERF_P3))
+                    .fma(vt1, DoubleVector.broadcast(D, ERF_P2)).fma(vt1, DoubleVector.broadcast(D, ERF_P1)).fma(vt1, DoubleVector.broadcast(D, ERF_P0));
+            // 1 <= |x| <= 4: H(|x| - 2.5)
+            DoubleVector vv1 = va1.sub(ERF_LARGE_CENTER);
+            DoubleVector vlarge1 = vv1.fma(ERF_H20, ERF_H19).fma(vv1, DoubleVector.broadcast(D, ERF_H18)).fma(vv1, DoubleVector.broadcast(D, ERF_H17)).fma(vv1, DoubleVector.broadcast(D, ERF_H16))
+                    .fma(vv1, DoubleVector.broadcast(D, ERF_H15)).fma(vv1, DoubleVector.broadcast(D, ERF_H14)).fma(vv1, DoubleVector.broadcast(D, ERF_H13)).fma(vv1, DoubleVector.broadcast(D, ERF_H12))
+                    .fma(vv1, DoubleVector.broadcast(D, ERF_H11)).fma(vv1, DoubleVector.broadcast(D, ERF_H10)).fma(vv1, DoubleVector.broadcast(D, ERF_H9)).fma(vv1, DoubleVector.broadcast(D, ERF_H8))
+                    .fma(vv1, DoubleVector.broadcast(D, ERF_H7)).fma(vv1, DoubleVector.broadcast(D, ERF_H6)).fma(vv1, DoubleVector.broadcast(D, ERF_H5)).fma(vv1, DoubleVector.broadcast(D, ERF_H4))
+                    .fma(vv1, DoubleVector.broadcast(D, ERF_H3)).fma(vv1, DoubleVector.broadcast(D, ERF_H2)).fma(vv1, DoubleVector.broadcast(D, ERF_H1)).fma(vv1, DoubleVector.broadcast(D, ERF_H0));
             FloatVector vr = ((FloatVector) vlarge1.blend(va1.mul(vp1), va1.compare(LT, 1.0)).convertShape(D2F, F, 0)).unslice(DL, vr0, 0);
             vr.reinterpretAsInts().or(vx.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats().intoArray(y, yOff + i);
         }
