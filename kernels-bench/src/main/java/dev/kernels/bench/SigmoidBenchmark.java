@@ -30,6 +30,41 @@ public class SigmoidBenchmark extends UnaryBenchmarkBase {
         return y;
     }
 
+    /**
+     * Not a sigmoid: the library's binary32 exp of -x, then one pass of 1/(1 + e) in float. Three roundings (exp's 0.87
+     * ULP, 1 + e, the divide) leave it without a 1-ULP bound; it is the cost floor of any exp-and-divide binary32
+     * sigmoid, measured beside the JDK composition, which pays the same float divide.
+     */
+    @Benchmark
+    public float[] expThenDivideFloor() {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(x.length); i < bound; i += SPECIES.length()) {
+            FloatVector.fromArray(SPECIES, x, i).neg().intoArray(y, i);
+        }
+        for (; i < x.length; i++) y[i] = -x[i];
+        VectorMath.exp(y, y);
+        i = 0;
+        for (int bound = SPECIES.loopBound(x.length); i < bound; i += SPECIES.length()) {
+            FloatVector.broadcast(SPECIES, 1f).div(FloatVector.fromArray(SPECIES, y, i).add(1f)).intoArray(y, i);
+        }
+        for (; i < x.length; i++) y[i] = 1f / (1f + y[i]);
+        return y;
+    }
+
+    /**
+     * Not a sigmoid: only its float divide, one pass of 1/(1 + x). When this costs as much as the JDK composition,
+     * that composition is bound by the divider, and no design with one divide per element can be much faster.
+     */
+    @Benchmark
+    public float[] divideOnlyFloor() {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(x.length); i < bound; i += SPECIES.length()) {
+            FloatVector.broadcast(SPECIES, 1f).div(FloatVector.fromArray(SPECIES, x, i).add(1f)).intoArray(y, i);
+        }
+        for (; i < x.length; i++) y[i] = 1f / (1f + x[i]);
+        return y;
+    }
+
     @Benchmark
     public float[] javaScalar() {
         for (int i = 0; i < x.length; i++) y[i] = (float) (1.0 / (1.0 + Math.exp(-x[i])));
