@@ -68,43 +68,26 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     // ======================================================================================================= passes
 
     @Override
-    protected long maxTies(float[] x, int o, int n) {
-        // four independent (max, count) lane sets: the max chain has a long latency (NaN and -0 semantics)
+    protected float rowMax(float[] x, int o, int n) {
+        // four independent max chains: the NaN- and -0-aware max has a long latency
         FloatVector m0 = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY), m1 = m0, m2 = m0, m3 = m0;
-        IntVector c0 = IntVector.zero(I), c1 = c0, c2 = c0, c3 = c0;
-        IntVector one = IntVector.broadcast(I, 1);
         int j = 0;
         for (int bound = n - 4 * FL; j <= bound; j += 4 * FL) {
-            FloatVector x0 = FloatVector.fromArray(F, x, o + j);
-            FloatVector x1 = FloatVector.fromArray(F, x, o + j + FL);
-            FloatVector x2 = FloatVector.fromArray(F, x, o + j + 2 * FL);
-            FloatVector x3 = FloatVector.fromArray(F, x, o + j + 3 * FL);
-            // per lane: number of elements equal to the lane max (a new max restarts the count at 1)
-            c0 = c0.blend(c0.add(one), x0.compare(EQ, m0).cast(I)).blend(one, x0.compare(GT, m0).cast(I));
-            c1 = c1.blend(c1.add(one), x1.compare(EQ, m1).cast(I)).blend(one, x1.compare(GT, m1).cast(I));
-            c2 = c2.blend(c2.add(one), x2.compare(EQ, m2).cast(I)).blend(one, x2.compare(GT, m2).cast(I));
-            c3 = c3.blend(c3.add(one), x3.compare(EQ, m3).cast(I)).blend(one, x3.compare(GT, m3).cast(I));
-            m0 = m0.max(x0);
-            m1 = m1.max(x1);
-            m2 = m2.max(x2);
-            m3 = m3.max(x3);
+            m0 = m0.max(FloatVector.fromArray(F, x, o + j));
+            m1 = m1.max(FloatVector.fromArray(F, x, o + j + FL));
+            m2 = m2.max(FloatVector.fromArray(F, x, o + j + 2 * FL));
+            m3 = m3.max(FloatVector.fromArray(F, x, o + j + 3 * FL));
         }
-        for (int bound = n - FL; j <= bound; j += FL) {
-            FloatVector x0 = FloatVector.fromArray(F, x, o + j);
-            c0 = c0.blend(c0.add(one), x0.compare(EQ, m0).cast(I)).blend(one, x0.compare(GT, m0).cast(I));
-            m0 = m0.max(x0);
-        }
+        for (int bound = n - FL; j <= bound; j += FL) m0 = m0.max(FloatVector.fromArray(F, x, o + j));
         float m = m0.max(m1).max(m2.max(m3)).reduceLanes(MAX); // max is order-independent (Math.max semantics)
         for (int i = j; i < n; i++) m = Math.max(m, x[o + i]);
-        int k = c0.reduceLanes(ADD, m0.compare(EQ, m).cast(I)) + c1.reduceLanes(ADD, m1.compare(EQ, m).cast(I))
-                + c2.reduceLanes(ADD, m2.compare(EQ, m).cast(I)) + c3.reduceLanes(ADD, m3.compare(EQ, m).cast(I));
-        for (int i = j; i < n; i++) if (x[o + i] == m) k++;
-        return pack(m, k);
+        return m;
     }
 
     @Override
-    protected double expSum(float[] x, int xo, int n, float m, float[] y, int yo) {
+    protected double expSum(float[] x, int xo, int n, float m, float[] y, int yo, double[] p) {
         DoubleVector dz = DoubleVector.zero(D);
+        IntVector vk = IntVector.zero(I); // per-lane tie counts, one masked add per vector, reduced once per row
         DoubleVector a0 = dz, a1 = dz, a2 = dz, a3 = dz, a4 = dz, a5 = dz, a6 = dz, a7 = dz, t0, t1;
         int full = n & -PARTIALS;
         int end = full + (n > full ? PARTIALS : 0);
@@ -137,8 +120,10 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                         vu.compare(LT, EXP_NEG_U_MIN));
                 ve.intoArray(y, yo + j);
             }
-            // the max terms (exactly 1 each) and those below 2^-150 stay out of t; NaN lanes stay in
-            FloatVector vt = vu.blend(0f, vx.compare(EQ, m).or(vd.compare(LT, EXP_NEG_MIN)));
+            // the max terms (exactly 1 each, counted) and those below 2^-150 stay out of t; NaN lanes stay in
+            VectorMask<Float> tie = vx.compare(EQ, m);
+            vk = vk.lanewise(ADD, 1, tie.cast(I));
+            FloatVector vt = vu.blend(0f, tie.or(vd.compare(LT, EXP_NEG_MIN)));
             a0 = a0.add((DoubleVector) vt.convertShape(F2D, D, 0));
             a1 = a1.add((DoubleVector) vt.convertShape(F2D, D, 1));
             if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
@@ -179,14 +164,16 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                 int c = Math.min(FL, n - j);
                 if (c > 0) System.arraycopy(ys, 0, y, yo + j, c);
             }
-            FloatVector vt = FloatVector.zero(F).blend(vu, in.andNot(vx.compare(EQ, m).or(vd.compare(LT, EXP_NEG_MIN))));
+            VectorMask<Float> tie = vx.compare(EQ, m).and(in);
+            vk = vk.lanewise(ADD, 1, tie.cast(I));
+            FloatVector vt = FloatVector.zero(F).blend(vu, in.andNot(tie.or(vd.compare(LT, EXP_NEG_MIN))));
             a0 = a0.add((DoubleVector) vt.convertShape(F2D, D, 0));
             a1 = a1.add((DoubleVector) vt.convertShape(F2D, D, 1));
             if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
             if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
         }
         // accumulator i holds partials i DL .. i DL + DL - 1; the scalar tree adds them (C2 cannot slice 2-lane doubles)
-        double[] p = scratch();
+        p[TIES] = vk.reduceLanes(ADD);
         a0.intoArray(p, 0);
         a1.intoArray(p, DL);
         if (NACC >= 4) {
@@ -203,10 +190,11 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     }
 
     @Override
-    protected double expSumD(float[] x, int xo, int n, float m) {
-        if (!PanamaSpecies.D_MASKS) return super.expSumD(x, xo, n, m); // binary64 blends C2 cannot compile at 2 lanes
+    protected double expSumD(float[] x, int xo, int n, float m, double[] p) {
+        if (!PanamaSpecies.D_MASKS) return super.expSumD(x, xo, n, m, p); // binary64 blends C2 cannot compile at 2 lanes
         DoubleVector dz = DoubleVector.zero(D);
         DoubleVector a0 = dz, a1 = dz, a2 = dz, a3 = dz, a4 = dz, a5 = dz, a6 = dz, a7 = dz, t0, t1;
+        int k = 0;
         double md = m;
         int full = n & -PARTIALS;
         int end = full + (n > full ? PARTIALS : 0);
@@ -234,8 +222,10 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                     DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                     DoubleVector ve = vexpS.fma(vexpU, vexpS);
                     // absent lanes, the max terms and terms below e^-708 add +0.0
-                    VectorMask<Double> drop = vx.compare(EQ, md).or(vd.compare(LT, EXP_D_NEG_MIN))
-                            .or(D.indexInRange(j, n).not());
+                    VectorMask<Double> present = D.indexInRange(j, n);
+                    VectorMask<Double> tie = vx.compare(EQ, md).and(present);
+                    k += tie.trueCount();
+                    VectorMask<Double> drop = tie.or(vd.compare(LT, EXP_D_NEG_MIN)).or(present.not());
                     a0 = a0.add(ve.blend(0.0, drop));
                 }
             }
@@ -256,8 +246,10 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                     DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                     DoubleVector ve = vexpS.fma(vexpU, vexpS);
                     // absent lanes, the max terms and terms below e^-708 add +0.0
-                    VectorMask<Double> drop = vx.compare(EQ, md).or(vd.compare(LT, EXP_D_NEG_MIN))
-                            .or(D.indexInRange(j + DL, n).not());
+                    VectorMask<Double> present = D.indexInRange(j + DL, n);
+                    VectorMask<Double> tie = vx.compare(EQ, md).and(present);
+                    k += tie.trueCount();
+                    VectorMask<Double> drop = tie.or(vd.compare(LT, EXP_D_NEG_MIN)).or(present.not());
                     a1 = a1.add(ve.blend(0.0, drop));
                 }
             }
@@ -265,7 +257,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
         }
         // accumulator i holds partials i DL .. i DL + DL - 1; the scalar tree adds them (C2 cannot slice 2-lane doubles)
-        double[] p = scratch();
+        p[TIES] = k;
         a0.intoArray(p, 0);
         a1.intoArray(p, DL);
         if (NACC >= 4) {

@@ -104,34 +104,27 @@ public class ScalarSoftmax implements SoftmaxSupport {
 
     // ======================================================================================= passes (overridable)
 
-    /** Pass 1: the row max m (Math.max semantics: NaN wins, +0 over -0) and the number k of elements == m. */
-    protected long maxTies(float[] x, int o, int n) {
+    /** Pass 1: the row max m (Math.max semantics: NaN wins, +0 over -0). */
+    protected float rowMax(float[] x, int o, int n) {
         float m = Float.NEGATIVE_INFINITY;
         for (int j = 0; j < n; j++) m = Math.max(m, x[o + j]);
-        int k = 0;
-        for (int j = 0; j < n; j++) if (x[o + j] == m) k++;
-        return pack(m, k);
+        return m;
     }
 
-    static long pack(float m, int k) {
-        return ((long) Float.floatToRawIntBits(m) << 32) | (k & 0xffffffffL);
-    }
-
-    static float unpackMax(long mk) {
-        return Float.intBitsToFloat((int) (mk >>> 32));
-    }
-
-    static int unpackTies(long mk) {
-        return (int) mk;
+    /** The number k of elements == m that the last expSum or expSumD into p counted (they leave it in p[TIES]). */
+    static int ties(double[] p) {
+        return (int) p[TIES];
     }
 
     /**
      * Pass 2: stores e_j = exp(x_j - m) to y (if not null) and returns t = sum of e_j over x_j != m. The sum adds the
      * unrounded scaled terms u_j = e_j 2^64 (terms below 2^-150, d &lt; -104, left out; NaN kept) and scales once.
+     * The max terms are counted instead (k, left in p[TIES]): counting them here, where x_j == m is tested anyway,
+     * spares pass 1 a per-lane count and four masked reductions per row.
      */
-    protected double expSum(float[] x, int xo, int n, float m, float[] y, int yo) {
-        double[] p = scratch();
+    protected double expSum(float[] x, int xo, int n, float m, float[] y, int yo, double[] p) {
         clear(p);
+        int k = 0;
         for (int j = 0; j < n; j++) {
             float xj = x[xo + j];
             float d = xj - m;
@@ -140,25 +133,29 @@ public class ScalarSoftmax implements SoftmaxSupport {
             float lo = (xj - av) - (bv + m); // TwoSum error of x + (-m)
             float u = expNegScaled(d, lo);
             if (y != null) y[yo + j] = unscale(u);
+            if (xj == m) k++;
             p[j & 15] += xj == m || d < EXP_NEG_MIN ? 0.0 : (double) u; // the max terms (exactly 1 each) stay out of t
         }
+        p[TIES] = k;
         return tree(p) * EXP_NEG_SUM_SCALE_DOWN;
     }
 
     /**
      * Pass 2 of logSumExp: t = sum over x_j != m of exp(x_j - m), every term in binary64 (x_j - m exact, e^d to about
      * 2^-45; terms below e^-708 left out). m + log(k + t) may cancel to near 0, so t needs more than binary32 terms.
-     * For a finite m, so no x_j is NaN.
+     * For a finite m, so no x_j is NaN. Counts the max terms into p[TIES] as expSum does.
      */
-    protected double expSumD(float[] x, int xo, int n, float m) {
-        double[] p = scratch();
+    protected double expSumD(float[] x, int xo, int n, float m, double[] p) {
         clear(p);
+        int k = 0;
         double md = m;
         for (int j = 0; j < n; j++) {
             float xj = x[xo + j];
             double d = (double) xj - md;
+            if (xj == m) k++;
             p[j & 15] += xj == m || d < EXP_D_NEG_MIN ? 0.0 : ScalarMath.expD(d);
         }
+        p[TIES] = k;
         return tree(p);
     }
 
@@ -272,41 +269,41 @@ public class ScalarSoftmax implements SoftmaxSupport {
 
     @Override
     public void softmax(float[] x, int xOff, int xStride, float[] y, int yOff, int yStride, int rows, int cols) {
+        double[] p = scratch();
         for (int r = 0; r < rows; r++) {
             int xo = xOff + r * xStride;
             int yo = yOff + r * yStride;
-            long mk = maxTies(x, xo, cols);
-            float m = unpackMax(mk);
-            double t = plusInfIsNaN(m, expSum(x, xo, cols, m, y, yo));
+            float m = rowMax(x, xo, cols);
+            double t = plusInfIsNaN(m, expSum(x, xo, cols, m, y, yo, p));
             // the max terms are exactly 1 each: s = k + t exactly enough, one rounding to the float reciprocal
-            scale(y, yo, cols, (float) (1.0 / (unpackTies(mk) + t)));
+            scale(y, yo, cols, (float) (1.0 / (ties(p) + t)));
         }
     }
 
     @Override
     public void logSoftmax(float[] x, int xOff, int xStride, float[] y, int yOff, int yStride, int rows, int cols) {
+        double[] p = scratch();
         for (int r = 0; r < rows; r++) {
             int xo = xOff + r * xStride;
             int yo = yOff + r * yStride;
-            long mk = maxTies(x, xo, cols);
-            float m = unpackMax(mk);
-            double t = plusInfIsNaN(m, expSum(x, xo, cols, m, null, 0));
-            shiftLog(x, xo, y, yo, cols, m, (float) logOfSum(unpackTies(mk), t));
+            float m = rowMax(x, xo, cols);
+            double t = plusInfIsNaN(m, expSum(x, xo, cols, m, null, 0, p));
+            shiftLog(x, xo, y, yo, cols, m, (float) logOfSum(ties(p), t));
         }
     }
 
     @Override
     public void logSumExp(float[] x, int xOff, int xStride, float[] out, int outOff, int rows, int cols) {
+        double[] p = scratch();
         for (int r = 0; r < rows; r++) {
             int xo = xOff + r * xStride;
-            long mk = maxTies(x, xo, cols);
-            float m = unpackMax(mk);
+            float m = rowMax(x, xo, cols);
             if (Float.isInfinite(m) || Float.isNaN(m)) {
                 out[outOff + r] = m; // all -inf: log 0 = -inf; any +inf: +inf; NaN: NaN (as torch.logsumexp)
                 continue;
             }
-            double t = expSumD(x, xo, cols, m);
-            out[outOff + r] = (float) ((double) m + logOfSum(unpackTies(mk), t));
+            double t = expSumD(x, xo, cols, m, p);
+            out[outOff + r] = (float) ((double) m + logOfSum(ties(p), t));
         }
     }
 
@@ -341,6 +338,7 @@ public class ScalarSoftmax implements SoftmaxSupport {
         double epsC = (double) smoothing / cols;
         float sEps = (float) (gradScale * epsC);
         double total = 0.0;
+        double[] p = scratch();
         for (int r = 0; r < rows; r++) {
             int xo = xOff + r * xStride;
             int go = gOff + r * gStride;
@@ -350,10 +348,9 @@ public class ScalarSoftmax implements SoftmaxSupport {
                 loss = 0.0;
                 if (grad != null) for (int j = 0; j < cols; j++) grad[go + j] = 0f;
             } else {
-                long mk = maxTies(x, xo, cols);
-                float m = unpackMax(mk);
-                int k = unpackTies(mk);
-                double t = plusInfIsNaN(m, expSum(x, xo, cols, m, grad, go));
+                float m = rowMax(x, xo, cols);
+                double t = plusInfIsNaN(m, expSum(x, xo, cols, m, grad, go, p));
+                int k = ties(p);
                 double lse = logOfSum(k, t);
                 float xy = x[xo + label];
                 double wy = w == null ? 1.0 : w[label];
@@ -398,10 +395,9 @@ public class ScalarSoftmax implements SoftmaxSupport {
             int xo = xOff + r * xStride;
             int qo = qOff + r * qStride;
             int go = gOff + r * gStride;
-            long mk = maxTies(x, xo, cols);
-            float m = unpackMax(mk);
-            int k = unpackTies(mk);
-            double t = plusInfIsNaN(m, expSum(x, xo, cols, m, grad, go));
+            float m = rowMax(x, xo, cols);
+            double t = plusInfIsNaN(m, expSum(x, xo, cols, m, grad, go, p));
+            int k = ties(p); // before p is cleared for the target sums below
             double lse = logOfSum(k, t);
             // a_j = w_j ((1 - eps) q_j + eps / C) in float, then A = sum a_j and B = sum a_j (m - x_j) in binary64
             clear(p);
