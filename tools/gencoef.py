@@ -95,10 +95,11 @@ def erfr(t):
 print("// ---- binary64 erf, |x| < 1: erf(x) = x P(x^2), P(t) = P0 + t R(t), P0 = 2/sqrt(pi) rounded, R fitted")
 ERF_P0 = mp.mpf(float(2 / mp.sqrt(mp.pi)))
 print(f"  P0 = {hexf(float(ERF_P0), False)}")
-fit("ERF_SMALL R", erfr, mp.mpf(0), mp.mpf(1), 7, False, weight=lambda t: t / erfp(t))
+# the weight makes fit() print P's relative error, t |dR| / P
+fit("ERF_SMALL R", erfr, mp.mpf(0), mp.mpf(1), 7, False, weight=lambda t: t * erfr(t) / erfp(t))
 
-print("// ---- binary64 erf, 1 <= x <= 4: erf(x) = H(t), t = x - 2.5 (erf >= 0.84 there, so absolute error is what counts;")
-print("//      no exp(-x^2) factor needed)")
+print("// ---- binary64 erf, 1 <= x <= 4: erf(x) = H(t), t = x - 2.5")
+print("//      (erf >= 0.84 there, so absolute error is what counts; no exp(-x^2) factor needed)")
 fit("ERF_LARGE H", lambda t: mp.erf(t + mp.mpf(2.5)), mp.mpf(-1.5), mp.mpf(1.5), 20, False)
 
 def split(v, bits, single):

@@ -47,7 +47,8 @@ public class TanhBenchmark extends UnaryBenchmarkBase {
         VectorMath.exp(y, y);
         i = 0;
         for (int bound = SPECIES.loopBound(x.length); i < bound; i += SPECIES.length()) {
-            FloatVector.broadcast(SPECIES, -2f).div(FloatVector.fromArray(SPECIES, y, i).add(1f)).add(1f).intoArray(y, i);
+            FloatVector.broadcast(SPECIES, -2f).div(FloatVector.fromArray(SPECIES, y, i).add(1f)).add(1f)
+                    .intoArray(y, i);
         }
         for (; i < x.length; i++) y[i] = 1f - 2f / (1f + y[i]);
         return y;
@@ -61,7 +62,8 @@ public class TanhBenchmark extends UnaryBenchmarkBase {
     public float[] divideOnlyFloor() {
         int i = 0;
         for (int bound = SPECIES.loopBound(x.length); i < bound; i += SPECIES.length()) {
-            FloatVector.broadcast(SPECIES, -2f).div(FloatVector.fromArray(SPECIES, x, i).add(1f)).add(1f).intoArray(y, i);
+            FloatVector.broadcast(SPECIES, -2f).div(FloatVector.fromArray(SPECIES, x, i).add(1f)).add(1f)
+                    .intoArray(y, i);
         }
         for (; i < x.length; i++) y[i] = 1f - 2f / (1f + x[i]);
         return y;

@@ -87,7 +87,9 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     @Override
     protected double expSum(float[] x, int xo, int n, float m, float[] y, int yo, double[] p) {
         DoubleVector dz = DoubleVector.zero(D);
-        IntVector vk = IntVector.zero(I); // per-lane tie counts, one masked add per vector, reduced once per row
+        // ties counted here, where x == m is tested anyway: one masked add per vector, one reduction per row (counting
+        // them in the max pass took two compares, two blends and an add per vector, and four masked reductions per row)
+        IntVector vk = IntVector.zero(I);
         DoubleVector a0 = dz, a1 = dz, a2 = dz, a3 = dz, a4 = dz, a5 = dz, a6 = dz, a7 = dz, t0, t1;
         int full = n & -PARTIALS;
         int end = full + (n > full ? PARTIALS : 0);
@@ -191,7 +193,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
 
     @Override
     protected double expSumD(float[] x, int xo, int n, float m, double[] p) {
-        if (!PanamaSpecies.D_MASKS) return super.expSumD(x, xo, n, m, p); // binary64 blends C2 cannot compile at 2 lanes
+        // binary64 blends C2 cannot compile at 2 lanes
+        if (!PanamaSpecies.D_MASKS) return super.expSumD(x, xo, n, m, p);
         DoubleVector dz = DoubleVector.zero(D);
         DoubleVector a0 = dz, a1 = dz, a2 = dz, a3 = dz, a4 = dz, a5 = dz, a6 = dz, a7 = dz, t0, t1;
         int k = 0;

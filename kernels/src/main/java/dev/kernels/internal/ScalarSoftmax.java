@@ -119,8 +119,8 @@ public class ScalarSoftmax implements SoftmaxSupport {
     /**
      * Pass 2: stores e_j = exp(x_j - m) to y (if not null) and returns t = sum of e_j over x_j != m. The sum adds the
      * unrounded scaled terms u_j = e_j 2^64 (terms below 2^-150, d &lt; -104, left out; NaN kept) and scales once.
-     * The max terms are counted instead (k, left in p[TIES]): counting them here, where x_j == m is tested anyway,
-     * spares pass 1 a per-lane count and four masked reductions per row.
+     * The max terms are counted instead: k is left in p[TIES], which every override must write (callers read it with
+     * {@link #ties}).
      */
     protected double expSum(float[] x, int xo, int n, float m, float[] y, int yo, double[] p) {
         clear(p);

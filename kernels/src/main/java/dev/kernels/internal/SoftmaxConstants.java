@@ -27,7 +27,7 @@ public final class SoftmaxConstants {
     public static final double EXP_D_NEG_MIN = -708.0;
     /** Number of binary64 partial sums of every row reduction: element j of a row goes to partial j % 16. */
     public static final int PARTIALS = 16;
-    /** Slot of the per-thread scratch array (2 * PARTIALS doubles) where expSum leaves the tie count k. */
+    /** Slot of the per-thread scratch array (2 * PARTIALS doubles) where expSum/expSumD leave the tie count k. */
     public static final int TIES = PARTIALS;
     /** Rows of the flat BCE form (no posWeight) are virtual segments of this many elements (the summation blocks). */
     public static final int BCE_SEGMENT = 8192;
