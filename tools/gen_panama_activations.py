@@ -296,10 +296,11 @@ def saved_output_kernel(name, fma_addend):
         + ("" if fma_addend == "vy" else f"        FloatVector vone = {fma_addend};\n")
         + f"        for (int bound = len - 4 * F.length(); i <= bound; i += 4 * F.length()) {{\n"
         + "".join(f"{IND}FloatVector vy{k} = FloatVector.fromArray(F, y, yOff + i{at(k)});\n" for k in range(4))
-        + f"{IND}// saved outputs have |y| <= 1, so the OR of the magnitude bits stays below the bits of 2^32 (0x4f800000)\n"
-        f"{IND}// unless a lane is above 2^32, infinite or NaN: then the scalar method for the four vectors (the same bits)\n"
+        + f"{IND}// saved outputs have |y| <= 1, so the OR of the magnitude bits stays below the bits of 2^32 unless a\n"
+        f"{IND}// lane is above 2^32, infinite or NaN: then the scalar method for the four vectors (the same bits)\n"
         f"{IND}if (vy0.reinterpretAsInts().or(vy1.reinterpretAsInts()).or(vy2.reinterpretAsInts())\n"
-        f"{IND}        .or(vy3.reinterpretAsInts()).and(0x7fffffff).compare(GT, 0x4f800000).anyTrue()) {{\n"
+        f"{IND}        .or(vy3.reinterpretAsInts()).and(~SIGN_BIT_F)\n"
+        f"{IND}        .compare(GT, SAVED_OUTPUT_BINARY32_MAX_BITS).anyTrue()) {{\n"
         f"{IND}    for (int l = i; l < i + 4 * F.length(); l++) {{\n"
         f"{IND}        gradIn[giOff + l] = ScalarActivations.{name}(y[yOff + l], gradOut[gOff + l]);\n"
         f"{IND}    }}\n"

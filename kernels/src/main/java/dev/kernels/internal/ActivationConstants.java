@@ -10,6 +10,8 @@ public final class ActivationConstants {
 
     /** sigmoid/tanh backward: saved outputs up to this magnitude are handled in binary32 (y^2 stays finite). */
     public static final float SAVED_OUTPUT_BINARY32_MAX = 0x1p32f;
+    /** Its bits: the vector bodies test four vectors at once on the OR of their magnitude bits. */
+    public static final int SAVED_OUTPUT_BINARY32_MAX_BITS = Float.floatToRawIntBits(SAVED_OUTPUT_BINARY32_MAX);
 
     // ---- Gaussian tail Q(a) = 1 - Phi(a) = e^(-a^2/2) H(a), a = |x| -----------------------------------------------
     /** gencoef_activations.py "GELU_H": H(a) in y = (a - 5)/(a + 5), degree 16, a in [0, 20], rel. error 2^-44.3. */

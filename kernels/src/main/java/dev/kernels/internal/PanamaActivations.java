@@ -103,10 +103,11 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vy1 = FloatVector.fromArray(F, y, yOff + i + F.length());
             FloatVector vy2 = FloatVector.fromArray(F, y, yOff + i + 2 * F.length());
             FloatVector vy3 = FloatVector.fromArray(F, y, yOff + i + 3 * F.length());
-            // saved outputs have |y| <= 1, so the OR of the magnitude bits stays below the bits of 2^32 (0x4f800000)
-            // unless a lane is above 2^32, infinite or NaN: then the scalar method for the four vectors (the same bits)
+            // saved outputs have |y| <= 1, so the OR of the magnitude bits stays below the bits of 2^32 unless a
+            // lane is above 2^32, infinite or NaN: then the scalar method for the four vectors (the same bits)
             if (vy0.reinterpretAsInts().or(vy1.reinterpretAsInts()).or(vy2.reinterpretAsInts())
-                    .or(vy3.reinterpretAsInts()).and(0x7fffffff).compare(GT, 0x4f800000).anyTrue()) {
+                    .or(vy3.reinterpretAsInts()).and(~SIGN_BIT_F)
+                    .compare(GT, SAVED_OUTPUT_BINARY32_MAX_BITS).anyTrue()) {
                 for (int l = i; l < i + 4 * F.length(); l++) {
                     gradIn[giOff + l] = ScalarActivations.sigmoidBackward(y[yOff + l], gradOut[gOff + l]);
                 }
@@ -146,10 +147,11 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vy1 = FloatVector.fromArray(F, y, yOff + i + F.length());
             FloatVector vy2 = FloatVector.fromArray(F, y, yOff + i + 2 * F.length());
             FloatVector vy3 = FloatVector.fromArray(F, y, yOff + i + 3 * F.length());
-            // saved outputs have |y| <= 1, so the OR of the magnitude bits stays below the bits of 2^32 (0x4f800000)
-            // unless a lane is above 2^32, infinite or NaN: then the scalar method for the four vectors (the same bits)
+            // saved outputs have |y| <= 1, so the OR of the magnitude bits stays below the bits of 2^32 unless a
+            // lane is above 2^32, infinite or NaN: then the scalar method for the four vectors (the same bits)
             if (vy0.reinterpretAsInts().or(vy1.reinterpretAsInts()).or(vy2.reinterpretAsInts())
-                    .or(vy3.reinterpretAsInts()).and(0x7fffffff).compare(GT, 0x4f800000).anyTrue()) {
+                    .or(vy3.reinterpretAsInts()).and(~SIGN_BIT_F)
+                    .compare(GT, SAVED_OUTPUT_BINARY32_MAX_BITS).anyTrue()) {
                 for (int l = i; l < i + 4 * F.length(); l++) {
                     gradIn[giOff + l] = ScalarActivations.tanhBackward(y[yOff + l], gradOut[gOff + l]);
                 }
