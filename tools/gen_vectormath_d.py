@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Emits the binary64-evaluated kernels of PanamaVectorMath (expm1, log1p, sigmoid, tanh, erf): each vector body
+"""Emits the binary64-evaluated kernels of PanamaVectorMath (expm1, log1p, erf): each vector body
 repeats, op for op, the ScalarMath method it mirrors (expD/expm1D/logD inline, no helper calls: see the note at
 PanamaVectorMath.exp). Output: /tmp/gen/out.java, pasted between the markers in PanamaVectorMath."""
 import re
@@ -61,11 +61,9 @@ def store(expr, k, ind, copysign=False):
     return L + [f"{ind}vr.intoArray(y, yOff + i);"]
 
 CLAMPS = {"expm1": ("vx", "(float) EXPM1_MIN", "(float) EXPM1_MAX"),
-          "sigmoid": ("vx", "(float) -SIGMOID_SATURATION", "(float) SIGMOID_SATURATION"),
-          "tanh": ("vx.abs()", None, "(float) TANH_SATURATION"),
           "erf": ("vx.abs()", None, "(float) ERF_SATURATION")}
 
-NAMES = {"expm1": "vc", "tanh": "va", "erf": "va"}  # what the widened, clamped half is called in each body
+NAMES = {"expm1": "vc", "erf": "va"}  # what the widened, clamped half is called in each body
 
 def body(name, k, ind):
     L = load(k, ind, CLAMPS.get(name), NAMES.get(name, "vd"))
@@ -73,12 +71,6 @@ def body(name, k, ind):
         L += expd(f"vc{k}", f"ve{k}", True, ind)
         L += [f"{ind}// expm1 has the sign of x: OR-ing the sign bit only changes -0 (the polynomial yields +0)"]
         L += store(f"ve{k}", k, ind, True)
-    elif name == "sigmoid":
-        L += [f"{ind}DoubleVector vc{k} = vd{k}.neg(); // x clamped to +-SIGMOID_SATURATION"] + expd(f"vc{k}", f"ve{k}", False, ind)
-        L += store(f"DoubleVector.broadcast(D, 1.0).div(ve{k}.add(1.0))", k, ind)
-    elif name == "tanh":
-        L += [f"{ind}DoubleVector v2a{k} = va{k}.add(va{k});"] + expd(f"v2a{k}", f"vm{k}", True, ind)
-        L += store(f"vm{k}.div(vm{k}.add(2.0))", k, ind, True)
     elif name == "log1p":
         L += [f"{ind}DoubleVector vw{k} = vd{k}.add(1.0);", f"{ind}DoubleVector vlost{k} = vd{k}.sub(vw{k}.sub(1.0)); // the bits of x lost in 1 + x"]
         L += logd(f"vw{k}", f"vl{k}", ind)
@@ -106,7 +98,7 @@ def body(name, k, ind):
     return L
 
 out = []
-for name in ["expm1", "log1p", "sigmoid", "tanh", "erf"]:
+for name in ["expm1", "log1p", "erf"]:
     ind = "            "
     masks = name in ("log1p", "erf")
     out.append("    @Override")

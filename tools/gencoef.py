@@ -102,6 +102,16 @@ print("// ---- binary64 erf, 1 <= x <= 4: erf(x) = H(t), t = x - 2.5")
 print("//      (erf >= 0.84 there, so absolute error is what counts; no exp(-x^2) factor needed)")
 fit("ERF_LARGE H", lambda t: mp.erf(t + mp.mpf(2.5)), mp.mpf(-1.5), mp.mpf(1.5), 20, False)
 
+def tanhp(t):
+    # tanh(a) = a + a t P(t), t = a^2: P(t) = (tanh(a)/a - 1)/t
+    if t < mp.mpf('1e-30'):
+        return -mp.mpf(1) / 3 + 2 * t / 15
+    x = mp.sqrt(t)
+    return (mp.tanh(x) / x - 1) / t
+
+print("// ---- binary32 tanh, |x| < 0.55: tanh(a) = a + a t P(t), t = a^2 (a t P <= 0.1 a: P's error weighs 10x less)")
+fit("TANH_F P", tanhp, mp.mpf(0), mp.mpf('0.55')**2, 4, True)
+
 def split(v, bits, single):
     """hi = v rounded to `bits` significant bits (so n*hi is exact for small n), lo = v - hi rounded."""
     e = mp.floor(mp.log(abs(v), 2))

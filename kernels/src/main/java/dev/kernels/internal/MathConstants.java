@@ -115,10 +115,25 @@ public final class MathConstants {
     public static final double ERF_H20 = 0x1.288e036034b8p-30;
     /** erf(x) rounds to 1.0f for x >= 4 (erfc(4) = 1.5e-8 < 2^-25); the clamp keeps x in H's interval. */
     public static final double ERF_SATURATION = 4.0;
-    /** tanh(x) rounds to 1.0f for |x| >= 10 (1 - tanh(10) = 4e-9 < 2^-25); the clamp keeps expm1(2x) finite. */
-    public static final double TANH_SATURATION = 10.0;
-    /** sigmoid(x) rounds to 0 below -110 (e^-110 < 2^-150) and to 1 above; the clamp keeps e^-x finite in binary64. */
-    public static final double SIGMOID_SATURATION = 110.0;
+    /** tanh(x) rounds to 1.0f for |x| >= 10 (1 - tanh(10) = 4e-9 < 2^-25); the clamp keeps 2^n of e^-2|x| normal. */
+    public static final float TANH_F_CLAMP = 10f;
+    public static final int TANH_F_CLAMP_BITS = Float.floatToRawIntBits(TANH_F_CLAMP);
+    /** tanh takes its odd polynomial below this |x| (tanh = 0.5005 there), (1 - e)/(1 + e) from here on. */
+    public static final float TANH_F_SMALL_MAX = 0.55f;
+    /** gencoef.py "TANH_F P": tanh(a) = a + a t P(t), t = a^2 in [0, 0.3025], degree 4, rel. error 2^-24.0 after rounding. */
+    public static final float TANH_F_P0 = -0x1.555554p-2f;
+    public static final float TANH_F_P1 = 0x1.110feap-3f;
+    public static final float TANH_F_P2 = -0x1.b9a044p-5f;
+    public static final float TANH_F_P3 = 0x1.5d220ep-6f;
+    public static final float TANH_F_P4 = -0x1.b13538p-8f;
+    /** Bits of 2^-30: sigmoid(x) rounds to 0.5 and tanh(x) to x for |x| below it; smaller |x| are clamped up to it. */
+    public static final int TINY_BITS = Float.floatToRawIntBits(0x1p-30f);
+    public static final int NEG_TINY_BITS = Float.floatToRawIntBits(-0x1p-30f);
+    /** Bits of -104 (sigmoid's clamp of -|x|, SoftmaxConstants.EXP_NEG_MIN) and of -inf; as signed ints, -|x| orders by |x|. */
+    public static final int EXP_NEG_MIN_BITS = Float.floatToRawIntBits(SoftmaxConstants.EXP_NEG_MIN);
+    public static final int NEG_INF_BITS = Float.floatToRawIntBits(Float.NEGATIVE_INFINITY);
+    /** Bits of 2^-60: sigmoid's denominator scales by 2^max(n, -60) (1 + e for e below 2^-60 is 1 to far below an ulp). */
+    public static final int SIGMOID_DEN_MIN_BITS = (127 - 60) << 23;
     /** expm1(x) rounds to -1 below -30 and overflows above 89; the clamp keeps 2^n a normal double. */
     public static final double EXPM1_MIN = -30.0;
     public static final double EXPM1_MAX = 89.0;

@@ -1,6 +1,10 @@
 package dev.kernels.internal;
 
 import static dev.kernels.internal.MathConstants.*;
+import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_SCALE_BIAS;
+import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_SCALE_DOWN;
+import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_TO_SUBNORMAL;
+import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_U_MIN;
 import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.D2F;
 import static jdk.incubator.vector.VectorOperators.EQ;
@@ -12,6 +16,8 @@ import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.MAX;
+import static jdk.incubator.vector.VectorOperators.MIN;
 import static jdk.incubator.vector.VectorOperators.ULE;
 
 import jdk.incubator.vector.DoubleVector;
@@ -165,6 +171,96 @@ public final class PanamaVectorMath implements VectorMathSupport {
         for (; i < len; i++) y[yOff + i] = ScalarMath.log(x[xOff + i]);
     }
 
+    @Override
+    public void sigmoid(float[] x, int xOff, float[] y, int yOff, int len) {
+        int i = 0;
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            // ScalarMath.sigmoid, op for op; both signs computed, blended on x < 0
+            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
+            IntVector vdBits = vx.reinterpretAsInts().or(SIGN_BIT_F); // -|x|
+            FloatVector vdc = vdBits.lanewise(MAX, NEG_TINY_BITS).lanewise(MIN, EXP_NEG_MIN_BITS).reinterpretAsFloats();
+            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC_F);
+            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
+            FloatVector vrLo = vn.mul(-LN2_LO_F);
+            FloatVector vhi = vrHi.add(1f);
+            FloatVector vr = vrHi.add(vrLo);
+            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
+            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
+            FloatVector veh = vhi.add(vc);
+            FloatVector vel = vc.sub(veh.sub(vhi));
+            IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);
+            FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS).reinterpretAsFloats();
+            FloatVector ve = veh.mul(vsDen);
+            FloatVector vw = ve.add(1f);
+            FloatVector vlo = vel.fma(vsDen, ve.sub(vw.sub(1f)));
+            FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);
+            FloatVector vnr0 = vr0.neg();
+            FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
+            FloatVector vpos = vr0.fma(vdelta, vr0);
+            FloatVector vu = veh.fma(vr0, vr0.mul(veh.fma(vdelta, vel))).mul(vsUpBits.reinterpretAsFloats()); // sigma 2^64
+            VectorMask<Float> vtiny = vu.compare(LT, EXP_NEG_U_MIN);
+            FloatVector vneg = vu.mul(EXP_NEG_SCALE_DOWN);
+            if (vtiny.anyTrue()) { // subnormal results in integers, as ScalarSoftmax.unscale: a subnormal product is 7x slower
+                vneg = vu.blend(EXP_NEG_U_MIN, vtiny).mul(EXP_NEG_SCALE_DOWN).blend(
+                        vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(), vtiny);
+            }
+            IntVector vxBits = vx.reinterpretAsInts();
+            vpos.blend(vneg, vxBits.compare(LT, 0).cast(F)).blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F))
+                    .intoArray(y, yOff + i);
+        }
+        for (; i < len; i++) y[yOff + i] = ScalarMath.sigmoid(x[xOff + i]);
+    }
+
+    @Override
+    public void tanh(float[] x, int xOff, float[] y, int yOff, int len) {
+        int i = 0;
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            // ScalarMath.tanh, op for op; both forms computed, blended on |x| >= TANH_F_SMALL_MAX, tiny x passed through
+            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
+            IntVector vaBits = vx.reinterpretAsInts().and(~SIGN_BIT_F);
+            IntVector vaLoBits = vaBits.lanewise(MAX, TINY_BITS);
+            FloatVector vaLo = vaLoBits.reinterpretAsFloats();
+            FloatVector vac = vaLoBits.lanewise(MIN, TANH_F_CLAMP_BITS).reinterpretAsFloats();
+            FloatVector vd = vac.mul(-2f);
+            FloatVector vnb = vd.fma(LOG2E_F, EXP_MAGIC_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC_F);
+            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vd);
+            FloatVector vrLo = vn.mul(-LN2_LO_F);
+            FloatVector vhi = vrHi.add(1f);
+            FloatVector vr = vrHi.add(vrLo);
+            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
+            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
+            FloatVector veh = vhi.add(vc);
+            FloatVector vel = vc.sub(veh.sub(vhi));
+            FloatVector vs = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats();
+            FloatVector ve = veh.mul(vs);
+            FloatVector velo = vel.mul(vs);
+            FloatVector vone = FloatVector.broadcast(F, 1f);
+            FloatVector vnh = vone.sub(ve);
+            FloatVector vnl = vone.sub(vnh).sub(ve).sub(velo);
+            FloatVector vdh = ve.add(1f);
+            FloatVector vdl = ve.sub(vdh.sub(1f)).add(velo);
+            FloatVector vq0 = vnh.div(vdh);
+            FloatVector vnq0 = vq0.neg();
+            FloatVector vrem = vnq0.fma(vdl, vnq0.fma(vdh, vnh).add(vnl));
+            FloatVector vlarge = vrem.fma(vq0.fma(0.5f, 0.5f), vq0);
+            FloatVector vt = vaLo.mul(vaLo);
+            FloatVector vp = vt.fma(TANH_F_P4, TANH_F_P3).fma(vt, FloatVector.broadcast(F, TANH_F_P2))
+                    .fma(vt, FloatVector.broadcast(F, TANH_F_P1)).fma(vt, FloatVector.broadcast(F, TANH_F_P0));
+            FloatVector vsmall = vaLo.fma(vt.mul(vp), vaLo);
+            vsmall.blend(vlarge, vaLo.compare(GE, TANH_F_SMALL_MAX))
+                    .reinterpretAsInts().or(vx.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()
+                    .blend(vx, vaBits.compare(LT, TINY_BITS).cast(F))
+                    .intoArray(y, yOff + i);
+        }
+        for (; i < len; i++) y[yOff + i] = ScalarMath.tanh(x[xOff + i]);
+    }
+
     // ---------------------------------------------------------------------------------- binary64-evaluated kernels
     // Generated by tools/gen_vectormath_d.py: each block names the ScalarMath method whose operations it repeats.
 
@@ -251,84 +347,6 @@ public final class PanamaVectorMath implements VectorMathSupport {
                     .intoArray(y, yOff + i);
         }
         for (; i < len; i++) y[yOff + i] = ScalarMath.log1p(x[xOff + i]);
-    }
-
-    @Override
-    public void sigmoid(float[] x, int xOff, float[] y, int yOff, int len) {
-        int i = 0;
-        // one float vector per iteration: its low and high halves in binary64, joined before the store
-        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
-            FloatVector vxc = vx.blend((float) -SIGMOID_SATURATION, vx.compare(LT, (float) -SIGMOID_SATURATION))
-                    .blend((float) SIGMOID_SATURATION, vx.compare(GT, (float) SIGMOID_SATURATION));
-            DoubleVector vd0 = (DoubleVector) vxc.convertShape(F2D, D, 0);
-            DoubleVector vc0 = vd0.neg(); // x clamped to +-SIGMOID_SATURATION
-            // ScalarMath.expD(vc0)
-            DoubleVector ve0nb = vc0.fma(LOG2E_D, EXP_MAGIC_D);
-            DoubleVector ve0n = ve0nb.sub(EXP_MAGIC_D);
-            DoubleVector ve0r = ve0n.fma(DoubleVector.broadcast(D, -LN2_HI_D), vc0);
-            ve0r = ve0n.fma(DoubleVector.broadcast(D, -LN2_LO_D), ve0r);
-            DoubleVector ve0q = ve0r.fma(EXP_D_Q8, EXP_D_Q7).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q6)).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q5))
-                    .fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q4)).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q3)).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q2))
-                    .fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q1)).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q0));
-            DoubleVector ve0s = ve0nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector ve0 = ve0s.fma(ve0r.mul(ve0r).fma(ve0q, ve0r), ve0s);
-            FloatVector vr0 = (FloatVector) DoubleVector.broadcast(D, 1.0).div(ve0.add(1.0)).convertShape(D2F, F, 0);
-            DoubleVector vd1 = (DoubleVector) vxc.convertShape(F2D, D, 1);
-            DoubleVector vc1 = vd1.neg(); // x clamped to +-SIGMOID_SATURATION
-            // ScalarMath.expD(vc1)
-            DoubleVector ve1nb = vc1.fma(LOG2E_D, EXP_MAGIC_D);
-            DoubleVector ve1n = ve1nb.sub(EXP_MAGIC_D);
-            DoubleVector ve1r = ve1n.fma(DoubleVector.broadcast(D, -LN2_HI_D), vc1);
-            ve1r = ve1n.fma(DoubleVector.broadcast(D, -LN2_LO_D), ve1r);
-            DoubleVector ve1q = ve1r.fma(EXP_D_Q8, EXP_D_Q7).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q6)).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q5))
-                    .fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q4)).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q3)).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q2))
-                    .fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q1)).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q0));
-            DoubleVector ve1s = ve1nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector ve1 = ve1s.fma(ve1r.mul(ve1r).fma(ve1q, ve1r), ve1s);
-            FloatVector vr = ((FloatVector) DoubleVector.broadcast(D, 1.0).div(ve1.add(1.0)).convertShape(D2F, F, 0)).unslice(DL, vr0, 0);
-            vr.intoArray(y, yOff + i);
-        }
-        for (; i < len; i++) y[yOff + i] = ScalarMath.sigmoid(x[xOff + i]);
-    }
-
-    @Override
-    public void tanh(float[] x, int xOff, float[] y, int yOff, int len) {
-        int i = 0;
-        // one float vector per iteration: its low and high halves in binary64, joined before the store
-        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
-            FloatVector vxs = vx.abs();
-            FloatVector vxc = vxs.blend((float) TANH_SATURATION, vxs.compare(GT, (float) TANH_SATURATION));
-            DoubleVector va0 = (DoubleVector) vxc.convertShape(F2D, D, 0);
-            DoubleVector v2a0 = va0.add(va0);
-            // ScalarMath.expm1D(v2a0)
-            DoubleVector vm0nb = v2a0.fma(LOG2E_D, EXP_MAGIC_D);
-            DoubleVector vm0n = vm0nb.sub(EXP_MAGIC_D);
-            DoubleVector vm0r = vm0n.fma(DoubleVector.broadcast(D, -LN2_HI_D), v2a0);
-            vm0r = vm0n.fma(DoubleVector.broadcast(D, -LN2_LO_D), vm0r);
-            DoubleVector vm0q = vm0r.fma(EXP_D_Q8, EXP_D_Q7).fma(vm0r, DoubleVector.broadcast(D, EXP_D_Q6)).fma(vm0r, DoubleVector.broadcast(D, EXP_D_Q5))
-                    .fma(vm0r, DoubleVector.broadcast(D, EXP_D_Q4)).fma(vm0r, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vm0r, DoubleVector.broadcast(D, EXP_D_Q2))
-                    .fma(vm0r, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vm0r, DoubleVector.broadcast(D, EXP_D_Q0));
-            DoubleVector vm0s = vm0nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector vm0 = vm0s.fma(vm0r.mul(vm0r).fma(vm0q, vm0r), vm0s.sub(1.0));
-            FloatVector vr0 = (FloatVector) vm0.div(vm0.add(2.0)).convertShape(D2F, F, 0);
-            DoubleVector va1 = (DoubleVector) vxc.convertShape(F2D, D, 1);
-            DoubleVector v2a1 = va1.add(va1);
-            // ScalarMath.expm1D(v2a1)
-            DoubleVector vm1nb = v2a1.fma(LOG2E_D, EXP_MAGIC_D);
-            DoubleVector vm1n = vm1nb.sub(EXP_MAGIC_D);
-            DoubleVector vm1r = vm1n.fma(DoubleVector.broadcast(D, -LN2_HI_D), v2a1);
-            vm1r = vm1n.fma(DoubleVector.broadcast(D, -LN2_LO_D), vm1r);
-            DoubleVector vm1q = vm1r.fma(EXP_D_Q8, EXP_D_Q7).fma(vm1r, DoubleVector.broadcast(D, EXP_D_Q6)).fma(vm1r, DoubleVector.broadcast(D, EXP_D_Q5))
-                    .fma(vm1r, DoubleVector.broadcast(D, EXP_D_Q4)).fma(vm1r, DoubleVector.broadcast(D, EXP_D_Q3)).fma(vm1r, DoubleVector.broadcast(D, EXP_D_Q2))
-                    .fma(vm1r, DoubleVector.broadcast(D, EXP_D_Q1)).fma(vm1r, DoubleVector.broadcast(D, EXP_D_Q0));
-            DoubleVector vm1s = vm1nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector vm1 = vm1s.fma(vm1r.mul(vm1r).fma(vm1q, vm1r), vm1s.sub(1.0));
-            FloatVector vr = ((FloatVector) vm1.div(vm1.add(2.0)).convertShape(D2F, F, 0)).unslice(DL, vr0, 0);
-            vr.reinterpretAsInts().or(vx.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats().intoArray(y, yOff + i);
-        }
-        for (; i < len; i++) y[yOff + i] = ScalarMath.tanh(x[xOff + i]);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.kernels.internal;
 
 import static dev.kernels.internal.MathConstants.*;
+import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_SCALE_BIAS;
 
 /**
  * The scalar twin of every element-wise kernel: the same constants, the same operations in the same order and the
@@ -8,7 +9,7 @@ import static dev.kernels.internal.MathConstants.*;
  * tail or the scalar fallback computed it. {@link Math#fma} is used unconditionally (it is exact by definition, so
  * its result never depends on the CPU; only its speed does).
  *
- * <p>exp and log are computed in binary32 (they carry the speed bars). expm1, log1p, sigmoid, tanh and erf are
+ * <p>exp, log, sigmoid and tanh are computed in binary32 (they carry the speed bars). expm1, log1p and erf are
  * evaluated in binary64 with polynomials accurate to 2^-37 or better and rounded to binary32 once, which keeps them
  * within 0.5 ULP + 2^-13 ULP of the exact value without any compensated float arithmetic.
  */
@@ -149,15 +150,77 @@ public final class ScalarMath {
         return copySignBit(y, x);
     }
 
+    /**
+     * sigmoid in binary32, within 1 ULP: e^-|x| = 2^n (eh + el), the compensated exp of the softmax family renormalized
+     * (Fast2Sum) to a float and its tail; 1 + e as w + lo (Fast2Sum), q = 1/(w + lo) as r0 (1 + delta) with the exact
+     * reciprocal residual; then sigmoid(|x|) = r0 + r0 delta and sigmoid(-|x|) = e q = 2^n (eh r0 + r0 (eh delta + el)),
+     * each rounded once (a subnormal result once more, when 2^-64 is applied).
+     */
     public static float sigmoid(float x) {
-        double xd = Math.min(Math.max((double) x, -SIGMOID_SATURATION), SIGMOID_SATURATION);
-        return (float) (1.0 / (1.0 + expD(-xd)));
+        int dBits = Float.floatToRawIntBits(x) | SIGN_BIT_F; // -|x|: as a signed int, larger for larger |x|
+        // clamped to [-104, -2^-30] as integers (no float op sees a subnormal x: x86 takes a 20-30 ns assist); NaN is
+        // clamped too and restored at the end
+        float dc = Float.intBitsToFloat(Math.min(Math.max(dBits, NEG_TINY_BITS), EXP_NEG_MIN_BITS));
+        float nb = Math.fma(dc, LOG2E_F, EXP_MAGIC_F);
+        float n = nb - EXP_MAGIC_F;
+        float rHi = Math.fma(n, -LN2_HI_F, dc);
+        float rLo = n * -LN2_LO_F;
+        float hi = 1f + rHi;
+        float c = expTail(rHi, rLo, hi); // e^r = hi + c, c up to r^2/2: not yet a tail
+        float eh = hi + c;
+        float el = c - (eh - hi); // exact: Fast2Sum, |hi| >= |c|
+        int sUpBits = (Float.floatToRawIntBits(nb) + EXP_NEG_SCALE_BIAS) << 23; // 2^(n+64), normal for n in [-150, 0]
+        // the denominator's 2^n stays normal: below 2^-60, e changes 1 + e by less than 2^-60 relative either way
+        float sDen = Float.intBitsToFloat(Math.max(sUpBits - (EXP_NEG_SCALE_BIAS << 23), SIGMOID_DEN_MIN_BITS));
+        float e = eh * sDen;
+        float w = 1f + e;
+        float lo = Math.fma(el, sDen, e - (w - 1f)); // e's tail plus the exact Fast2Sum error (e <= 1)
+        float r0 = 1f / w;
+        float nr0 = -r0;
+        float delta = Math.fma(lo, nr0, Math.fma(w, nr0, 1f)); // 1/(w + lo) = r0 (1 + delta + O(2^-46))
+        float pos = Math.fma(r0, delta, r0);
+        // sigma(-|x|) 2^64, scaled down as u * 2^-64 (subnormal results rounded in integers: no slow path, same bits)
+        float neg = ScalarSoftmax.unscale(Math.fma(eh, r0, r0 * Math.fma(eh, delta, el)) * Float.intBitsToFloat(sUpBits));
+        float y = Float.floatToRawIntBits(x) < 0 ? neg : pos; // -0 and tiny x: both are 0.5
+        return dBits > NEG_INF_BITS ? x : y; // NaN
     }
 
+    /**
+     * tanh in binary32, within 1 ULP. |x| &lt; 0.55: a + a t P(t), t = a^2. Otherwise (1 - e) / (1 + e) with e = e^-2a =
+     * 2^n (eh + el) as in sigmoid: numerator and denominator as float pairs (Fast2Sum, both &ge; 0.66), the quotient q0
+     * corrected once by its exact remainder, divided by 1 + e through 1/(1 + e) = (1 + tanh a)/2 ~ (1 + q0)/2.
+     */
     public static float tanh(float x) {
-        double a = Math.min(Math.abs((double) x), TANH_SATURATION);
-        double em = expm1D(a + a);
-        return copySignBit((float) (em / (em + 2.0)), x);
+        int aBits = Float.floatToRawIntBits(x) & ~SIGN_BIT_F; // |x| >= +0 orders like its bits
+        // clamps as integers: no float op sees a subnormal (x86 takes a 20-30 ns assist); NaN takes the small form
+        float aLo = Float.intBitsToFloat(Math.max(aBits, TINY_BITS));
+        float ac = Float.intBitsToFloat(Math.min(Float.floatToRawIntBits(aLo), TANH_F_CLAMP_BITS));
+        float d = ac * -2f;
+        float nb = Math.fma(d, LOG2E_F, EXP_MAGIC_F);
+        float n = nb - EXP_MAGIC_F;
+        float rHi = Math.fma(n, -LN2_HI_F, d);
+        float rLo = n * -LN2_LO_F;
+        float hi = 1f + rHi;
+        float c = expTail(rHi, rLo, hi); // e^r = hi + c
+        float eh = hi + c;
+        float el = c - (eh - hi); // exact: Fast2Sum, |hi| >= |c|
+        float s = Float.intBitsToFloat(Float.floatToRawIntBits(nb) << 23); // 2^n, n in [-29, 0]: normal
+        float e = eh * s;
+        float elo = el * s;
+        float nh = 1f - e;
+        float nl = ((1f - nh) - e) - elo; // exact Fast2Sum error (e <= 1) minus e's tail
+        float dh = 1f + e;
+        float dl = (e - (dh - 1f)) + elo;
+        float q0 = nh / dh;
+        float nq0 = -q0;
+        float rem = Math.fma(nq0, dl, Math.fma(nq0, dh, nh) + nl); // (nh + nl) - q0 (dh + dl), the first part exact
+        float large = Math.fma(rem, Math.fma(q0, 0.5f, 0.5f), q0);
+        float t = aLo * aLo;
+        float p = Math.fma(Math.fma(Math.fma(Math.fma(TANH_F_P4, t, TANH_F_P3), t, TANH_F_P2), t, TANH_F_P1), t,
+                TANH_F_P0);
+        float small = Math.fma(aLo, t * p, aLo);
+        float y = copySignBit(aLo >= TANH_F_SMALL_MAX ? large : small, x);
+        return aBits < TINY_BITS ? x : y; // tanh x = x below 2^-30
     }
 
     static double erfSmallPoly(double t) {
