@@ -4,10 +4,10 @@ repeats, op for op, the ScalarMath method it mirrors (expD/expm1D/logD inline, n
 PanamaVectorMath.exp). Output: /tmp/gen/out.java, pasted between the markers in PanamaVectorMath."""
 import re
 def B(c): return f"DoubleVector.broadcast(D, {c})"
-def expd(v, out, minus_one, ind):
+def expm1d(v, out, ind):
     p = ind
     return [
-f"{p}// ScalarMath.{'expm1D' if minus_one else 'expD'}({v})",
+f"{p}// ScalarMath.expm1D({v})",
 f"{p}DoubleVector {out}nb = {v}.fma(LOG2E_D, EXP_MAGIC_D);",
 f"{p}DoubleVector {out}n = {out}nb.sub(EXP_MAGIC_D);",
 f"{p}DoubleVector {out}r = {out}n.fma({B('-LN2_HI_D')}, {v});",
@@ -16,7 +16,7 @@ f"{p}DoubleVector {out}q = {out}r.fma(EXP_D_Q8, EXP_D_Q7).fma({out}r, {B('EXP_D_
 f"{p}        .fma({out}r, {B('EXP_D_Q4')}).fma({out}r, {B('EXP_D_Q3')}).fma({out}r, {B('EXP_D_Q2')})",
 f"{p}        .fma({out}r, {B('EXP_D_Q1')}).fma({out}r, {B('EXP_D_Q0')});",
 f"{p}DoubleVector {out}s = {out}nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();",
-f"{p}DoubleVector {out} = {out}s.fma({out}r.mul({out}r).fma({out}q, {out}r), {out}s{'.sub(1.0)' if minus_one else ''});",
+f"{p}DoubleVector {out} = {out}s.fma({out}r.mul({out}r).fma({out}q, {out}r), {out}s.sub(1.0));",
 ]
 def logd(w, out, ind):
     p = ind
@@ -68,7 +68,7 @@ NAMES = {"expm1": "vc", "erf": "va"}  # what the widened, clamped half is called
 def body(name, k, ind):
     L = load(k, ind, CLAMPS.get(name), NAMES.get(name, "vd"))
     if name == "expm1":
-        L += expd(f"vc{k}", f"ve{k}", True, ind)
+        L += expm1d(f"vc{k}", f"ve{k}", ind)
         L += [f"{ind}// expm1 has the sign of x: OR-ing the sign bit only changes -0 (the polynomial yields +0)"]
         L += store(f"ve{k}", k, ind, True)
     elif name == "log1p":
