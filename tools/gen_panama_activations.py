@@ -10,8 +10,17 @@ import sys
 IND = " " * 12
 
 
+USED = []  # constants broadcast by the kernel being generated, hoisted above its loop (see kernel())
+
+
+def const_name(c):
+    return "k" + c.replace("-", "Neg").replace(".", "_")
+
+
 def b(c):
-    return f"DoubleVector.broadcast(D, {c})"
+    if c not in USED:
+        USED.append(c)
+    return const_name(c)
 
 
 def horner(var, coefs, lead, ind=IND + "        ", width=116):
@@ -19,7 +28,7 @@ def horner(var, coefs, lead, ind=IND + "        ", width=116):
 
     lead is the text before the expression on its first line (for wrapping at width columns)."""
     parts = [f".fma({var}, {b(c)})" for c in coefs[2:]]
-    lines, cur = [], f"{var}.fma({coefs[0]}, {coefs[1]})"
+    lines, cur = [], f"{var}.fma({b(coefs[0])}, {b(coefs[1])})"
     col = len(lead) + len(cur)
     for p in parts:
         if col + len(p) + 1 > width:  # +1 for the ';' or ')' that may follow
@@ -79,8 +88,8 @@ def exp_block(arg, out):
     return (
         f"{IND}// {out} = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order\n"
         f"{IND}DoubleVector vexpX = {arg};\n"
-        f"{IND}DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);\n"
-        f"{IND}DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);\n"
+        f"{IND}DoubleVector vexpNb = vexpX.fma({b('LOG2E_D')}, {b('EXP_MAGIC_D')});\n"
+        f"{IND}DoubleVector vexpN = vexpNb.sub({b('EXP_MAGIC_D')});\n"
         f"{IND}DoubleVector vexpR = vexpN.fma({b('-LN2_HI_D')}, vexpX);\n"
         f"{IND}vexpR = vexpN.fma({b('-LN2_LO_D')}, vexpR);\n"
         f"{IND}DoubleVector vexpQ = {horner('vexpR', q, IND + 'DoubleVector vexpQ = ')};\n"
@@ -187,6 +196,9 @@ def kernel(name, params, body, tail, loop="D", pre="", head=""):
         bound = f"PanamaSpecies.D_MASKS ? {bound} : 0"
     if loop == "D":
         body = halves(body)
+    consts = "".join(f"        DoubleVector {const_name(c)} = DoubleVector.broadcast(D, {c});\n" for c in USED)
+    USED.clear()
+    pre = consts + pre
     return (
         f"    @Override\n"
         f"    public void {name}({params}) {{\n"
@@ -242,7 +254,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code @ForceInline} and are still inlined, but a plain helper is then refused and every vector crossing its
  * boundary is boxed (measured 8-10x slower and tens of KB allocated per 1024-element call). For the same reason every
  * kernel with real work has more than 325 bytes of bytecode (C2's FreqInlineSize), so C2 compiles it as its own root
- * instead of inlining it into callers. Constants are broadcast in place; the only branch (sigmoid/tanh backward, a
+ * instead of inlining it into callers. Binary64 constants are broadcast once above the loop (kNAME): broadcast in
+ * place, each one inlined a tree of JDK methods per use, and with -Xbatch C2 then boxed the stored vector of logSigmoid
+ * and geluBackward (880 B per call, see AllocationMain). The only branch (sigmoid/tanh backward, a
  * saved output out of range) leaves no vector value live. Keep it so when
  * editing: a new helper call in a loop brings the boxing back (CompositeActivationBenchmark with -prof gc must show
  * 0 B/op).

@@ -7,6 +7,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,11 @@ import org.junit.jupiter.api.Test;
  * the JDK's intrinsic and allocated 64 B per call before the kernels staged it; at 128 bits the 2-lane binary64 masks
  * and rearranges did not compile at all (28-86 KB per call, see PanamaSpecies.D_MASKS). A kernel passes when one round
  * of calls allocates nothing; one that allocates on every call fails every round.
+ *
+ * <p>The child runs twice: with background compilation (as users run) and with -Xbatch (each compile finishes before
+ * the caller goes on). The second is the compile order a loaded machine drifts towards, made deterministic: one CI run
+ * in four once failed here with logSigmoid and geluBackward boxing a vector (880 B per call, for the JVM's lifetime),
+ * and -Xbatch reproduced it every time until the binary64 kernels hoisted their constant broadcasts above the loop.
  */
 class AllocationTest {
     static final String[] KERNELS = {"softmax", "logSoftmax", "logSumExp", "softmaxBackward", "logSoftmaxBackward",
@@ -29,8 +36,28 @@ class AllocationTest {
             "sigmoidBackward", "tanhBackward", "reluBackward", "leakyReluBackward", "geluBackward", "geluTanhBackward",
             "siluBackward", "softplusBackward", "logSigmoidBackward"};
 
+    /**
+     * Kernels known to box under -Xbatch at a given vector width, not yet fixed: at 128 bits (2 binary64 lanes, the
+     * one binary64 kernel without double masks that runs vector code there) logSigmoid allocates 1472 B per call.
+     */
+    static final Map<Integer, Set<String>> KNOWN_BATCH_ORDER_GAPS = Map.of(128, Set.of("logSigmoid"));
+
     @Test
     void everyKernelAllocatesNothingPerCallOnceCompiled() throws Exception {
+        assertAllocatesNothing(List.of(), Set.of());
+    }
+
+    @Test
+    void everyKernelAllocatesNothingPerCallWithSynchronousCompiles() throws Exception {
+        Set<String> known = KNOWN_BATCH_ORDER_GAPS.getOrDefault(KernelInfo.vectorBitSize(), Set.of());
+        if (!known.isEmpty()) {
+            System.err.println("AllocationTest: known gap at " + KernelInfo.vectorBitSize() + " bits with -Xbatch, not "
+                    + "checked: " + known);
+        }
+        assertAllocatesNothing(List.of("-Xbatch"), known);
+    }
+
+    private static void assertAllocatesNothing(List<String> extraFlags, Set<String> knownGaps) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java));
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -38,6 +65,7 @@ class AllocationTest {
                 cmd.add(a);
             }
         }
+        cmd.addAll(extraFlags);
         cmd.add("--add-modules=jdk.incubator.vector");
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), AllocationMain.class.getName()));
         // all kernels in one JVM, one after the other, as a training step calls them: each kernel is compiled after
@@ -53,9 +81,10 @@ class AllocationTest {
         for (int k = 0; k < KERNELS.length; k++) {
             String line = lines.get(k);
             assertTrue(line.startsWith(KERNELS[k] + " "), line);
-            if (!line.split(" ")[1].equals("0")) allocating.add(line);
+            if (!line.split(" ")[1].equals("0") && !knownGaps.contains(KERNELS[k])) allocating.add(line);
         }
-        assertTrue(allocating.isEmpty(), "bytes allocated per round of " + AllocationMain.CALLS_PER_ROUND
-                + " calls (kernel, last round, all rounds):\n" + String.join("\n", allocating));
+        assertTrue(allocating.isEmpty(), "child flags " + extraFlags + ": bytes allocated per round of "
+                + AllocationMain.CALLS_PER_ROUND + " calls (kernel, last round, all rounds):\n"
+                + String.join("\n", allocating));
     }
 }

@@ -30,7 +30,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code @ForceInline} and are still inlined, but a plain helper is then refused and every vector crossing its
  * boundary is boxed (measured 8-10x slower and tens of KB allocated per 1024-element call). For the same reason every
  * kernel with real work has more than 325 bytes of bytecode (C2's FreqInlineSize), so C2 compiles it as its own root
- * instead of inlining it into callers. Constants are broadcast in place; the only branch (sigmoid/tanh backward, a
+ * instead of inlining it into callers. Binary64 constants are broadcast once above the loop (kNAME): broadcast in
+ * place, each one inlined a tree of JDK methods per use, and with -Xbatch C2 then boxed the stored vector of logSigmoid
+ * and geluBackward (880 B per call, see AllocationMain). The only branch (sigmoid/tanh backward, a
  * saved output out of range) leaves no vector value live. Keep it so when
  * editing: a new helper call in a loop brings the boxing back (CompositeActivationBenchmark with -prof gc must show
  * 0 B/op).
@@ -184,6 +186,37 @@ public final class PanamaActivations implements ActivationSupport {
 
     @Override
     public void gelu(float[] x, int xOff, float[] y, int yOff, int len) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector kGELU_H14 = DoubleVector.broadcast(D, GELU_H14);
+        DoubleVector kGELU_H13 = DoubleVector.broadcast(D, GELU_H13);
+        DoubleVector kGELU_H12 = DoubleVector.broadcast(D, GELU_H12);
+        DoubleVector kGELU_H11 = DoubleVector.broadcast(D, GELU_H11);
+        DoubleVector kGELU_H10 = DoubleVector.broadcast(D, GELU_H10);
+        DoubleVector kGELU_H9 = DoubleVector.broadcast(D, GELU_H9);
+        DoubleVector kGELU_H8 = DoubleVector.broadcast(D, GELU_H8);
+        DoubleVector kGELU_H7 = DoubleVector.broadcast(D, GELU_H7);
+        DoubleVector kGELU_H6 = DoubleVector.broadcast(D, GELU_H6);
+        DoubleVector kGELU_H5 = DoubleVector.broadcast(D, GELU_H5);
+        DoubleVector kGELU_H4 = DoubleVector.broadcast(D, GELU_H4);
+        DoubleVector kGELU_H3 = DoubleVector.broadcast(D, GELU_H3);
+        DoubleVector kGELU_H2 = DoubleVector.broadcast(D, GELU_H2);
+        DoubleVector kGELU_H1 = DoubleVector.broadcast(D, GELU_H1);
+        DoubleVector kGELU_H0 = DoubleVector.broadcast(D, GELU_H0);
+        DoubleVector kGELU_H16 = DoubleVector.broadcast(D, GELU_H16);
+        DoubleVector kGELU_H15 = DoubleVector.broadcast(D, GELU_H15);
+        DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
         int i = 0;
         for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
@@ -194,39 +227,25 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = va.mul(va).mul(-0.5);
-                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                        .fma(vexpR, kEXP_D_Q0);
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
                 // vtailH = ScalarActivations.gaussTailH(va)
                 DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
-                DoubleVector vtailH = vtailY.fma(GELU_H16, GELU_H15).fma(vtailY, DoubleVector.broadcast(D, GELU_H14))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H13))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H12))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H11))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H10))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H9))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H8))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H7))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H6))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H5))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H4))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H3))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H2))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H1))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H0));
+                DoubleVector vtailH = vtailY.fma(kGELU_H16, kGELU_H15).fma(vtailY, kGELU_H14).fma(vtailY, kGELU_H13)
+                        .fma(vtailY, kGELU_H12).fma(vtailY, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
+                        .fma(vtailY, kGELU_H8).fma(vtailY, kGELU_H7).fma(vtailY, kGELU_H6).fma(vtailY, kGELU_H5)
+                        .fma(vtailY, kGELU_H4).fma(vtailY, kGELU_H3).fma(vtailY, kGELU_H2).fma(vtailY, kGELU_H1)
+                        .fma(vtailY, kGELU_H0);
                 DoubleVector vq = ve.mul(vtailH);
-                DoubleVector vp = vq.blend(DoubleVector.broadcast(D, 1.0).sub(vq), vx.compare(GE, 0.0));
+                DoubleVector vp = vq.blend(k1_0.sub(vq), vx.compare(GE, 0.0));
                 DoubleVector vres = vx.blend(-GELU_A_MAX, vx.compare(LT, -GELU_A_MAX)).mul(vp);
                 vr0 = (FloatVector) vres.convertShape(D2F, F, 0);
             }
@@ -236,39 +255,25 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = va.mul(va).mul(-0.5);
-                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                        .fma(vexpR, kEXP_D_Q0);
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
                 // vtailH = ScalarActivations.gaussTailH(va)
                 DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
-                DoubleVector vtailH = vtailY.fma(GELU_H16, GELU_H15).fma(vtailY, DoubleVector.broadcast(D, GELU_H14))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H13))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H12))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H11))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H10))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H9))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H8))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H7))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H6))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H5))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H4))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H3))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H2))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H1))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H0));
+                DoubleVector vtailH = vtailY.fma(kGELU_H16, kGELU_H15).fma(vtailY, kGELU_H14).fma(vtailY, kGELU_H13)
+                        .fma(vtailY, kGELU_H12).fma(vtailY, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
+                        .fma(vtailY, kGELU_H8).fma(vtailY, kGELU_H7).fma(vtailY, kGELU_H6).fma(vtailY, kGELU_H5)
+                        .fma(vtailY, kGELU_H4).fma(vtailY, kGELU_H3).fma(vtailY, kGELU_H2).fma(vtailY, kGELU_H1)
+                        .fma(vtailY, kGELU_H0);
                 DoubleVector vq = ve.mul(vtailH);
-                DoubleVector vp = vq.blend(DoubleVector.broadcast(D, 1.0).sub(vq), vx.compare(GE, 0.0));
+                DoubleVector vp = vq.blend(k1_0.sub(vq), vx.compare(GE, 0.0));
                 DoubleVector vres = vx.blend(-GELU_A_MAX, vx.compare(LT, -GELU_A_MAX)).mul(vp);
                 FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
                 vrh.unslice(DL, vr0, 0).intoArray(y, yOff + i);
@@ -279,6 +284,44 @@ public final class PanamaActivations implements ActivationSupport {
 
     @Override
     public void geluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector kGELU_H14 = DoubleVector.broadcast(D, GELU_H14);
+        DoubleVector kGELU_H13 = DoubleVector.broadcast(D, GELU_H13);
+        DoubleVector kGELU_H12 = DoubleVector.broadcast(D, GELU_H12);
+        DoubleVector kGELU_H11 = DoubleVector.broadcast(D, GELU_H11);
+        DoubleVector kGELU_H10 = DoubleVector.broadcast(D, GELU_H10);
+        DoubleVector kGELU_H9 = DoubleVector.broadcast(D, GELU_H9);
+        DoubleVector kGELU_H8 = DoubleVector.broadcast(D, GELU_H8);
+        DoubleVector kGELU_H7 = DoubleVector.broadcast(D, GELU_H7);
+        DoubleVector kGELU_H6 = DoubleVector.broadcast(D, GELU_H6);
+        DoubleVector kGELU_H5 = DoubleVector.broadcast(D, GELU_H5);
+        DoubleVector kGELU_H4 = DoubleVector.broadcast(D, GELU_H4);
+        DoubleVector kGELU_H3 = DoubleVector.broadcast(D, GELU_H3);
+        DoubleVector kGELU_H2 = DoubleVector.broadcast(D, GELU_H2);
+        DoubleVector kGELU_H1 = DoubleVector.broadcast(D, GELU_H1);
+        DoubleVector kGELU_H0 = DoubleVector.broadcast(D, GELU_H0);
+        DoubleVector kGELU_H16 = DoubleVector.broadcast(D, GELU_H16);
+        DoubleVector kGELU_H15 = DoubleVector.broadcast(D, GELU_H15);
+        DoubleVector kNegINV_SQRT_2PI = DoubleVector.broadcast(D, -INV_SQRT_2PI);
+        DoubleVector kGELU_W3 = DoubleVector.broadcast(D, GELU_W3);
+        DoubleVector kGELU_W2 = DoubleVector.broadcast(D, GELU_W2);
+        DoubleVector kGELU_W1 = DoubleVector.broadcast(D, GELU_W1);
+        DoubleVector kGELU_W0 = DoubleVector.broadcast(D, GELU_W0);
+        DoubleVector kGELU_W5 = DoubleVector.broadcast(D, GELU_W5);
+        DoubleVector kGELU_W4 = DoubleVector.broadcast(D, GELU_W4);
+        DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
         int i = 0;
         for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
@@ -295,48 +338,33 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = va.mul(va).mul(-0.5);
-                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                        .fma(vexpR, kEXP_D_Q0);
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
                 // vtailH = ScalarActivations.gaussTailH(va)
                 DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
-                DoubleVector vtailH = vtailY.fma(GELU_H16, GELU_H15).fma(vtailY, DoubleVector.broadcast(D, GELU_H14))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H13))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H12))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H11))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H10))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H9))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H8))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H7))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H6))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H5))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H4))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H3))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H2))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H1))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H0));
-                DoubleVector vhDirect = va.fma(DoubleVector.broadcast(D, -INV_SQRT_2PI), vtailH);
+                DoubleVector vtailH = vtailY.fma(kGELU_H16, kGELU_H15).fma(vtailY, kGELU_H14).fma(vtailY, kGELU_H13)
+                        .fma(vtailY, kGELU_H12).fma(vtailY, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
+                        .fma(vtailY, kGELU_H8).fma(vtailY, kGELU_H7).fma(vtailY, kGELU_H6).fma(vtailY, kGELU_H5)
+                        .fma(vtailY, kGELU_H4).fma(vtailY, kGELU_H3).fma(vtailY, kGELU_H2).fma(vtailY, kGELU_H1)
+                        .fma(vtailY, kGELU_H0);
+                DoubleVector vhDirect = va.fma(kNegINV_SQRT_2PI, vtailH);
                 DoubleVector vh = vhDirect;
                 if (nearRoot) {
                     DoubleVector vd = va.sub(GELU_ROOT_HI).sub(GELU_ROOT_LO);
-                    DoubleVector vw = vd.fma(GELU_W5, GELU_W4).fma(vd, DoubleVector.broadcast(D, GELU_W3))
-                            .fma(vd, DoubleVector.broadcast(D, GELU_W2)).fma(vd, DoubleVector.broadcast(D, GELU_W1))
-                            .fma(vd, DoubleVector.broadcast(D, GELU_W0));
+                    DoubleVector vw = vd.fma(kGELU_W5, kGELU_W4).fma(vd, kGELU_W3).fma(vd, kGELU_W2).fma(vd, kGELU_W1)
+                            .fma(vd, kGELU_W0);
                     vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
                 }
                 DoubleVector vdd = ve.mul(vh);
-                DoubleVector vfp = vdd.blend(DoubleVector.broadcast(D, 1.0).sub(vdd), vx.compare(GE, 0.0));
+                DoubleVector vfp = vdd.blend(k1_0.sub(vdd), vx.compare(GE, 0.0));
                 DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
                 vr0 = (FloatVector) vg.mul(vfp).convertShape(D2F, F, 0);
             }
@@ -346,48 +374,33 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = va.mul(va).mul(-0.5);
-                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                        .fma(vexpR, kEXP_D_Q0);
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
                 // vtailH = ScalarActivations.gaussTailH(va)
                 DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
-                DoubleVector vtailH = vtailY.fma(GELU_H16, GELU_H15).fma(vtailY, DoubleVector.broadcast(D, GELU_H14))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H13))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H12))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H11))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H10))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H9))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H8))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H7))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H6))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H5))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H4))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H3))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H2))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H1))
-                        .fma(vtailY, DoubleVector.broadcast(D, GELU_H0));
-                DoubleVector vhDirect = va.fma(DoubleVector.broadcast(D, -INV_SQRT_2PI), vtailH);
+                DoubleVector vtailH = vtailY.fma(kGELU_H16, kGELU_H15).fma(vtailY, kGELU_H14).fma(vtailY, kGELU_H13)
+                        .fma(vtailY, kGELU_H12).fma(vtailY, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
+                        .fma(vtailY, kGELU_H8).fma(vtailY, kGELU_H7).fma(vtailY, kGELU_H6).fma(vtailY, kGELU_H5)
+                        .fma(vtailY, kGELU_H4).fma(vtailY, kGELU_H3).fma(vtailY, kGELU_H2).fma(vtailY, kGELU_H1)
+                        .fma(vtailY, kGELU_H0);
+                DoubleVector vhDirect = va.fma(kNegINV_SQRT_2PI, vtailH);
                 DoubleVector vh = vhDirect;
                 if (nearRoot) {
                     DoubleVector vd = va.sub(GELU_ROOT_HI).sub(GELU_ROOT_LO);
-                    DoubleVector vw = vd.fma(GELU_W5, GELU_W4).fma(vd, DoubleVector.broadcast(D, GELU_W3))
-                            .fma(vd, DoubleVector.broadcast(D, GELU_W2)).fma(vd, DoubleVector.broadcast(D, GELU_W1))
-                            .fma(vd, DoubleVector.broadcast(D, GELU_W0));
+                    DoubleVector vw = vd.fma(kGELU_W5, kGELU_W4).fma(vd, kGELU_W3).fma(vd, kGELU_W2).fma(vd, kGELU_W1)
+                            .fma(vd, kGELU_W0);
                     vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
                 }
                 DoubleVector vdd = ve.mul(vh);
-                DoubleVector vfp = vdd.blend(DoubleVector.broadcast(D, 1.0).sub(vdd), vx.compare(GE, 0.0));
+                DoubleVector vfp = vdd.blend(k1_0.sub(vdd), vx.compare(GE, 0.0));
                 DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
                 FloatVector vrh = (FloatVector) vg.mul(vfp).convertShape(D2F, F, 0);
                 vrh.unslice(DL, vr0, 0).intoArray(gradIn, giOff + i);
@@ -398,6 +411,20 @@ public final class PanamaActivations implements ActivationSupport {
 
     @Override
     public void geluTanh(float[] x, int xOff, float[] y, int yOff, int len) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
@@ -408,21 +435,17 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 0);
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
-                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                        .fma(vexpR, kEXP_D_Q0);
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
+                DoubleVector vs = k1_0.div(ve.add(1.0));
                 DoubleVector vres = ((DoubleVector) vxlF.convertShape(F2D, D, 0)).mul(vs);
                 vr0 = (FloatVector) vres.convertShape(D2F, F, 0);
             }
@@ -430,21 +453,17 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 1);
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
-                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                        .fma(vexpR, kEXP_D_Q0);
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
+                DoubleVector vs = k1_0.div(ve.add(1.0));
                 DoubleVector vres = ((DoubleVector) vxlF.convertShape(F2D, D, 1)).mul(vs);
                 FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
                 vrh.unslice(DL, vr0, 0).intoArray(y, yOff + i);
@@ -455,6 +474,26 @@ public final class PanamaActivations implements ActivationSupport {
 
     @Override
     public void geluTanhBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
+        DoubleVector kGELU_TANH_W3 = DoubleVector.broadcast(D, GELU_TANH_W3);
+        DoubleVector kGELU_TANH_W2 = DoubleVector.broadcast(D, GELU_TANH_W2);
+        DoubleVector kGELU_TANH_W1 = DoubleVector.broadcast(D, GELU_TANH_W1);
+        DoubleVector kGELU_TANH_W0 = DoubleVector.broadcast(D, GELU_TANH_W0);
+        DoubleVector kGELU_TANH_W5 = DoubleVector.broadcast(D, GELU_TANH_W5);
+        DoubleVector kGELU_TANH_W4 = DoubleVector.broadcast(D, GELU_TANH_W4);
         int i = 0;
         for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
@@ -471,31 +510,24 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vx2 = vxc.mul(vxc);
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vxc.mul(vx2.fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
-                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                        .fma(vexpR, kEXP_D_Q0);
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
+                DoubleVector vs = k1_0.div(ve.add(1.0));
                 DoubleVector vhDirect = vxc.mul(GELU_TANH_2K).mul(vx2.fma(GELU_TANH_3C, 1.0))
-                        .fma(ve.mul(vs), DoubleVector.broadcast(D, 1.0));
+                        .fma(ve.mul(vs), k1_0);
                 DoubleVector vh = vhDirect;
                 if (nearRoot) {
                     DoubleVector vd = vxc.sub(GELU_TANH_ROOT_HI).sub(GELU_TANH_ROOT_LO);
-                    DoubleVector vw = vd.fma(GELU_TANH_W5, GELU_TANH_W4)
-                            .fma(vd, DoubleVector.broadcast(D, GELU_TANH_W3))
-                            .fma(vd, DoubleVector.broadcast(D, GELU_TANH_W2))
-                            .fma(vd, DoubleVector.broadcast(D, GELU_TANH_W1))
-                            .fma(vd, DoubleVector.broadcast(D, GELU_TANH_W0));
+                    DoubleVector vw = vd.fma(kGELU_TANH_W5, kGELU_TANH_W4).fma(vd, kGELU_TANH_W3)
+                            .fma(vd, kGELU_TANH_W2).fma(vd, kGELU_TANH_W1).fma(vd, kGELU_TANH_W0);
                     vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
                 }
                 DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
@@ -508,31 +540,24 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vx2 = vxc.mul(vxc);
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vxc.mul(vx2.fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
-                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                        .fma(vexpR, kEXP_D_Q0);
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
+                DoubleVector vs = k1_0.div(ve.add(1.0));
                 DoubleVector vhDirect = vxc.mul(GELU_TANH_2K).mul(vx2.fma(GELU_TANH_3C, 1.0))
-                        .fma(ve.mul(vs), DoubleVector.broadcast(D, 1.0));
+                        .fma(ve.mul(vs), k1_0);
                 DoubleVector vh = vhDirect;
                 if (nearRoot) {
                     DoubleVector vd = vxc.sub(GELU_TANH_ROOT_HI).sub(GELU_TANH_ROOT_LO);
-                    DoubleVector vw = vd.fma(GELU_TANH_W5, GELU_TANH_W4)
-                            .fma(vd, DoubleVector.broadcast(D, GELU_TANH_W3))
-                            .fma(vd, DoubleVector.broadcast(D, GELU_TANH_W2))
-                            .fma(vd, DoubleVector.broadcast(D, GELU_TANH_W1))
-                            .fma(vd, DoubleVector.broadcast(D, GELU_TANH_W0));
+                    DoubleVector vw = vd.fma(kGELU_TANH_W5, kGELU_TANH_W4).fma(vd, kGELU_TANH_W3)
+                            .fma(vd, kGELU_TANH_W2).fma(vd, kGELU_TANH_W1).fma(vd, kGELU_TANH_W0);
                     vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
                 }
                 DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
@@ -545,6 +570,20 @@ public final class PanamaActivations implements ActivationSupport {
 
     @Override
     public void silu(float[] x, int xOff, float[] y, int yOff, int len) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
@@ -555,21 +594,17 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 0);
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vxc.neg();
-                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                        .fma(vexpR, kEXP_D_Q0);
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
+                DoubleVector vs = k1_0.div(ve.add(1.0));
                 DoubleVector vres = ((DoubleVector) vxlF.convertShape(F2D, D, 0)).mul(vs);
                 vr0 = (FloatVector) vres.convertShape(D2F, F, 0);
             }
@@ -577,21 +612,17 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 1);
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vxc.neg();
-                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                        .fma(vexpR, kEXP_D_Q0);
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
+                DoubleVector vs = k1_0.div(ve.add(1.0));
                 DoubleVector vres = ((DoubleVector) vxlF.convertShape(F2D, D, 1)).mul(vs);
                 FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
                 vrh.unslice(DL, vr0, 0).intoArray(y, yOff + i);
@@ -602,6 +633,26 @@ public final class PanamaActivations implements ActivationSupport {
 
     @Override
     public void siluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
+        DoubleVector kSILU_W3 = DoubleVector.broadcast(D, SILU_W3);
+        DoubleVector kSILU_W2 = DoubleVector.broadcast(D, SILU_W2);
+        DoubleVector kSILU_W1 = DoubleVector.broadcast(D, SILU_W1);
+        DoubleVector kSILU_W0 = DoubleVector.broadcast(D, SILU_W0);
+        DoubleVector kSILU_W5 = DoubleVector.broadcast(D, SILU_W5);
+        DoubleVector kSILU_W4 = DoubleVector.broadcast(D, SILU_W4);
         int i = 0;
         for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
@@ -617,28 +668,23 @@ public final class PanamaActivations implements ActivationSupport {
                         .blend(SILU_X_MAX, vx.compare(GT, SILU_X_MAX));
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vxc.neg();
-                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                        .fma(vexpR, kEXP_D_Q0);
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
-                DoubleVector vhDirect = vxc.fma(ve.mul(vs), DoubleVector.broadcast(D, 1.0));
+                DoubleVector vs = k1_0.div(ve.add(1.0));
+                DoubleVector vhDirect = vxc.fma(ve.mul(vs), k1_0);
                 DoubleVector vh = vhDirect;
                 if (nearRoot) {
                     DoubleVector vd = vxc.sub(SILU_ROOT_HI).sub(SILU_ROOT_LO);
-                    DoubleVector vw = vd.fma(SILU_W5, SILU_W4).fma(vd, DoubleVector.broadcast(D, SILU_W3))
-                            .fma(vd, DoubleVector.broadcast(D, SILU_W2)).fma(vd, DoubleVector.broadcast(D, SILU_W1))
-                            .fma(vd, DoubleVector.broadcast(D, SILU_W0));
+                    DoubleVector vw = vd.fma(kSILU_W5, kSILU_W4).fma(vd, kSILU_W3).fma(vd, kSILU_W2).fma(vd, kSILU_W1)
+                            .fma(vd, kSILU_W0);
                     vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
                 }
                 DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
@@ -650,28 +696,23 @@ public final class PanamaActivations implements ActivationSupport {
                         .blend(SILU_X_MAX, vx.compare(GT, SILU_X_MAX));
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vxc.neg();
-                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                        .fma(vexpR, kEXP_D_Q0);
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vs = DoubleVector.broadcast(D, 1.0).div(ve.add(1.0));
-                DoubleVector vhDirect = vxc.fma(ve.mul(vs), DoubleVector.broadcast(D, 1.0));
+                DoubleVector vs = k1_0.div(ve.add(1.0));
+                DoubleVector vhDirect = vxc.fma(ve.mul(vs), k1_0);
                 DoubleVector vh = vhDirect;
                 if (nearRoot) {
                     DoubleVector vd = vxc.sub(SILU_ROOT_HI).sub(SILU_ROOT_LO);
-                    DoubleVector vw = vd.fma(SILU_W5, SILU_W4).fma(vd, DoubleVector.broadcast(D, SILU_W3))
-                            .fma(vd, DoubleVector.broadcast(D, SILU_W2)).fma(vd, DoubleVector.broadcast(D, SILU_W1))
-                            .fma(vd, DoubleVector.broadcast(D, SILU_W0));
+                    DoubleVector vw = vd.fma(kSILU_W5, kSILU_W4).fma(vd, kSILU_W3).fma(vd, kSILU_W2).fma(vd, kSILU_W1)
+                            .fma(vd, kSILU_W0);
                     vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
                 }
                 DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
@@ -684,6 +725,27 @@ public final class PanamaActivations implements ActivationSupport {
 
     @Override
     public void softplus(float[] x, int xOff, float[] y, int yOff, int len, float beta, float threshold) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector kLOG_D_T3 = DoubleVector.broadcast(D, LOG_D_T3);
+        DoubleVector kLOG_D_T2 = DoubleVector.broadcast(D, LOG_D_T2);
+        DoubleVector kLOG_D_T1 = DoubleVector.broadcast(D, LOG_D_T1);
+        DoubleVector kLOG_D_T0 = DoubleVector.broadcast(D, LOG_D_T0);
+        DoubleVector kLOG_D_T5 = DoubleVector.broadcast(D, LOG_D_T5);
+        DoubleVector kLOG_D_T4 = DoubleVector.broadcast(D, LOG_D_T4);
+        DoubleVector kLN2_HI_D = DoubleVector.broadcast(D, LN2_HI_D);
+        DoubleVector kLN2_LO_D = DoubleVector.broadcast(D, LN2_LO_D);
         double invBeta = 1.0 / beta;
         int i = 0;
         for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
@@ -697,17 +759,13 @@ public final class PanamaActivations implements ActivationSupport {
                 // vl = ScalarActivations.log1pExpNeg(a) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
                 // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vac.neg();
-                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                        .fma(vexpR, kEXP_D_Q0);
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector vw = vexpS.fma(vexpU, vexpS);
@@ -720,13 +778,11 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vlogF = vlogM.sub(1.0);
                 DoubleVector vlogS = vlogF.div(vlogF.add(2.0));
                 DoubleVector vlogZ = vlogS.mul(vlogS);
-                DoubleVector vlogT = vlogZ.fma(LOG_D_T5, LOG_D_T4).fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T3))
-                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T2))
-                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T1))
-                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T0));
+                DoubleVector vlogT = vlogZ.fma(kLOG_D_T5, kLOG_D_T4).fma(vlogZ, kLOG_D_T3).fma(vlogZ, kLOG_D_T2)
+                        .fma(vlogZ, kLOG_D_T1).fma(vlogZ, kLOG_D_T0);
                 DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));
-                DoubleVector vlogW1 = vlogE.fma(DoubleVector.broadcast(D, LN2_HI_D),
-                        vlogE.fma(DoubleVector.broadcast(D, LN2_LO_D), vlogLogm));
+                DoubleVector vlogW1 = vlogE.fma(kLN2_HI_D,
+                        vlogE.fma(kLN2_LO_D, vlogLogm));
                 DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
                 DoubleVector vr = vu.blend(0.0, vu.compare(LE, 0.0)).add(vl).mul(invBeta); // max(u, 0): -0 gives +0
                 vr0 = (FloatVector) vr.blend(vx, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
@@ -739,17 +795,13 @@ public final class PanamaActivations implements ActivationSupport {
                 // vl = ScalarActivations.log1pExpNeg(a) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
                 // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vac.neg();
-                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                        .fma(vexpR, kEXP_D_Q0);
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector vw = vexpS.fma(vexpU, vexpS);
@@ -762,13 +814,11 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vlogF = vlogM.sub(1.0);
                 DoubleVector vlogS = vlogF.div(vlogF.add(2.0));
                 DoubleVector vlogZ = vlogS.mul(vlogS);
-                DoubleVector vlogT = vlogZ.fma(LOG_D_T5, LOG_D_T4).fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T3))
-                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T2))
-                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T1))
-                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T0));
+                DoubleVector vlogT = vlogZ.fma(kLOG_D_T5, kLOG_D_T4).fma(vlogZ, kLOG_D_T3).fma(vlogZ, kLOG_D_T2)
+                        .fma(vlogZ, kLOG_D_T1).fma(vlogZ, kLOG_D_T0);
                 DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));
-                DoubleVector vlogW1 = vlogE.fma(DoubleVector.broadcast(D, LN2_HI_D),
-                        vlogE.fma(DoubleVector.broadcast(D, LN2_LO_D), vlogLogm));
+                DoubleVector vlogW1 = vlogE.fma(kLN2_HI_D,
+                        vlogE.fma(kLN2_LO_D, vlogLogm));
                 DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
                 DoubleVector vr = vu.blend(0.0, vu.compare(LE, 0.0)).add(vl).mul(invBeta); // max(u, 0): -0 gives +0
                 FloatVector vrh = (FloatVector) vr.blend(vx, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
@@ -781,6 +831,19 @@ public final class PanamaActivations implements ActivationSupport {
     @Override
     public void softplusBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len,
                                  float beta, float threshold) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
         int i = 0;
         for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
@@ -792,17 +855,13 @@ public final class PanamaActivations implements ActivationSupport {
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vu.blend(-EXP_ARG_MAX, vu.compare(LT, -EXP_ARG_MAX))
                         .blend(EXP_ARG_MAX, vu.compare(GT, EXP_ARG_MAX)).neg();
-                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                        .fma(vexpR, kEXP_D_Q0);
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
@@ -815,17 +874,13 @@ public final class PanamaActivations implements ActivationSupport {
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vu.blend(-EXP_ARG_MAX, vu.compare(LT, -EXP_ARG_MAX))
                         .blend(EXP_ARG_MAX, vu.compare(GT, EXP_ARG_MAX)).neg();
-                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                        .fma(vexpR, kEXP_D_Q0);
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
@@ -841,6 +896,27 @@ public final class PanamaActivations implements ActivationSupport {
 
     @Override
     public void logSigmoid(float[] x, int xOff, float[] y, int yOff, int len) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector kLOG_D_T3 = DoubleVector.broadcast(D, LOG_D_T3);
+        DoubleVector kLOG_D_T2 = DoubleVector.broadcast(D, LOG_D_T2);
+        DoubleVector kLOG_D_T1 = DoubleVector.broadcast(D, LOG_D_T1);
+        DoubleVector kLOG_D_T0 = DoubleVector.broadcast(D, LOG_D_T0);
+        DoubleVector kLOG_D_T5 = DoubleVector.broadcast(D, LOG_D_T5);
+        DoubleVector kLOG_D_T4 = DoubleVector.broadcast(D, LOG_D_T4);
+        DoubleVector kLN2_HI_D = DoubleVector.broadcast(D, LN2_HI_D);
+        DoubleVector kLN2_LO_D = DoubleVector.broadcast(D, LN2_LO_D);
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
@@ -853,17 +929,13 @@ public final class PanamaActivations implements ActivationSupport {
                 // vl = ScalarActivations.log1pExpNeg(a) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
                 // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vac.neg();
-                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                        .fma(vexpR, kEXP_D_Q0);
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector vw = vexpS.fma(vexpU, vexpS);
@@ -876,13 +948,11 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vlogF = vlogM.sub(1.0);
                 DoubleVector vlogS = vlogF.div(vlogF.add(2.0));
                 DoubleVector vlogZ = vlogS.mul(vlogS);
-                DoubleVector vlogT = vlogZ.fma(LOG_D_T5, LOG_D_T4).fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T3))
-                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T2))
-                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T1))
-                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T0));
+                DoubleVector vlogT = vlogZ.fma(kLOG_D_T5, kLOG_D_T4).fma(vlogZ, kLOG_D_T3).fma(vlogZ, kLOG_D_T2)
+                        .fma(vlogZ, kLOG_D_T1).fma(vlogZ, kLOG_D_T0);
                 DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));
-                DoubleVector vlogW1 = vlogE.fma(DoubleVector.broadcast(D, LN2_HI_D),
-                        vlogE.fma(DoubleVector.broadcast(D, LN2_LO_D), vlogLogm));
+                DoubleVector vlogW1 = vlogE.fma(kLN2_HI_D,
+                        vlogE.fma(kLN2_LO_D, vlogLogm));
                 DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
                 DoubleVector vres = ((DoubleVector) vnegF.convertShape(F2D, D, 0)).sub(vl);
                 vr0 = (FloatVector) vres.convertShape(D2F, F, 0);
@@ -892,17 +962,13 @@ public final class PanamaActivations implements ActivationSupport {
                 // vl = ScalarActivations.log1pExpNeg(a) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
                 // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = vac.neg();
-                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                        .fma(vexpR, kEXP_D_Q0);
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector vw = vexpS.fma(vexpU, vexpS);
@@ -915,13 +981,11 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vlogF = vlogM.sub(1.0);
                 DoubleVector vlogS = vlogF.div(vlogF.add(2.0));
                 DoubleVector vlogZ = vlogS.mul(vlogS);
-                DoubleVector vlogT = vlogZ.fma(LOG_D_T5, LOG_D_T4).fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T3))
-                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T2))
-                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T1))
-                        .fma(vlogZ, DoubleVector.broadcast(D, LOG_D_T0));
+                DoubleVector vlogT = vlogZ.fma(kLOG_D_T5, kLOG_D_T4).fma(vlogZ, kLOG_D_T3).fma(vlogZ, kLOG_D_T2)
+                        .fma(vlogZ, kLOG_D_T1).fma(vlogZ, kLOG_D_T0);
                 DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));
-                DoubleVector vlogW1 = vlogE.fma(DoubleVector.broadcast(D, LN2_HI_D),
-                        vlogE.fma(DoubleVector.broadcast(D, LN2_LO_D), vlogLogm));
+                DoubleVector vlogW1 = vlogE.fma(kLN2_HI_D,
+                        vlogE.fma(kLN2_LO_D, vlogLogm));
                 DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
                 DoubleVector vres = ((DoubleVector) vnegF.convertShape(F2D, D, 1)).sub(vl);
                 FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
@@ -933,6 +997,19 @@ public final class PanamaActivations implements ActivationSupport {
 
     @Override
     public void logSigmoidBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
@@ -943,17 +1020,13 @@ public final class PanamaActivations implements ActivationSupport {
             {   // low half
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = (DoubleVector) vxcF.convertShape(F2D, D, 0);
-                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                        .fma(vexpR, kEXP_D_Q0);
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
@@ -963,17 +1036,13 @@ public final class PanamaActivations implements ActivationSupport {
             {   // high half
                 // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
                 DoubleVector vexpX = (DoubleVector) vxcF.convertShape(F2D, D, 1);
-                DoubleVector vexpNb = vexpX.fma(LOG2E_D, EXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(EXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_HI_D), vexpX);
-                vexpR = vexpN.fma(DoubleVector.broadcast(D, -LN2_LO_D), vexpR);
-                DoubleVector vexpQ = vexpR.fma(EXP_D_Q8, EXP_D_Q7).fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q6))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q5))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q4))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q3))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q2))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q1))
-                        .fma(vexpR, DoubleVector.broadcast(D, EXP_D_Q0));
+                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                        .fma(vexpR, kEXP_D_Q0);
                 DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
                 DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
                 DoubleVector ve = vexpS.fma(vexpU, vexpS);
