@@ -7,12 +7,30 @@ import java.util.Random;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 
-/** sigmoid: library vs the JDK's lanewise composition vs a plain Math loop; inputs N(0, 3). */
+/**
+ * sigmoid: library vs the JDK's lanewise composition vs a plain Math loop. Inputs: {@code normal} N(0, 3);
+ * {@code subnormalResult} uniform [-100, -88], where sigmoid (and e^x) is subnormal; {@code subnormalInput} random
+ * subnormal x of either sign, where an x86 float op taking them as input would pay a microcode assist.
+ */
 public class SigmoidBenchmark extends UnaryBenchmarkBase {
+    @Param({"normal", "subnormalResult", "subnormalInput"})
+    public String range;
+
     @Override
     float sample(Random r) {
-        return (float) (r.nextGaussian() * 3);
+        return switch (range) {
+            case "normal" -> (float) (r.nextGaussian() * 3);
+            case "subnormalResult" -> (float) (r.nextDouble() * 12 - 100);
+            case "subnormalInput" -> subnormal(r);
+            default -> throw new IllegalArgumentException(range);
+        };
+    }
+
+    /** A random subnormal float of random sign. */
+    static float subnormal(Random r) {
+        return Float.intBitsToFloat((r.nextInt(0x7fffff) + 1) | (r.nextBoolean() ? 0x80000000 : 0));
     }
 
     @Benchmark

@@ -5,12 +5,24 @@ import java.util.Random;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 
-/** tanh: library vs the JDK's lanewise composition vs a plain Math loop; inputs N(0, 3). */
+/**
+ * tanh: library vs the JDK's lanewise composition vs a plain Math loop. Inputs: {@code normal} N(0, 3);
+ * {@code subnormalInput} random subnormal x of either sign (tanh x = x there), where an x86 float op taking them as
+ * input would pay a microcode assist.
+ */
 public class TanhBenchmark extends UnaryBenchmarkBase {
+    @Param({"normal", "subnormalInput"})
+    public String range;
+
     @Override
     float sample(Random r) {
-        return (float) (r.nextGaussian() * 3);
+        return switch (range) {
+            case "normal" -> (float) (r.nextGaussian() * 3);
+            case "subnormalInput" -> SigmoidBenchmark.subnormal(r);
+            default -> throw new IllegalArgumentException(range);
+        };
     }
 
     @Benchmark
