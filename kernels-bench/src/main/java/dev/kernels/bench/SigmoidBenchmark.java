@@ -28,11 +28,6 @@ public class SigmoidBenchmark extends UnaryBenchmarkBase {
         };
     }
 
-    /** A random subnormal float of random sign. */
-    static float subnormal(Random r) {
-        return Float.intBitsToFloat((r.nextInt(0x7fffff) + 1) | (r.nextBoolean() ? 0x80000000 : 0));
-    }
-
     @Benchmark
     public float[] library() {
         VectorMath.sigmoid(x, y);

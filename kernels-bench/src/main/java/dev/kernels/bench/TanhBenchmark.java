@@ -20,7 +20,7 @@ public class TanhBenchmark extends UnaryBenchmarkBase {
     float sample(Random r) {
         return switch (range) {
             case "normal" -> (float) (r.nextGaussian() * 3);
-            case "subnormalInput" -> SigmoidBenchmark.subnormal(r);
+            case "subnormalInput" -> subnormal(r);
             default -> throw new IllegalArgumentException(range);
         };
     }

@@ -38,6 +38,11 @@ public abstract class UnaryBenchmarkBase {
     /** One input value drawn from the kernel's natural domain. */
     abstract float sample(Random r);
 
+    /** A random subnormal float of random sign (the inputs where an x86 float op would pay a microcode assist). */
+    static float subnormal(Random r) {
+        return Float.intBitsToFloat((r.nextInt(0x7fffff) + 1) | (r.nextBoolean() ? 0x80000000 : 0));
+    }
+
     @Setup
     public void setUp() {
         Random r = new Random(42);
