@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Emits the binary64-evaluated kernels of PanamaVectorMath (expm1, log1p, erf): each vector body
+"""Emits the binary64-evaluated kernels of PanamaVectorMath (expm1, log1p): each vector body
 repeats, op for op, the ScalarMath method it mirrors (expD/expm1D/logD inline, no helper calls: see the note at
 PanamaVectorMath.exp). Output: /tmp/gen/out.java, pasted between the markers in PanamaVectorMath."""
 import re
@@ -60,10 +60,9 @@ def store(expr, k, ind, copysign=False):
         return L + [f"{ind}vr.reinterpretAsInts().or(vx.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats().intoArray(y, yOff + i);"]
     return L + [f"{ind}vr.intoArray(y, yOff + i);"]
 
-CLAMPS = {"expm1": ("vx", "(float) EXPM1_MIN", "(float) EXPM1_MAX"),
-          "erf": ("vx.abs()", None, "(float) ERF_SATURATION")}
+CLAMPS = {"expm1": ("vx", "(float) EXPM1_MIN", "(float) EXPM1_MAX")}
 
-NAMES = {"expm1": "vc", "erf": "va"}  # what the widened, clamped half is called in each body
+NAMES = {"expm1": "vc"}  # what the widened, clamped half is called in each body
 
 def body(name, k, ind):
     L = load(k, ind, CLAMPS.get(name), NAMES.get(name, "vd"))
@@ -82,25 +81,12 @@ def body(name, k, ind):
                   f"{ind}        .blend(Float.NaN, vx.compare(GE, -1f).not())",
                   f"{ind}        .reinterpretAsInts().or(vx.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()",
                   f"{ind}        .intoArray(y, yOff + i);"]
-    elif name == "erf":
-        L += [f"{ind}DoubleVector vt{k} = va{k}.mul(va{k});",
-              f"{ind}// |x| < 1: x P(x^2)",
-              f"{ind}DoubleVector vp{k} = vt{k}.fma(ERF_P8, ERF_P7)" + "".join(f".fma(vt{k}, {B('ERF_P%d' % j)})" for j in range(6, 2, -1)),
-              f"{ind}        " + "".join(f".fma(vt{k}, {B('ERF_P%d' % j)})" for j in range(2, -1, -1)) + ";",
-              f"{ind}// 1 <= |x| <= 4: H(|x| - 2.5)",
-              f"{ind}DoubleVector vv{k} = va{k}.sub(ERF_LARGE_CENTER);",
-              f"{ind}DoubleVector vlarge{k} = vv{k}.fma(ERF_H20, ERF_H19)" + "".join(f".fma(vv{k}, {B('ERF_H%d' % j)})" for j in range(18, 15, -1)),
-              f"{ind}        " + "".join(f".fma(vv{k}, {B('ERF_H%d' % j)})" for j in range(15, 11, -1)),
-              f"{ind}        " + "".join(f".fma(vv{k}, {B('ERF_H%d' % j)})" for j in range(11, 7, -1)),
-              f"{ind}        " + "".join(f".fma(vv{k}, {B('ERF_H%d' % j)})" for j in range(7, 3, -1)),
-              f"{ind}        " + "".join(f".fma(vv{k}, {B('ERF_H%d' % j)})" for j in range(3, -1, -1)) + ";"]
-        L += store(f"vlarge{k}.blend(va{k}.mul(vp{k}), va{k}.compare(LT, 1.0))", k, ind, True)
     return L
 
 out = []
-for name in ["expm1", "log1p", "erf"]:
+for name in ["expm1", "log1p"]:
     ind = "            "
-    masks = name in ("log1p", "erf")
+    masks = name == "log1p"
     out.append("    @Override")
     out.append(f"    public void {name}(float[] x, int xOff, float[] y, int yOff, int len) {{")
     out.append("        int i = 0;")

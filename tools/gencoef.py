@@ -79,28 +79,59 @@ fit("LOG_F P", logp, (SQRT_HALF_F - 1) * mp.mpf('1.0001'), (2 * SQRT_HALF_F - 1)
 print("// ---- binary64 log core: T(z)")
 fit("LOG_D T", logt, mp.mpf(0), zmax, 5, False)
 
-def erfp(t):
-    # erf(x) = x P(x^2), t = x^2
+def fpfit(name, g, a, b, deg, fixed):
+    """binary32 coefficients of a near-minimax fit of g on [a, b] (absolute error): least squares on Chebyshev
+    nodes, rounding one coefficient at a time (lowest degree first) and refitting the others around it; `fixed`
+    pins coefficients (degree -> value). Prints the absolute error of the rounded polynomial on a dense grid."""
+    npts = 6 * (deg + 1)
+    xs = [(a + b) / 2 + (b - a) / 2 * mp.cos(mp.pi * (k + mp.mpf(0.5)) / npts) for k in range(npts)]
+    gs = [g(x) for x in xs]
+    fixed = dict(fixed)
+    for k in range(deg + 1):
+        if k in fixed:
+            continue
+        free = [j for j in range(deg + 1) if j not in fixed]
+        A = mp.matrix(npts, len(free))
+        rhs = mp.matrix(npts, 1)
+        for i, x in enumerate(xs):
+            rhs[i] = gs[i] - sum(fixed[j] * x**j for j in fixed)
+            for col, j in enumerate(free):
+                A[i, col] = x**j
+        sol, _ = mp.qr_solve(A, rhs)
+        fixed[k] = mp.mpf(to_f32(sol[free.index(k)]))
+    cr = [fixed[j] for j in range(deg + 1)]
+    worst = max(abs(sum(c * x**j for j, c in enumerate(cr)) - g(x))
+                for x in (a + (b - a) * mp.mpf(i) / 2000 for i in range(2001)))
+    print(f"// {name}: degree {deg} on [{mp.nstr(a, 8)}, {mp.nstr(b, 8)}], max abs error after rounding "
+          f"{mp.nstr(worst, 3)} (2^{mp.nstr(mp.log(worst, 2), 4)})")
+    for i, v in enumerate(cr):
+        print(f"  C{i} = {hexf(v, True)}")
+    return cr
+
+def erfc1(t):
+    # erf(a)/a - 1 as a function of t = a^2
     if t < mp.mpf('1e-30'):
-        return 2 / mp.sqrt(mp.pi)
-    x = mp.sqrt(t)
-    return mp.erf(x) / x
+        return 2 / mp.sqrt(mp.pi) - 1 - 2 * t / (3 * mp.sqrt(mp.pi))
+    a = mp.sqrt(t)
+    return mp.erf(a) / a - 1
 
-def erfr(t):
-    # P(t) = P0 + t R(t) with P0 = 2/sqrt(pi) rounded: pinned, so tiny x get x * P0 with no fitted bias
-    if t < mp.mpf('1e-30'):
-        return -2 / (3 * mp.sqrt(mp.pi)) + t / (5 * mp.sqrt(mp.pi))
-    return (erfp(t) - ERF_P0) / t
+print("// ---- binary32 erf, |x| < 1: erf(a) = a + a c(t), c = S(t - 1/2), t = a^2 (centred: S's own rounding")
+print("//      weighs |t - 1/2| <= 1/2, not t; S0 = c(1/2) rounded is pinned)")
+fpfit("ERF_F S", lambda u: erfc1(u + mp.mpf(0.5)), mp.mpf(-0.5), mp.mpf(0.5), 6, {0: mp.mpf(to_f32(erfc1(mp.mpf(0.5))))})
 
-print("// ---- binary64 erf, |x| < 1: erf(x) = x P(x^2), P(t) = P0 + t R(t), P0 = 2/sqrt(pi) rounded, R fitted")
-ERF_P0 = mp.mpf(float(2 / mp.sqrt(mp.pi)))
-print(f"  P0 = {hexf(float(ERF_P0), False)}")
-# the weight makes fit() print P's relative error, t |dR| / P
-fit("ERF_SMALL R", erfr, mp.mpf(0), mp.mpf(1), 7, False, weight=lambda t: t * erfr(t) / erfp(t))
-
-print("// ---- binary64 erf, 1 <= x <= 4: erf(x) = H(t), t = x - 2.5")
-print("//      (erf >= 0.84 there, so absolute error is what counts; no exp(-x^2) factor needed)")
-fit("ERF_LARGE H", lambda t: mp.erf(t + mp.mpf(2.5)), mp.mpf(-1.5), mp.mpf(1.5), 20, False)
+# the centre: the binary32 nearest 2.3 (searched over +-2^14 ulps) whose erf lies closest to a binary32, so the
+# pinned H0 = erf(centre) rounded is exact to ~1e-6 ulp; a - centre is exact for every a in [1, 4)
+ERF_F_SAT = mp.mpf(to_f32(3.92))
+base = struct.unpack('I', struct.pack('f', 2.3))[0]
+def erf_grid_dist(bits):
+    c = mp.mpf(struct.unpack('f', struct.pack('I', bits))[0])
+    q = mp.erf(c) * 2**24
+    return abs(q - mp.nint(q)), c
+_, ERF_F_CENTER = min(erf_grid_dist(b) for b in range(base - 2**14, base + 2**14, 1))
+print("// ---- binary32 erf, 1 <= |x| <= SAT: erf(a) = H(a - centre), H0 = erf(centre) rounded, pinned")
+print(f"  CENTER = {hexf(float(ERF_F_CENTER), True)}  SAT = {hexf(float(ERF_F_SAT), True)}")
+fpfit("ERF_F H", lambda v: mp.erf(v + ERF_F_CENTER), 1 - ERF_F_CENTER, ERF_F_SAT - ERF_F_CENTER, 15,
+      {0: mp.mpf(to_f32(mp.erf(ERF_F_CENTER)))})
 
 def tanhp(t):
     # tanh(a) = a + a t P(t), t = a^2: P(t) = (tanh(a)/a - 1)/t

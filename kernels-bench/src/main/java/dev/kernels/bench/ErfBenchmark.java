@@ -3,12 +3,23 @@ package dev.kernels.bench;
 import dev.kernels.VectorMath;
 import java.util.Random;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 
-/** erf: library vs the JDK's lanewise composition vs a plain Math loop; inputs N(0, 2). */
+/**
+ * erf: library vs a plain Java loop (the JDK has no erf). Inputs: {@code normal} N(0, 2); {@code subnormalInput}
+ * random subnormal x of either sign, which the library builds in integers (an x86 float op would pay an assist).
+ */
 public class ErfBenchmark extends UnaryBenchmarkBase {
+    @Param({"normal", "subnormalInput"})
+    public String range;
+
     @Override
     float sample(Random r) {
-        return (float) (r.nextGaussian() * 2);
+        return switch (range) {
+            case "normal" -> (float) (r.nextGaussian() * 2);
+            case "subnormalInput" -> subnormal(r);
+            default -> throw new IllegalArgumentException(range);
+        };
     }
 
     @Benchmark

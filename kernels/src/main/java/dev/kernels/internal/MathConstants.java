@@ -75,46 +75,53 @@ public final class MathConstants {
     public static final double LOG_D_T4 = 0x1.7382d06f0c1dep-3;
     public static final double LOG_D_T5 = 0x1.546adfbbda333p-3;
     /**
-     * gencoef.py "ERF_SMALL R": erf(x) = x P(x^2) for |x| < 1, P(t) = P0 + t R(t) with P0 = 2/sqrt(pi) rounded
-     * (pinned, so tiny x carry no fitted bias) and R of degree 7, rel. error of P 2^-37.9.
+     * gencoef.py "ERF_F S": binary32 erf for |x| &lt; 1 is a + a c, c = erf(a)/a - 1 = S(t - 1/2), t = a^2; degree 6,
+     * absolute error 2^-29.0 after rounding. Centred on t = 1/2 so the rounding of S's Horner sum weighs |t - 1/2|
+     * &le; 1/2 in c, not t; S0 = c(1/2) rounded, pinned. S(-1/2) rounds to 2/sqrt(pi) - 1 (the c of every tiny a).
      */
-    public static final double ERF_P0 = 0x1.20dd750429b6dp+0;
-    public static final double ERF_P1 = -0x1.812746b02839bp-2;
-    public static final double ERF_P2 = 0x1.ce2f2181773cp-4;
-    public static final double ERF_P3 = -0x1.b82cd8ee4fb48p-6;
-    public static final double ERF_P4 = 0x1.565a8630ca618p-8;
-    public static final double ERF_P5 = -0x1.c0051681c2df2p-11;
-    public static final double ERF_P6 = 0x1.f6e000d7a6e08p-14;
-    public static final double ERF_P7 = -0x1.d9c522c83956fp-17;
-    public static final double ERF_P8 = 0x1.2acbb5e9f79e8p-20;
+    public static final float ERF_F_T_CENTER = 0.5f;
+    public static final float ERF_F_S0 = -0x1.1ae14ep-5f;
+    public static final float ERF_F_S1 = -0x1.1fd164p-2f;
+    public static final float ERF_F_S2 = 0x1.45436cp-4f;
+    public static final float ERF_F_S3 = -0x1.2b8db2p-6f;
+    public static final float ERF_F_S4 = 0x1.c8254p-9f;
+    public static final float ERF_F_S5 = -0x1.2887e6p-11f;
+    public static final float ERF_F_S6 = 0x1.4b5166p-14f;
     /**
-     * gencoef.py "ERF_LARGE H": erf(x) = H(x - 2.5) for 1 &le; x &le; 4, degree 20, error 2^-39.6; erf &ge; 0.84 there,
-     * so an absolute error suffices and no exp(-x^2) factor is needed.
+     * gencoef.py "ERF_F H": binary32 erf(a) = H(a - ERF_F_CENTER) for 1 &le; a &le; ERF_F_SAT, degree 15, absolute
+     * error 2^-30.7 after rounding (erf &ge; 0.84 there: an absolute bound is what counts). The centre is the binary32
+     * near 2.3 whose erf lies closest to a binary32 (1e-6 ulp away): that binary32 is H0, pinned, so the last fma
+     * adds an exact constant; a - centre is exact for every binary32 a in [1, 4).
      */
-    public static final double ERF_LARGE_CENTER = 2.5;
-    public static final double ERF_H0 = 0x1.ffcaa8f4c9beap-1;
-    public static final double ERF_H1 = 0x1.1d831733cd3dp-9;
-    public static final double ERF_H2 = -0x1.64e3dcd130838p-8;
-    public static final double ERF_H3 = 0x1.119d9f9d95092p-7;
-    public static final double ERF_H4 = -0x1.1a89b9a570182p-7;
-    public static final double ERF_H5 = 0x1.90e828d2479c9p-8;
-    public static final double ERF_H6 = -0x1.6ecdb960f9a08p-9;
-    public static final double ERF_H7 = 0x1.1c5deed380acep-11;
-    public static final double ERF_H8 = 0x1.11544cce371dep-12;
-    public static final double ERF_H9 = -0x1.06621350249cdp-12;
-    public static final double ERF_H10 = 0x1.4a8c01e9e32a2p-14;
-    public static final double ERF_H11 = 0x1.52f5cff936bc9p-18;
-    public static final double ERF_H12 = -0x1.d8c9019ce6cfcp-17;
-    public static final double ERF_H13 = 0x1.40524e38801ecp-18;
-    public static final double ERF_H14 = 0x1.9809392e7dce2p-23;
-    public static final double ERF_H15 = -0x1.738703141d451p-21;
-    public static final double ERF_H16 = 0x1.776207066a91fp-23;
-    public static final double ERF_H17 = 0x1.475a22b5eac5cp-25;
-    public static final double ERF_H18 = -0x1.8385bc66de0e1p-26;
-    public static final double ERF_H19 = -0x1.e16fcb8cd1128p-32;
-    public static final double ERF_H20 = 0x1.288e036034b8p-30;
-    /** erf(x) rounds to 1.0f for x >= 4 (erfc(4) = 1.5e-8 < 2^-25); the clamp keeps x in H's interval. */
-    public static final double ERF_SATURATION = 4.0;
+    public static final float ERF_F_CENTER = 0x1.266892p+1f;
+    public static final float ERF_F_H0 = 0x1.ff6a36p-1f;
+    public static final float ERF_F_H1 = 0x1.74b8d2p-8f;
+    public static final float ERF_F_H2 = -0x1.aca4a4p-7f;
+    public static final float ERF_F_H3 = 0x1.299322p-6f;
+    public static final float ERF_F_H4 = -0x1.0ec6c6p-6f;
+    public static final float ERF_F_H5 = 0x1.3fb5d6p-7f;
+    public static final float ERF_F_H6 = -0x1.92f702p-9f;
+    public static final float ERF_F_H7 = -0x1.3e57b6p-12f;
+    public static final float ERF_F_H8 = 0x1.b64e26p-11f;
+    public static final float ERF_F_H9 = -0x1.811c7cp-12f;
+    public static final float ERF_F_H10 = 0x1.1d5fe8p-16f;
+    public static final float ERF_F_H11 = 0x1.b99a2ap-15f;
+    public static final float ERF_F_H12 = -0x1.56f488p-16f;
+    public static final float ERF_F_H13 = -0x1.a5b272p-22f;
+    public static final float ERF_F_H14 = 0x1.09f436p-19f;
+    public static final float ERF_F_H15 = -0x1.8cefdap-22f;
+    /** erf(x) rounds to 1.0f from x = 3.9192 on; H(ERF_F_SAT - centre) rounds to 1.0f, and larger |x| are clamped to it. */
+    public static final float ERF_F_SAT = 0x1.f5c29p+1f;
+    public static final int ERF_F_SAT_BITS = Float.floatToRawIntBits(ERF_F_SAT);
+    /** S(-1/2) = 2/sqrt(pi) - 1 rounded: erf's c for every |x| &lt; 2^-13, subnormals included (checked in ErfConstantsTest). */
+    public static final float ERF_F_C_TINY = 0x1.06eba8p-3f;
+    /** Bits of the positive normal finite floats: [Float.MIN_NORMAL, Float.MAX_VALUE]. */
+    public static final int NORMAL_MIN_BITS = 0x00800000;
+    public static final int NORMAL_MAX_BITS = 0x7f7fffff;
+    /** Bits of 1.0f: erf takes H from here on. */
+    public static final int ONE_BITS_F = Float.floatToRawIntBits(1f);
+    /** Bits of +inf: |x| with larger bits is NaN. */
+    public static final int INF_BITS = Float.floatToRawIntBits(Float.POSITIVE_INFINITY);
     /** tanh(x) rounds to 1.0f for |x| >= 10 (1 - tanh(10) = 4e-9 < 2^-25); the clamp keeps 2^n of e^-2|x| normal. */
     public static final float TANH_F_CLAMP = 10f;
     public static final int TANH_F_CLAMP_BITS = Float.floatToRawIntBits(TANH_F_CLAMP);
