@@ -140,8 +140,21 @@ def tanhp(t):
     x = mp.sqrt(t)
     return (mp.tanh(x) / x - 1) / t
 
-print("// ---- binary32 tanh, |x| < 0.55: tanh(a) = a + a t P(t), t = a^2 (a t P <= 0.1 a: P's error weighs 10x less)")
-fit("TANH_F P", tanhp, mp.mpf(0), mp.mpf('0.55')**2, 4, True)
+TANH_F_SMALL_MAX = mp.mpf('0.7')  # as binary32: 0x1.666666p-1
+TANH_F_MID_MAX = mp.mpf('1.4')
+print("// ---- binary32 tanh, |x| < 0.7: tanh(a) = a + a t P(t), t = a^2 (a t P <= 0.14 a: P's error weighs 7x less)")
+fpfit("TANH_F P", tanhp, mp.mpf(0), mp.mpf(to_f32(TANH_F_SMALL_MAX))**2, 5, {})
+# centre: the binary32 nearest 1.05 (+-2^14 ulps) whose tanh lies closest to a binary32; a - centre is exact on [0.7, 1.4]
+base = struct.unpack('I', struct.pack('f', 1.05))[0]
+def tanh_grid_dist(bits):
+    c = mp.mpf(struct.unpack('f', struct.pack('I', bits))[0])
+    q = mp.tanh(c) * 2**24
+    return abs(q - mp.nint(q)), c
+_, TANH_F_CENTER = min(tanh_grid_dist(b) for b in range(base - 2**14, base + 2**14, 1))
+print("// ---- binary32 tanh, 0.7 <= |x| < 1.4: tanh(a) = H(a - centre), H0 = tanh(centre) rounded, pinned")
+print(f"  CENTER = {hexf(float(TANH_F_CENTER), True)}")
+fpfit("TANH_F H", lambda v: mp.tanh(v + TANH_F_CENTER), mp.mpf(to_f32(TANH_F_SMALL_MAX)) - TANH_F_CENTER,
+      mp.mpf(to_f32(TANH_F_MID_MAX)) - TANH_F_CENTER, 8, {0: mp.mpf(to_f32(mp.tanh(TANH_F_CENTER)))})
 
 def split(v, bits, single):
     """hi = v rounded to `bits` significant bits (so n*hi is exact for small n), lo = v - hi rounded."""

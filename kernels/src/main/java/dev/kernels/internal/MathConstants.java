@@ -125,14 +125,32 @@ public final class MathConstants {
     /** tanh(x) rounds to 1.0f for |x| >= 10 (1 - tanh(10) = 4e-9 < 2^-25); the clamp keeps 2^n of e^-2|x| normal. */
     public static final float TANH_F_CLAMP = 10f;
     public static final int TANH_F_CLAMP_BITS = Float.floatToRawIntBits(TANH_F_CLAMP);
-    /** tanh takes its odd polynomial below this |x| (tanh = 0.5005 there), (1 - e)/(1 + e) from here on. */
-    public static final float TANH_F_SMALL_MAX = 0.55f;
-    /** gencoef.py "TANH_F P": tanh(a) = a + a t P(t), t = a^2 in [0, 0.3025], degree 4, rel. error 2^-24.0 after rounding. */
+    /** tanh takes its odd polynomial below this |x| (tanh = 0.604 there), the centred one up to TANH_F_MID_MAX. */
+    public static final float TANH_F_SMALL_MAX = 0.7f;
+    /** gencoef.py "TANH_F P": tanh(a) = a + a t P(t), t = a^2 in [0, 0.49], degree 5, abs. error 2^-25.6 after rounding. */
     public static final float TANH_F_P0 = -0x1.555554p-2f;
-    public static final float TANH_F_P1 = 0x1.110feap-3f;
-    public static final float TANH_F_P2 = -0x1.b9a044p-5f;
-    public static final float TANH_F_P3 = 0x1.5d220ep-6f;
-    public static final float TANH_F_P4 = -0x1.b13538p-8f;
+    public static final float TANH_F_P1 = 0x1.111056p-3f;
+    public static final float TANH_F_P2 = -0x1.b9e452p-5f;
+    public static final float TANH_F_P3 = 0x1.62e2bap-6f;
+    public static final float TANH_F_P4 = -0x1.07f3dep-7f;
+    public static final float TANH_F_P5 = 0x1.08781ap-9f;
+    /** From here on tanh takes 1 - 2e/(1 + e), e = e^-2|x| &le; 0.061, with a plain binary32 exp (see ScalarMath.tanh). */
+    public static final float TANH_F_MID_MAX = 1.4f;
+    /**
+     * gencoef.py "TANH_F H": tanh(a) = H(a - TANH_F_CENTER) for 0.7 &le; a &lt; 1.4, degree 8, abs. error 2^-29.6 after
+     * rounding. The centre is the binary32 near 1.05 whose tanh lies closest to a binary32 (H0, pinned: the last fma
+     * adds an exact constant); a - centre is exact on [0.7, 1.4] (|a - centre| &lt; 0.36, a a multiple of 2^-24).
+     */
+    public static final float TANH_F_CENTER = 0x1.0d0b2ep+0f;
+    public static final float TANH_F_H0 = 0x1.907964p-1f;
+    public static final float TANH_F_H1 = 0x1.8d846cp-2f;
+    public static final float TANH_F_H2 = -0x1.36edb4p-2f;
+    public static final float TANH_F_H3 = 0x1.bacac8p-4f;
+    public static final float TANH_F_H4 = 0x1.10f06ep-6f;
+    public static final float TANH_F_H5 = -0x1.4bec06p-5f;
+    public static final float TANH_F_H6 = 0x1.3cf9bp-6f;
+    public static final float TANH_F_H7 = 0x1.a310aap-11f;
+    public static final float TANH_F_H8 = -0x1.692926p-8f;
     /** Bits of 2^-30: sigmoid(x) rounds to 0.5 and tanh(x) to x for |x| below it; smaller |x| are clamped up to it. */
     public static final int TINY_BITS = Float.floatToRawIntBits(0x1p-30f);
     public static final int NEG_TINY_BITS = Float.floatToRawIntBits(-0x1p-30f);

@@ -216,42 +216,33 @@ public final class PanamaVectorMath implements VectorMathSupport {
     public void tanh(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            // ScalarMath.tanh, op for op; both forms computed, blended on |x| >= TANH_F_SMALL_MAX, tiny x passed through
+            // ScalarMath.tanh, op for op; the three forms computed, blended on |x| >= 0.7 and >= 1.4, tiny x passed through
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             IntVector vaBits = vx.reinterpretAsInts().and(~SIGN_BIT_F);
             IntVector vaLoBits = vaBits.lanewise(MAX, TINY_BITS);
             FloatVector vaLo = vaLoBits.reinterpretAsFloats();
-            FloatVector vac = vaLoBits.lanewise(MIN, TANH_F_CLAMP_BITS).reinterpretAsFloats();
-            FloatVector vd = vac.mul(-2f);
-            FloatVector vnb = vd.fma(LOG2E_F, EXP_MAGIC_F);
-            FloatVector vn = vnb.sub(EXP_MAGIC_F);
-            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vd);
-            FloatVector vrLo = vn.mul(-LN2_LO_F);
-            FloatVector vhi = vrHi.add(1f);
-            FloatVector vr = vrHi.add(vrLo);
-            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
-            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
-            FloatVector veh = vhi.add(vc);
-            FloatVector vel = vc.sub(veh.sub(vhi));
-            FloatVector vs = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats();
-            FloatVector ve = veh.mul(vs);
-            FloatVector velo = vel.mul(vs);
-            FloatVector vone = FloatVector.broadcast(F, 1f);
-            FloatVector vnh = vone.sub(ve);
-            FloatVector vnl = vone.sub(vnh).sub(ve).sub(velo);
-            FloatVector vdh = ve.add(1f);
-            FloatVector vdl = ve.sub(vdh.sub(1f)).add(velo);
-            FloatVector vq0 = vnh.div(vdh);
-            FloatVector vnq0 = vq0.neg();
-            FloatVector vrem = vnq0.fma(vdl, vnq0.fma(vdh, vnh).add(vnl));
-            FloatVector vlarge = vrem.fma(vq0.fma(0.5f, 0.5f), vq0);
             FloatVector vt = vaLo.mul(vaLo);
-            FloatVector vp = vt.fma(TANH_F_P4, TANH_F_P3).fma(vt, FloatVector.broadcast(F, TANH_F_P2))
-                    .fma(vt, FloatVector.broadcast(F, TANH_F_P1)).fma(vt, FloatVector.broadcast(F, TANH_F_P0));
+            FloatVector vp = vt.fma(TANH_F_P5, TANH_F_P4).fma(vt, FloatVector.broadcast(F, TANH_F_P3))
+                    .fma(vt, FloatVector.broadcast(F, TANH_F_P2)).fma(vt, FloatVector.broadcast(F, TANH_F_P1))
+                    .fma(vt, FloatVector.broadcast(F, TANH_F_P0));
             FloatVector vsmall = vaLo.fma(vt.mul(vp), vaLo);
-            vsmall.blend(vlarge, vaLo.compare(GE, TANH_F_SMALL_MAX))
+            FloatVector vv = vaLo.sub(TANH_F_CENTER);
+            FloatVector vmid = vv.fma(TANH_F_H8, TANH_F_H7).fma(vv, FloatVector.broadcast(F, TANH_F_H6))
+                    .fma(vv, FloatVector.broadcast(F, TANH_F_H5)).fma(vv, FloatVector.broadcast(F, TANH_F_H4))
+                    .fma(vv, FloatVector.broadcast(F, TANH_F_H3)).fma(vv, FloatVector.broadcast(F, TANH_F_H2))
+                    .fma(vv, FloatVector.broadcast(F, TANH_F_H1)).fma(vv, FloatVector.broadcast(F, TANH_F_H0));
+            // exp's all-normal form (n in [-29, 0] here), the bits ScalarMath.exp gives
+            FloatVector vd = vaLoBits.lanewise(MIN, TANH_F_CLAMP_BITS).reinterpretAsFloats().mul(-2f);
+            FloatVector vnb = vd.fma(LOG2E_F, EXP_MAGIC0_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC0_F);
+            FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vd));
+            FloatVector vep = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0)).fma(vr, FloatVector.broadcast(F, 1f))
+                    .fma(vr, FloatVector.broadcast(F, 1f));
+            FloatVector ve = vep.reinterpretAsInts().add(vnb.reinterpretAsInts().lanewise(LSHL, 23)).reinterpretAsFloats();
+            FloatVector vlarge = ve.div(ve.add(1f)).fma(-2f, 1f);
+            vsmall.blend(vmid, vaLo.compare(GE, TANH_F_SMALL_MAX)).blend(vlarge, vaLo.compare(GE, TANH_F_MID_MAX))
                     .reinterpretAsInts().or(vx.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()
                     .blend(vx, vaBits.compare(LT, TINY_BITS).cast(F))
                     .intoArray(y, yOff + i);

@@ -185,41 +185,45 @@ public final class ScalarMath {
         return dBits > NEG_INF_BITS ? x : y; // NaN
     }
 
+    static float tanhSmallPolyF(float t) {
+        return Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(TANH_F_P5, t, TANH_F_P4), t, TANH_F_P3), t, TANH_F_P2), t,
+                TANH_F_P1), t, TANH_F_P0);
+    }
+
+    static float tanhMidPolyF(float v) {
+        float h = Math.fma(TANH_F_H8, v, TANH_F_H7);
+        h = Math.fma(h, v, TANH_F_H6);
+        h = Math.fma(h, v, TANH_F_H5);
+        h = Math.fma(h, v, TANH_F_H4);
+        h = Math.fma(h, v, TANH_F_H3);
+        h = Math.fma(h, v, TANH_F_H2);
+        h = Math.fma(h, v, TANH_F_H1);
+        return Math.fma(h, v, TANH_F_H0);
+    }
+
     /**
-     * tanh in binary32, within 1 ULP. |x| &lt; 0.55: a + a t P(t), t = a^2. Otherwise (1 - e) / (1 + e) with e = e^-2a =
-     * 2^n (eh + el) as in sigmoid: numerator and denominator as float pairs (Fast2Sum, both &ge; 0.66), the quotient q0
-     * corrected once by its exact remainder, divided by 1 + e through 1/(1 + e) = (1 + tanh a)/2 ~ (1 + q0)/2.
+     * tanh in binary32, within 1 ULP, three forms on a = |x|. a &lt; 0.7: a + a t P(t), t = a^2. 0.7 &le; a &lt; 1.4:
+     * H(a - centre), an exact argument and a pinned exact H0, so the last fma rounds once at full weight. a &ge; 1.4:
+     * 1 - 2q, q = e/(1 + e), e = exp(-2a) in plain binary32 (&le; 0.8736 ULP): there e &le; 0.061, so q's three
+     * roundings (e, 1 + e, the quotient) move 2q by at most 0.43 ULP of the result. Both polynomials replace a
+     * compensated exp with float-pair arithmetic that cost about 10 more vector operations.
      */
     public static float tanh(float x) {
         int aBits = Float.floatToRawIntBits(x) & ~SIGN_BIT_F; // |x| >= +0 orders like its bits
         // clamps as integers: no float op sees a subnormal (x86 takes a 20-30 ns assist); NaN takes the small form
-        float aLo = Float.intBitsToFloat(Math.max(aBits, TINY_BITS));
-        float ac = Float.intBitsToFloat(Math.min(Float.floatToRawIntBits(aLo), TANH_F_CLAMP_BITS));
-        float d = ac * -2f;
-        float nb = Math.fma(d, LOG2E_F, EXP_MAGIC_F);
-        float n = nb - EXP_MAGIC_F;
-        float rHi = Math.fma(n, -LN2_HI_F, d);
-        float rLo = n * -LN2_LO_F;
-        float hi = 1f + rHi;
-        float c = expTail(rHi, rLo, hi); // e^r = hi + c
-        float eh = hi + c;
-        float el = c - (eh - hi); // exact: Fast2Sum, |hi| >= |c|
-        float s = Float.intBitsToFloat(Float.floatToRawIntBits(nb) << 23); // 2^n, n in [-29, 0]: normal
-        float e = eh * s;
-        float elo = el * s;
-        float nh = 1f - e;
-        float nl = ((1f - nh) - e) - elo; // exact Fast2Sum error (e <= 1) minus e's tail
-        float dh = 1f + e;
-        float dl = (e - (dh - 1f)) + elo;
-        float q0 = nh / dh;
-        float nq0 = -q0;
-        float rem = Math.fma(nq0, dl, Math.fma(nq0, dh, nh) + nl); // (nh + nl) - q0 (dh + dl), the first part exact
-        float large = Math.fma(rem, Math.fma(q0, 0.5f, 0.5f), q0);
-        float t = aLo * aLo;
-        float p = Math.fma(Math.fma(Math.fma(Math.fma(TANH_F_P4, t, TANH_F_P3), t, TANH_F_P2), t, TANH_F_P1), t,
-                TANH_F_P0);
-        float small = Math.fma(aLo, t * p, aLo);
-        float y = copySignBit(aLo >= TANH_F_SMALL_MAX ? large : small, x);
+        int aLoBits = Math.max(aBits, TINY_BITS);
+        float aLo = Float.intBitsToFloat(aLoBits);
+        float y;
+        if (aLo >= TANH_F_MID_MAX) {
+            float e = exp(Float.intBitsToFloat(Math.min(aLoBits, TANH_F_CLAMP_BITS)) * -2f); // normal: n >= -29
+            y = Math.fma(e / (e + 1f), -2f, 1f);
+        } else if (aLo >= TANH_F_SMALL_MAX) {
+            y = tanhMidPolyF(aLo - TANH_F_CENTER);
+        } else {
+            float t = aLo * aLo;
+            y = Math.fma(aLo, t * tanhSmallPolyF(t), aLo);
+        }
+        y = copySignBit(y, x);
         return aBits < TINY_BITS ? x : y; // tanh x = x below 2^-30
     }
 
