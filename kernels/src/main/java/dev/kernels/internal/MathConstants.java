@@ -113,7 +113,7 @@ public final class MathConstants {
     /** erf(x) rounds to 1.0f from x = 3.9192 on; H(ERF_F_SAT - centre) rounds to 1.0f, and larger |x| are clamped to it. */
     public static final float ERF_F_SAT = 0x1.f5c29p+1f;
     public static final int ERF_F_SAT_BITS = Float.floatToRawIntBits(ERF_F_SAT);
-    /** S(-1/2) = 2/sqrt(pi) - 1 rounded: erf's c for every |x| &lt; 2^-13, subnormals included (checked in ErfConstantsTest). */
+    /** S(-1/2) = 2/sqrt(pi) - 1 rounded: erf's c for every |x| &lt; 2^-13, subnormals included (checked in PolynomialFormsTest). */
     public static final float ERF_F_C_TINY = 0x1.06eba8p-3f;
     /** Bits of the positive normal finite floats: [Float.MIN_NORMAL, Float.MAX_VALUE]. */
     public static final int NORMAL_MIN_BITS = 0x00800000;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import org.junit.jupiter.api.Test;
 
-/** The facts the binary32 erf's comments rely on, each checked over every binary32 it is claimed for. */
-class ErfConstantsTest {
+/** The facts the binary32 erf and tanh comments rely on, each checked over every binary32 it is claimed for. */
+class PolynomialFormsTest {
     @Test
     void tinyArgumentsShareOneC() {
         float tiny = Float.intBitsToFloat(TINY_BITS);
@@ -37,5 +37,21 @@ class ErfConstantsTest {
         assertEquals(1f, ScalarMath.erfLargePolyF(ERF_F_SAT - ERF_F_CENTER), "H at the clamp");
         assertEquals(1f, ScalarMath.erf(Math.nextUp(ERF_F_SAT)));
         assertEquals(1f, ScalarMath.erf(4f));
+    }
+
+    @Test
+    void tanhMidArgumentIsExact() {
+        for (float a = TANH_F_SMALL_MAX; a < TANH_F_MID_MAX; a = Math.nextUp(a)) {
+            if ((double) (a - TANH_F_CENTER) != (double) a - TANH_F_CENTER) fail("a - centre inexact at " + a);
+        }
+    }
+
+    @Test
+    void tanhLargeFormSaturatesAndItsExpStaysNormal() {
+        float e = ScalarMath.exp(TANH_F_CLAMP * -2f);
+        assertEquals(true, e >= Float.MIN_NORMAL, "e^-20 normal");
+        assertEquals(1f, ScalarMath.tanh(TANH_F_CLAMP));
+        assertEquals(1f, ScalarMath.tanh(Float.MAX_VALUE));
+        assertEquals(1f, ScalarMath.tanh(9.1f)); // 1 - tanh(9.1) = 2.5e-8 < 2^-25: rounds to 1
     }
 }
