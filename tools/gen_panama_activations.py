@@ -74,7 +74,7 @@ def clamp(v, lo, hi):
 
 
 def store(expr, arr, off):
-    """Narrows the half to vrh; the kernel joins the two halves and stores once (@STORE@)."""
+    """Narrows the half to vrh and stores its lanes (@STORE@, see half_body)."""
     line = f"{IND}FloatVector vrh = (FloatVector) {expr}.convertShape(D2F, F, 0);\n"
     if len(line) > 117:
         line = (f"{IND}DoubleVector vres = {expr};\n"
@@ -167,25 +167,22 @@ UNARY = "float[] x, int xOff, float[] y, int yOff, int len"
 BINARY = "float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len"
 
 
-def halves(body):
-    """The binary64 body twice, once per half of the float vector, each in its own block; the high half joins the
-    low one (vr0) and stores the float vector."""
+def half_body(body, h):
+    """The loop body of half h of the float vector: widen half h, run the binary64 body, narrow, and store only the
+    lanes of that half, keeping the other half of the output as it is (so x, gradOut or the output itself may alias
+    the output: the other pass reads only its own half of the inputs)."""
     m = re.search(r"@STORE:(\w+):(\w+)@", body)
     arr, off = m.group(1), m.group(2)
     loads = "".join(f"{IND}FloatVector {v} = FloatVector.fromArray(F, {a}, {o} + i);\n"
                     for a, (v, o) in IN.items() if v in body)
     hoisted = "".join(IND + ln[3:] + "\n" for ln in body.splitlines() if ln.startswith("@F@"))
     body = "".join(ln + "\n" for ln in body.splitlines() if not ln.startswith("@F@"))
-    out = loads + hoisted + f"{IND}FloatVector vr0;\n"
-    for h in (0, 1):
-        part = body.replace("@H@", str(h))
-        if h == 0:  # the low half only narrows into vr0
-            part = part.replace("FloatVector vrh = ", "vr0 = ").replace(f"{IND}{m.group(0)}\n", "")
-        else:
-            part = part.replace(m.group(0), f"vrh.unslice(DL, vr0, 0).intoArray({arr}, {off} + i);")
-        part = "".join(("    " + ln if ln.strip() else ln) for ln in part.splitlines(True))
-        out += f"{IND}{{   // {'low' if h == 0 else 'high'} half\n" + part + f"{IND}}}\n"
-    return out
+    cur = f"FloatVector.fromArray(F, {arr}, {off} + i)"
+    join = f"{cur}.blend(vrh, lowHalf)" if h == 0 else f"vrh.unslice(DL, {cur}, 0)"
+    return loads + hoisted + body.replace("@H@", str(h)).replace(m.group(0), f"{join}.intoArray({arr}, {off} + i);")
+
+
+HALF_NAMES = ("LowHalves", "HighHalves")
 
 
 def kernel(name, params, body, tail, loop="D", pre="", head=""):
@@ -195,7 +192,7 @@ def kernel(name, params, body, tail, loop="D", pre="", head=""):
     if loop == "D" and ("compare(" in dbody or "blend(" in dbody) and "DoubleVector" in dbody:
         bound = f"PanamaSpecies.D_MASKS ? {bound} : 0"
     if loop == "D":
-        body = halves(body)
+        return d_kernel(name, params, body, tail, bound, pre)
     consts = "".join(f"        DoubleVector {const_name(c)} = DoubleVector.broadcast(D, {c});\n" for c in USED)
     USED.clear()
     pre = consts + pre
@@ -211,6 +208,54 @@ def kernel(name, params, body, tail, loop="D", pre="", head=""):
         f"{tail}"
         f"    }}\n\n"
     )
+
+
+def signature(head, plist, width=120):
+    """head + the parameters + ") {", wrapped at width columns with continuation lines indented by 8."""
+    lines, cur = [], head
+    for k, p in enumerate(plist):
+        piece = p + (", " if k < len(plist) - 1 else ") {")
+        if len(cur) + len(piece.rstrip()) > width:
+            lines.append(cur.rstrip())
+            cur = " " * 12
+        cur += piece
+    return "\n".join(lines + [cur]) + "\n"
+
+
+def d_kernel(name, params, body, tail, bound, pre):
+    """A binary64 kernel: the public method runs the two halves of each float vector as two passes over blocks of
+    HALF_PASS_BLOCK elements, each pass a method of its own, then the scalar tail."""
+    plist = [p.strip() for p in params.split(",")]
+    names = [p.split()[-1] for p in plist]
+    half_plist = [q for p in plist for q in (["int from", "int to"] if p == "int len" else [p])]
+    args = ", ".join("from, to" if n == "len" else n for n in names)
+    consts = "".join(f"        DoubleVector {const_name(c)} = DoubleVector.broadcast(D, {c});\n" for c in USED)
+    USED.clear()
+    out = (
+        f"    @Override\n"
+        f"    public void {name}({params}) {{\n"
+        f"        int bound = {bound};\n"
+        f"        for (int from = 0; from < bound; from += HALF_PASS_BLOCK) {{\n"
+        f"            int to = Math.min(bound, from + HALF_PASS_BLOCK);\n"
+        f"            {name}{HALF_NAMES[0]}({args});\n"
+        f"            {name}{HALF_NAMES[1]}({args});\n"
+        f"        }}\n"
+        f"{pre}"
+        f"        int i = bound;\n"
+        f"{tail}"
+        f"    }}\n\n"
+    )
+    for h in (0, 1):
+        mask = f"        VectorMask<Float> lowHalf = F.indexInRange(0, DL);\n" if h == 0 else ""
+        out += (
+            f"{signature(f'    private static void {name}{HALF_NAMES[h]}(', half_plist)}"
+            f"{consts}{mask}{pre}"
+            f"        for (int i = from; i < to; i += F.length()) {{\n"
+            f"{half_body(body, h)}"
+            f"        }}\n"
+            f"    }}\n\n"
+        )
+    return out
 
 
 def simple_tail(lhs, call):
@@ -238,23 +283,28 @@ import static jdk.incubator.vector.VectorOperators.LT;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Panama bodies of the activation kernels. Each lane runs the matching {@link ScalarActivations} element method (same
- * constants, operation order and fmas) and tails call that method, so every element is bit-identical to the scalar
- * path at any species width and any position. Kernels evaluated in binary64 load one float vector, widen its low and
- * high halves to {@code D}, narrow each result once and join the halves for one store. There is no half-width float
- * species: a second float shape in the JVM makes the JDK's shared {@code FloatVector} call sites bimorphic, and C2
- * then boxes vectors (measured: up to 5.7 KB allocated per 185-element call once all kernels had run in one JVM).
+ * constants, operation order and fmas) and tails call that method, so every element is bit-identical to the scalar path
+ * at any species width and any position. Kernels evaluated in binary64 widen the low or the high half of each float
+ * vector to {@code D}, narrow the result and store the lanes of that half: the two halves are two passes, each a method
+ * of its own, over blocks of {@code HALF_PASS_BLOCK} elements (in L1 for the second pass). One half per C2 compile
+ * keeps the graph well below C2's node budget: with both halves in one loop softplus reached NodeCountInliningCutoff
+ * and, in one CI run of this machine, boxed a vector (880 B per call). There is no half-width float species: a second
+ * float shape in the JVM makes the JDK's shared {@code FloatVector} call sites bimorphic, and C2 then boxes vectors
+ * (measured: up to 5.7 KB allocated per 185-element call once all kernels had run in one JVM).
  *
  * <p>Why the vector loops call no method of ours (the binary64 exp/log of {@link PanamaVectorMath} and the former
  * helpers are written out inline, each block commented with the scalar method it mirrors): when C2 inlines a kernel
  * into a large caller it runs out of node budget (NodeCountInliningCutoff); Vector API methods are
  * {@code @ForceInline} and are still inlined, but a plain helper is then refused and every vector crossing its
  * boundary is boxed (measured 8-10x slower and tens of KB allocated per 1024-element call). For the same reason every
- * kernel with real work has more than 325 bytes of bytecode (C2's FreqInlineSize), so C2 compiles it as its own root
- * instead of inlining it into callers. Binary64 constants are broadcast once above the loop (kNAME): broadcast in
+ * loop with real work (each half pass of a binary64 kernel) is a method of more than 325 bytes of bytecode (C2's
+ * FreqInlineSize), so C2 compiles it as its own root instead of inlining it into callers; only arrays and scalars
+ * cross into it. Binary64 constants are broadcast once above the loop (kNAME): broadcast in
  * place, each one inlined a tree of JDK methods per use, and with -Xbatch C2 then boxed the stored vector of logSigmoid
  * and geluBackward (880 B per call, see AllocationMain). The only branch (sigmoid/tanh backward, a
  * saved output out of range) leaves no vector value live. Keep it so when
@@ -265,6 +315,8 @@ public final class PanamaActivations implements ActivationSupport {
     private static final VectorSpecies<Float> F = PanamaSpecies.F;
     private static final VectorSpecies<Double> D = PanamaSpecies.D;
     private static final int DL = D.length();
+    /** Elements per block of the two half passes: a multiple of every lane count, three 4 KB arrays fit in L1. */
+    private static final int HALF_PASS_BLOCK = 1024;
 
     public PanamaActivations() {
         if (F.vectorBitSize() < 128) {

@@ -14,23 +14,28 @@ import static jdk.incubator.vector.VectorOperators.LT;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Panama bodies of the activation kernels. Each lane runs the matching {@link ScalarActivations} element method (same
- * constants, operation order and fmas) and tails call that method, so every element is bit-identical to the scalar
- * path at any species width and any position. Kernels evaluated in binary64 load one float vector, widen its low and
- * high halves to {@code D}, narrow each result once and join the halves for one store. There is no half-width float
- * species: a second float shape in the JVM makes the JDK's shared {@code FloatVector} call sites bimorphic, and C2
- * then boxes vectors (measured: up to 5.7 KB allocated per 185-element call once all kernels had run in one JVM).
+ * constants, operation order and fmas) and tails call that method, so every element is bit-identical to the scalar path
+ * at any species width and any position. Kernels evaluated in binary64 widen the low or the high half of each float
+ * vector to {@code D}, narrow the result and store the lanes of that half: the two halves are two passes, each a method
+ * of its own, over blocks of {@code HALF_PASS_BLOCK} elements (in L1 for the second pass). One half per C2 compile
+ * keeps the graph well below C2's node budget: with both halves in one loop softplus reached NodeCountInliningCutoff
+ * and, in one CI run of this machine, boxed a vector (880 B per call). There is no half-width float species: a second
+ * float shape in the JVM makes the JDK's shared {@code FloatVector} call sites bimorphic, and C2 then boxes vectors
+ * (measured: up to 5.7 KB allocated per 185-element call once all kernels had run in one JVM).
  *
  * <p>Why the vector loops call no method of ours (the binary64 exp/log of {@link PanamaVectorMath} and the former
  * helpers are written out inline, each block commented with the scalar method it mirrors): when C2 inlines a kernel
  * into a large caller it runs out of node budget (NodeCountInliningCutoff); Vector API methods are
  * {@code @ForceInline} and are still inlined, but a plain helper is then refused and every vector crossing its
  * boundary is boxed (measured 8-10x slower and tens of KB allocated per 1024-element call). For the same reason every
- * kernel with real work has more than 325 bytes of bytecode (C2's FreqInlineSize), so C2 compiles it as its own root
- * instead of inlining it into callers. Binary64 constants are broadcast once above the loop (kNAME): broadcast in
+ * loop with real work (each half pass of a binary64 kernel) is a method of more than 325 bytes of bytecode (C2's
+ * FreqInlineSize), so C2 compiles it as its own root instead of inlining it into callers; only arrays and scalars
+ * cross into it. Binary64 constants are broadcast once above the loop (kNAME): broadcast in
  * place, each one inlined a tree of JDK methods per use, and with -Xbatch C2 then boxed the stored vector of logSigmoid
  * and geluBackward (880 B per call, see AllocationMain). The only branch (sigmoid/tanh backward, a
  * saved output out of range) leaves no vector value live. Keep it so when
@@ -41,6 +46,8 @@ public final class PanamaActivations implements ActivationSupport {
     private static final VectorSpecies<Float> F = PanamaSpecies.F;
     private static final VectorSpecies<Double> D = PanamaSpecies.D;
     private static final int DL = D.length();
+    /** Elements per block of the two half passes: a multiple of every lane count, three 4 KB arrays fit in L1. */
+    private static final int HALF_PASS_BLOCK = 1024;
 
     public PanamaActivations() {
         if (F.vectorBitSize() < 128) {
@@ -186,6 +193,17 @@ public final class PanamaActivations implements ActivationSupport {
 
     @Override
     public void gelu(float[] x, int xOff, float[] y, int yOff, int len) {
+        int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0;
+        for (int from = 0; from < bound; from += HALF_PASS_BLOCK) {
+            int to = Math.min(bound, from + HALF_PASS_BLOCK);
+            geluLowHalves(x, xOff, y, yOff, from, to);
+            geluHighHalves(x, xOff, y, yOff, from, to);
+        }
+        int i = bound;
+        for (; i < len; i++) y[yOff + i] = ScalarActivations.gelu(x[xOff + i]);
+    }
+
+    private static void geluLowHalves(float[] x, int xOff, float[] y, int yOff, int from, int to) {
         DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
@@ -217,73 +235,117 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kGELU_H16 = DoubleVector.broadcast(D, GELU_H16);
         DoubleVector kGELU_H15 = DoubleVector.broadcast(D, GELU_H15);
         DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
-        int i = 0;
-        for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
+        VectorMask<Float> lowHalf = F.indexInRange(0, DL);
+        for (int i = from; i < to; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
-            FloatVector vr0;
-            {   // low half
-                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
-                DoubleVector vabs = vx.abs();
-                DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
-                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = va.mul(va).mul(-0.5);
-                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                        .fma(vexpR, kEXP_D_Q0);
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                // vtailH = ScalarActivations.gaussTailH(va)
-                DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
-                DoubleVector vtailH = vtailY.fma(kGELU_H16, kGELU_H15).fma(vtailY, kGELU_H14).fma(vtailY, kGELU_H13)
-                        .fma(vtailY, kGELU_H12).fma(vtailY, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
-                        .fma(vtailY, kGELU_H8).fma(vtailY, kGELU_H7).fma(vtailY, kGELU_H6).fma(vtailY, kGELU_H5)
-                        .fma(vtailY, kGELU_H4).fma(vtailY, kGELU_H3).fma(vtailY, kGELU_H2).fma(vtailY, kGELU_H1)
-                        .fma(vtailY, kGELU_H0);
-                DoubleVector vq = ve.mul(vtailH);
-                DoubleVector vp = vq.blend(k1_0.sub(vq), vx.compare(GE, 0.0));
-                DoubleVector vres = vx.blend(-GELU_A_MAX, vx.compare(LT, -GELU_A_MAX)).mul(vp);
-                vr0 = (FloatVector) vres.convertShape(D2F, F, 0);
-            }
-            {   // high half
-                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
-                DoubleVector vabs = vx.abs();
-                DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
-                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = va.mul(va).mul(-0.5);
-                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                        .fma(vexpR, kEXP_D_Q0);
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                // vtailH = ScalarActivations.gaussTailH(va)
-                DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
-                DoubleVector vtailH = vtailY.fma(kGELU_H16, kGELU_H15).fma(vtailY, kGELU_H14).fma(vtailY, kGELU_H13)
-                        .fma(vtailY, kGELU_H12).fma(vtailY, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
-                        .fma(vtailY, kGELU_H8).fma(vtailY, kGELU_H7).fma(vtailY, kGELU_H6).fma(vtailY, kGELU_H5)
-                        .fma(vtailY, kGELU_H4).fma(vtailY, kGELU_H3).fma(vtailY, kGELU_H2).fma(vtailY, kGELU_H1)
-                        .fma(vtailY, kGELU_H0);
-                DoubleVector vq = ve.mul(vtailH);
-                DoubleVector vp = vq.blend(k1_0.sub(vq), vx.compare(GE, 0.0));
-                DoubleVector vres = vx.blend(-GELU_A_MAX, vx.compare(LT, -GELU_A_MAX)).mul(vp);
-                FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
-                vrh.unslice(DL, vr0, 0).intoArray(y, yOff + i);
-            }
+            DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
+            DoubleVector vabs = vx.abs();
+            DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
+            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = va.mul(va).mul(-0.5);
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve = vexpS.fma(vexpU, vexpS);
+            // vtailH = ScalarActivations.gaussTailH(va)
+            DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
+            DoubleVector vtailH = vtailY.fma(kGELU_H16, kGELU_H15).fma(vtailY, kGELU_H14).fma(vtailY, kGELU_H13)
+                    .fma(vtailY, kGELU_H12).fma(vtailY, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
+                    .fma(vtailY, kGELU_H8).fma(vtailY, kGELU_H7).fma(vtailY, kGELU_H6).fma(vtailY, kGELU_H5)
+                    .fma(vtailY, kGELU_H4).fma(vtailY, kGELU_H3).fma(vtailY, kGELU_H2).fma(vtailY, kGELU_H1)
+                    .fma(vtailY, kGELU_H0);
+            DoubleVector vq = ve.mul(vtailH);
+            DoubleVector vp = vq.blend(k1_0.sub(vq), vx.compare(GE, 0.0));
+            DoubleVector vres = vx.blend(-GELU_A_MAX, vx.compare(LT, -GELU_A_MAX)).mul(vp);
+            FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
+            FloatVector.fromArray(F, y, yOff + i).blend(vrh, lowHalf).intoArray(y, yOff + i);
         }
-        for (; i < len; i++) y[yOff + i] = ScalarActivations.gelu(x[xOff + i]);
+    }
+
+    private static void geluHighHalves(float[] x, int xOff, float[] y, int yOff, int from, int to) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector kGELU_H14 = DoubleVector.broadcast(D, GELU_H14);
+        DoubleVector kGELU_H13 = DoubleVector.broadcast(D, GELU_H13);
+        DoubleVector kGELU_H12 = DoubleVector.broadcast(D, GELU_H12);
+        DoubleVector kGELU_H11 = DoubleVector.broadcast(D, GELU_H11);
+        DoubleVector kGELU_H10 = DoubleVector.broadcast(D, GELU_H10);
+        DoubleVector kGELU_H9 = DoubleVector.broadcast(D, GELU_H9);
+        DoubleVector kGELU_H8 = DoubleVector.broadcast(D, GELU_H8);
+        DoubleVector kGELU_H7 = DoubleVector.broadcast(D, GELU_H7);
+        DoubleVector kGELU_H6 = DoubleVector.broadcast(D, GELU_H6);
+        DoubleVector kGELU_H5 = DoubleVector.broadcast(D, GELU_H5);
+        DoubleVector kGELU_H4 = DoubleVector.broadcast(D, GELU_H4);
+        DoubleVector kGELU_H3 = DoubleVector.broadcast(D, GELU_H3);
+        DoubleVector kGELU_H2 = DoubleVector.broadcast(D, GELU_H2);
+        DoubleVector kGELU_H1 = DoubleVector.broadcast(D, GELU_H1);
+        DoubleVector kGELU_H0 = DoubleVector.broadcast(D, GELU_H0);
+        DoubleVector kGELU_H16 = DoubleVector.broadcast(D, GELU_H16);
+        DoubleVector kGELU_H15 = DoubleVector.broadcast(D, GELU_H15);
+        DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
+        for (int i = from; i < to; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
+            DoubleVector vabs = vx.abs();
+            DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
+            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = va.mul(va).mul(-0.5);
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve = vexpS.fma(vexpU, vexpS);
+            // vtailH = ScalarActivations.gaussTailH(va)
+            DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
+            DoubleVector vtailH = vtailY.fma(kGELU_H16, kGELU_H15).fma(vtailY, kGELU_H14).fma(vtailY, kGELU_H13)
+                    .fma(vtailY, kGELU_H12).fma(vtailY, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
+                    .fma(vtailY, kGELU_H8).fma(vtailY, kGELU_H7).fma(vtailY, kGELU_H6).fma(vtailY, kGELU_H5)
+                    .fma(vtailY, kGELU_H4).fma(vtailY, kGELU_H3).fma(vtailY, kGELU_H2).fma(vtailY, kGELU_H1)
+                    .fma(vtailY, kGELU_H0);
+            DoubleVector vq = ve.mul(vtailH);
+            DoubleVector vp = vq.blend(k1_0.sub(vq), vx.compare(GE, 0.0));
+            DoubleVector vres = vx.blend(-GELU_A_MAX, vx.compare(LT, -GELU_A_MAX)).mul(vp);
+            FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
+            vrh.unslice(DL, FloatVector.fromArray(F, y, yOff + i), 0).intoArray(y, yOff + i);
+        }
     }
 
     @Override
     public void geluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0;
+        for (int from = 0; from < bound; from += HALF_PASS_BLOCK) {
+            int to = Math.min(bound, from + HALF_PASS_BLOCK);
+            geluBackwardLowHalves(x, xOff, gradOut, gOff, gradIn, giOff, from, to);
+            geluBackwardHighHalves(x, xOff, gradOut, gOff, gradIn, giOff, from, to);
+        }
+        int i = bound;
+        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.geluBackward(x[xOff + i], gradOut[gOff + i]);
+    }
+
+    private static void geluBackwardLowHalves(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff,
+            int from, int to) {
         DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
@@ -322,8 +384,8 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kGELU_W5 = DoubleVector.broadcast(D, GELU_W5);
         DoubleVector kGELU_W4 = DoubleVector.broadcast(D, GELU_W4);
         DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
-        int i = 0;
-        for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
+        VectorMask<Float> lowHalf = F.indexInRange(0, DL);
+        for (int i = from; i < to; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
             FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
             FloatVector vxaF = vxIn.abs();
@@ -331,86 +393,143 @@ public final class PanamaActivations implements ActivationSupport {
             // into every vector, the window test below still decides per lane
             boolean nearRoot = vxaF.compare(GT, (float) (GELU_ROOT_HI - ROOT_WINDOW - 0x1p-10))
                     .and(vxaF.compare(LT, (float) (GELU_ROOT_HI + ROOT_WINDOW + 0x1p-10))).anyTrue();
-            FloatVector vr0;
-            {   // low half
-                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
-                DoubleVector vabs = vx.abs();
-                DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
-                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = va.mul(va).mul(-0.5);
-                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                        .fma(vexpR, kEXP_D_Q0);
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                // vtailH = ScalarActivations.gaussTailH(va)
-                DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
-                DoubleVector vtailH = vtailY.fma(kGELU_H16, kGELU_H15).fma(vtailY, kGELU_H14).fma(vtailY, kGELU_H13)
-                        .fma(vtailY, kGELU_H12).fma(vtailY, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
-                        .fma(vtailY, kGELU_H8).fma(vtailY, kGELU_H7).fma(vtailY, kGELU_H6).fma(vtailY, kGELU_H5)
-                        .fma(vtailY, kGELU_H4).fma(vtailY, kGELU_H3).fma(vtailY, kGELU_H2).fma(vtailY, kGELU_H1)
-                        .fma(vtailY, kGELU_H0);
-                DoubleVector vhDirect = va.fma(kNegINV_SQRT_2PI, vtailH);
-                DoubleVector vh = vhDirect;
-                if (nearRoot) {
-                    DoubleVector vd = va.sub(GELU_ROOT_HI).sub(GELU_ROOT_LO);
-                    DoubleVector vw = vd.fma(kGELU_W5, kGELU_W4).fma(vd, kGELU_W3).fma(vd, kGELU_W2).fma(vd, kGELU_W1)
-                            .fma(vd, kGELU_W0);
-                    vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
-                }
-                DoubleVector vdd = ve.mul(vh);
-                DoubleVector vfp = vdd.blend(k1_0.sub(vdd), vx.compare(GE, 0.0));
-                DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
-                vr0 = (FloatVector) vg.mul(vfp).convertShape(D2F, F, 0);
+            DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
+            DoubleVector vabs = vx.abs();
+            DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
+            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = va.mul(va).mul(-0.5);
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve = vexpS.fma(vexpU, vexpS);
+            // vtailH = ScalarActivations.gaussTailH(va)
+            DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
+            DoubleVector vtailH = vtailY.fma(kGELU_H16, kGELU_H15).fma(vtailY, kGELU_H14).fma(vtailY, kGELU_H13)
+                    .fma(vtailY, kGELU_H12).fma(vtailY, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
+                    .fma(vtailY, kGELU_H8).fma(vtailY, kGELU_H7).fma(vtailY, kGELU_H6).fma(vtailY, kGELU_H5)
+                    .fma(vtailY, kGELU_H4).fma(vtailY, kGELU_H3).fma(vtailY, kGELU_H2).fma(vtailY, kGELU_H1)
+                    .fma(vtailY, kGELU_H0);
+            DoubleVector vhDirect = va.fma(kNegINV_SQRT_2PI, vtailH);
+            DoubleVector vh = vhDirect;
+            if (nearRoot) {
+                DoubleVector vd = va.sub(GELU_ROOT_HI).sub(GELU_ROOT_LO);
+                DoubleVector vw = vd.fma(kGELU_W5, kGELU_W4).fma(vd, kGELU_W3).fma(vd, kGELU_W2).fma(vd, kGELU_W1)
+                        .fma(vd, kGELU_W0);
+                vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
             }
-            {   // high half
-                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
-                DoubleVector vabs = vx.abs();
-                DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
-                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = va.mul(va).mul(-0.5);
-                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                        .fma(vexpR, kEXP_D_Q0);
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                // vtailH = ScalarActivations.gaussTailH(va)
-                DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
-                DoubleVector vtailH = vtailY.fma(kGELU_H16, kGELU_H15).fma(vtailY, kGELU_H14).fma(vtailY, kGELU_H13)
-                        .fma(vtailY, kGELU_H12).fma(vtailY, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
-                        .fma(vtailY, kGELU_H8).fma(vtailY, kGELU_H7).fma(vtailY, kGELU_H6).fma(vtailY, kGELU_H5)
-                        .fma(vtailY, kGELU_H4).fma(vtailY, kGELU_H3).fma(vtailY, kGELU_H2).fma(vtailY, kGELU_H1)
-                        .fma(vtailY, kGELU_H0);
-                DoubleVector vhDirect = va.fma(kNegINV_SQRT_2PI, vtailH);
-                DoubleVector vh = vhDirect;
-                if (nearRoot) {
-                    DoubleVector vd = va.sub(GELU_ROOT_HI).sub(GELU_ROOT_LO);
-                    DoubleVector vw = vd.fma(kGELU_W5, kGELU_W4).fma(vd, kGELU_W3).fma(vd, kGELU_W2).fma(vd, kGELU_W1)
-                            .fma(vd, kGELU_W0);
-                    vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
-                }
-                DoubleVector vdd = ve.mul(vh);
-                DoubleVector vfp = vdd.blend(k1_0.sub(vdd), vx.compare(GE, 0.0));
-                DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
-                FloatVector vrh = (FloatVector) vg.mul(vfp).convertShape(D2F, F, 0);
-                vrh.unslice(DL, vr0, 0).intoArray(gradIn, giOff + i);
-            }
+            DoubleVector vdd = ve.mul(vh);
+            DoubleVector vfp = vdd.blend(k1_0.sub(vdd), vx.compare(GE, 0.0));
+            DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
+            FloatVector vrh = (FloatVector) vg.mul(vfp).convertShape(D2F, F, 0);
+            FloatVector.fromArray(F, gradIn, giOff + i).blend(vrh, lowHalf).intoArray(gradIn, giOff + i);
         }
-        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.geluBackward(x[xOff + i], gradOut[gOff + i]);
+    }
+
+    private static void geluBackwardHighHalves(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn,
+            int giOff, int from, int to) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector kGELU_H14 = DoubleVector.broadcast(D, GELU_H14);
+        DoubleVector kGELU_H13 = DoubleVector.broadcast(D, GELU_H13);
+        DoubleVector kGELU_H12 = DoubleVector.broadcast(D, GELU_H12);
+        DoubleVector kGELU_H11 = DoubleVector.broadcast(D, GELU_H11);
+        DoubleVector kGELU_H10 = DoubleVector.broadcast(D, GELU_H10);
+        DoubleVector kGELU_H9 = DoubleVector.broadcast(D, GELU_H9);
+        DoubleVector kGELU_H8 = DoubleVector.broadcast(D, GELU_H8);
+        DoubleVector kGELU_H7 = DoubleVector.broadcast(D, GELU_H7);
+        DoubleVector kGELU_H6 = DoubleVector.broadcast(D, GELU_H6);
+        DoubleVector kGELU_H5 = DoubleVector.broadcast(D, GELU_H5);
+        DoubleVector kGELU_H4 = DoubleVector.broadcast(D, GELU_H4);
+        DoubleVector kGELU_H3 = DoubleVector.broadcast(D, GELU_H3);
+        DoubleVector kGELU_H2 = DoubleVector.broadcast(D, GELU_H2);
+        DoubleVector kGELU_H1 = DoubleVector.broadcast(D, GELU_H1);
+        DoubleVector kGELU_H0 = DoubleVector.broadcast(D, GELU_H0);
+        DoubleVector kGELU_H16 = DoubleVector.broadcast(D, GELU_H16);
+        DoubleVector kGELU_H15 = DoubleVector.broadcast(D, GELU_H15);
+        DoubleVector kNegINV_SQRT_2PI = DoubleVector.broadcast(D, -INV_SQRT_2PI);
+        DoubleVector kGELU_W3 = DoubleVector.broadcast(D, GELU_W3);
+        DoubleVector kGELU_W2 = DoubleVector.broadcast(D, GELU_W2);
+        DoubleVector kGELU_W1 = DoubleVector.broadcast(D, GELU_W1);
+        DoubleVector kGELU_W0 = DoubleVector.broadcast(D, GELU_W0);
+        DoubleVector kGELU_W5 = DoubleVector.broadcast(D, GELU_W5);
+        DoubleVector kGELU_W4 = DoubleVector.broadcast(D, GELU_W4);
+        DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
+        for (int i = from; i < to; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
+            FloatVector vxaF = vxIn.abs();
+            // the factored form near the root of f' only when a lane needs it: same bits as blending it
+            // into every vector, the window test below still decides per lane
+            boolean nearRoot = vxaF.compare(GT, (float) (GELU_ROOT_HI - ROOT_WINDOW - 0x1p-10))
+                    .and(vxaF.compare(LT, (float) (GELU_ROOT_HI + ROOT_WINDOW + 0x1p-10))).anyTrue();
+            DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
+            DoubleVector vabs = vx.abs();
+            DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
+            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = va.mul(va).mul(-0.5);
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve = vexpS.fma(vexpU, vexpS);
+            // vtailH = ScalarActivations.gaussTailH(va)
+            DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
+            DoubleVector vtailH = vtailY.fma(kGELU_H16, kGELU_H15).fma(vtailY, kGELU_H14).fma(vtailY, kGELU_H13)
+                    .fma(vtailY, kGELU_H12).fma(vtailY, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
+                    .fma(vtailY, kGELU_H8).fma(vtailY, kGELU_H7).fma(vtailY, kGELU_H6).fma(vtailY, kGELU_H5)
+                    .fma(vtailY, kGELU_H4).fma(vtailY, kGELU_H3).fma(vtailY, kGELU_H2).fma(vtailY, kGELU_H1)
+                    .fma(vtailY, kGELU_H0);
+            DoubleVector vhDirect = va.fma(kNegINV_SQRT_2PI, vtailH);
+            DoubleVector vh = vhDirect;
+            if (nearRoot) {
+                DoubleVector vd = va.sub(GELU_ROOT_HI).sub(GELU_ROOT_LO);
+                DoubleVector vw = vd.fma(kGELU_W5, kGELU_W4).fma(vd, kGELU_W3).fma(vd, kGELU_W2).fma(vd, kGELU_W1)
+                        .fma(vd, kGELU_W0);
+                vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
+            }
+            DoubleVector vdd = ve.mul(vh);
+            DoubleVector vfp = vdd.blend(k1_0.sub(vdd), vx.compare(GE, 0.0));
+            DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
+            FloatVector vrh = (FloatVector) vg.mul(vfp).convertShape(D2F, F, 0);
+            vrh.unslice(DL, FloatVector.fromArray(F, gradIn, giOff + i), 0).intoArray(gradIn, giOff + i);
+        }
     }
 
     @Override
     public void geluTanh(float[] x, int xOff, float[] y, int yOff, int len) {
+        int bound = F.loopBound(len);
+        for (int from = 0; from < bound; from += HALF_PASS_BLOCK) {
+            int to = Math.min(bound, from + HALF_PASS_BLOCK);
+            geluTanhLowHalves(x, xOff, y, yOff, from, to);
+            geluTanhHighHalves(x, xOff, y, yOff, from, to);
+        }
+        int i = bound;
+        for (; i < len; i++) y[yOff + i] = ScalarActivations.geluTanh(x[xOff + i]);
+    }
+
+    private static void geluTanhLowHalves(float[] x, int xOff, float[] y, int yOff, int from, int to) {
         DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
@@ -425,55 +544,84 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
         DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
         DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
-        int i = 0;
-        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+        VectorMask<Float> lowHalf = F.indexInRange(0, DL);
+        for (int i = from; i < to; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
             FloatVector vxlF = vxIn.blend((float) -GELU_TANH_X_MAX, vxIn.compare(LT, (float) -GELU_TANH_X_MAX));
             FloatVector vxcF = vxlF.blend((float) GELU_TANH_X_MAX, vxlF.compare(GT, (float) GELU_TANH_X_MAX));
-            FloatVector vr0;
-            {   // low half
-                DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 0);
-                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
-                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                        .fma(vexpR, kEXP_D_Q0);
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vs = k1_0.div(ve.add(1.0));
-                DoubleVector vres = ((DoubleVector) vxlF.convertShape(F2D, D, 0)).mul(vs);
-                vr0 = (FloatVector) vres.convertShape(D2F, F, 0);
-            }
-            {   // high half
-                DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 1);
-                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
-                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                        .fma(vexpR, kEXP_D_Q0);
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vs = k1_0.div(ve.add(1.0));
-                DoubleVector vres = ((DoubleVector) vxlF.convertShape(F2D, D, 1)).mul(vs);
-                FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
-                vrh.unslice(DL, vr0, 0).intoArray(y, yOff + i);
-            }
+            DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 0);
+            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve = vexpS.fma(vexpU, vexpS);
+            DoubleVector vs = k1_0.div(ve.add(1.0));
+            DoubleVector vres = ((DoubleVector) vxlF.convertShape(F2D, D, 0)).mul(vs);
+            FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
+            FloatVector.fromArray(F, y, yOff + i).blend(vrh, lowHalf).intoArray(y, yOff + i);
         }
-        for (; i < len; i++) y[yOff + i] = ScalarActivations.geluTanh(x[xOff + i]);
+    }
+
+    private static void geluTanhHighHalves(float[] x, int xOff, float[] y, int yOff, int from, int to) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
+        for (int i = from; i < to; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vxlF = vxIn.blend((float) -GELU_TANH_X_MAX, vxIn.compare(LT, (float) -GELU_TANH_X_MAX));
+            FloatVector vxcF = vxlF.blend((float) GELU_TANH_X_MAX, vxlF.compare(GT, (float) GELU_TANH_X_MAX));
+            DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 1);
+            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve = vexpS.fma(vexpU, vexpS);
+            DoubleVector vs = k1_0.div(ve.add(1.0));
+            DoubleVector vres = ((DoubleVector) vxlF.convertShape(F2D, D, 1)).mul(vs);
+            FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
+            vrh.unslice(DL, FloatVector.fromArray(F, y, yOff + i), 0).intoArray(y, yOff + i);
+        }
     }
 
     @Override
     public void geluTanhBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0;
+        for (int from = 0; from < bound; from += HALF_PASS_BLOCK) {
+            int to = Math.min(bound, from + HALF_PASS_BLOCK);
+            geluTanhBackwardLowHalves(x, xOff, gradOut, gOff, gradIn, giOff, from, to);
+            geluTanhBackwardHighHalves(x, xOff, gradOut, gOff, gradIn, giOff, from, to);
+        }
+        int i = bound;
+        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.geluTanhBackward(x[xOff + i], gradOut[gOff + i]);
+    }
+
+    private static void geluTanhBackwardLowHalves(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn,
+            int giOff, int from, int to) {
         DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
@@ -494,82 +642,48 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kGELU_TANH_W0 = DoubleVector.broadcast(D, GELU_TANH_W0);
         DoubleVector kGELU_TANH_W5 = DoubleVector.broadcast(D, GELU_TANH_W5);
         DoubleVector kGELU_TANH_W4 = DoubleVector.broadcast(D, GELU_TANH_W4);
-        int i = 0;
-        for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
+        VectorMask<Float> lowHalf = F.indexInRange(0, DL);
+        for (int i = from; i < to; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
             FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
             // the factored form near the root of f' only when a lane needs it: same bits as blending it
             // into every vector, the window test below still decides per lane
             boolean nearRoot = vxIn.compare(GT, (float) (GELU_TANH_ROOT_HI - ROOT_WINDOW - 0x1p-10))
                     .and(vxIn.compare(LT, (float) (GELU_TANH_ROOT_HI + ROOT_WINDOW + 0x1p-10))).anyTrue();
-            FloatVector vr0;
-            {   // low half
-                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
-                DoubleVector vxc = vx.blend(-GELU_TANH_X_MAX, vx.compare(LT, -GELU_TANH_X_MAX))
-                        .blend(GELU_TANH_X_MAX, vx.compare(GT, GELU_TANH_X_MAX));
-                DoubleVector vx2 = vxc.mul(vxc);
-                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = vxc.mul(vx2.fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
-                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                        .fma(vexpR, kEXP_D_Q0);
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vs = k1_0.div(ve.add(1.0));
-                DoubleVector vhDirect = vxc.mul(GELU_TANH_2K).mul(vx2.fma(GELU_TANH_3C, 1.0))
-                        .fma(ve.mul(vs), k1_0);
-                DoubleVector vh = vhDirect;
-                if (nearRoot) {
-                    DoubleVector vd = vxc.sub(GELU_TANH_ROOT_HI).sub(GELU_TANH_ROOT_LO);
-                    DoubleVector vw = vd.fma(kGELU_TANH_W5, kGELU_TANH_W4).fma(vd, kGELU_TANH_W3)
-                            .fma(vd, kGELU_TANH_W2).fma(vd, kGELU_TANH_W1).fma(vd, kGELU_TANH_W0);
-                    vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
-                }
-                DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
-                vr0 = (FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, F, 0);
+            DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
+            DoubleVector vxc = vx.blend(-GELU_TANH_X_MAX, vx.compare(LT, -GELU_TANH_X_MAX))
+                    .blend(GELU_TANH_X_MAX, vx.compare(GT, GELU_TANH_X_MAX));
+            DoubleVector vx2 = vxc.mul(vxc);
+            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = vxc.mul(vx2.fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve = vexpS.fma(vexpU, vexpS);
+            DoubleVector vs = k1_0.div(ve.add(1.0));
+            DoubleVector vhDirect = vxc.mul(GELU_TANH_2K).mul(vx2.fma(GELU_TANH_3C, 1.0))
+                    .fma(ve.mul(vs), k1_0);
+            DoubleVector vh = vhDirect;
+            if (nearRoot) {
+                DoubleVector vd = vxc.sub(GELU_TANH_ROOT_HI).sub(GELU_TANH_ROOT_LO);
+                DoubleVector vw = vd.fma(kGELU_TANH_W5, kGELU_TANH_W4).fma(vd, kGELU_TANH_W3)
+                        .fma(vd, kGELU_TANH_W2).fma(vd, kGELU_TANH_W1).fma(vd, kGELU_TANH_W0);
+                vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
             }
-            {   // high half
-                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
-                DoubleVector vxc = vx.blend(-GELU_TANH_X_MAX, vx.compare(LT, -GELU_TANH_X_MAX))
-                        .blend(GELU_TANH_X_MAX, vx.compare(GT, GELU_TANH_X_MAX));
-                DoubleVector vx2 = vxc.mul(vxc);
-                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = vxc.mul(vx2.fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
-                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                        .fma(vexpR, kEXP_D_Q0);
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vs = k1_0.div(ve.add(1.0));
-                DoubleVector vhDirect = vxc.mul(GELU_TANH_2K).mul(vx2.fma(GELU_TANH_3C, 1.0))
-                        .fma(ve.mul(vs), k1_0);
-                DoubleVector vh = vhDirect;
-                if (nearRoot) {
-                    DoubleVector vd = vxc.sub(GELU_TANH_ROOT_HI).sub(GELU_TANH_ROOT_LO);
-                    DoubleVector vw = vd.fma(kGELU_TANH_W5, kGELU_TANH_W4).fma(vd, kGELU_TANH_W3)
-                            .fma(vd, kGELU_TANH_W2).fma(vd, kGELU_TANH_W1).fma(vd, kGELU_TANH_W0);
-                    vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
-                }
-                DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
-                FloatVector vrh = (FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, F, 0);
-                vrh.unslice(DL, vr0, 0).intoArray(gradIn, giOff + i);
-            }
+            DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
+            FloatVector vrh = (FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, F, 0);
+            FloatVector.fromArray(F, gradIn, giOff + i).blend(vrh, lowHalf).intoArray(gradIn, giOff + i);
         }
-        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.geluTanhBackward(x[xOff + i], gradOut[gOff + i]);
     }
 
-    @Override
-    public void silu(float[] x, int xOff, float[] y, int yOff, int len) {
+    private static void geluTanhBackwardHighHalves(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn,
+            int giOff, int from, int to) {
         DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
@@ -584,55 +698,156 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
         DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
         DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
-        int i = 0;
-        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+        DoubleVector kGELU_TANH_W3 = DoubleVector.broadcast(D, GELU_TANH_W3);
+        DoubleVector kGELU_TANH_W2 = DoubleVector.broadcast(D, GELU_TANH_W2);
+        DoubleVector kGELU_TANH_W1 = DoubleVector.broadcast(D, GELU_TANH_W1);
+        DoubleVector kGELU_TANH_W0 = DoubleVector.broadcast(D, GELU_TANH_W0);
+        DoubleVector kGELU_TANH_W5 = DoubleVector.broadcast(D, GELU_TANH_W5);
+        DoubleVector kGELU_TANH_W4 = DoubleVector.broadcast(D, GELU_TANH_W4);
+        for (int i = from; i < to; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
+            // the factored form near the root of f' only when a lane needs it: same bits as blending it
+            // into every vector, the window test below still decides per lane
+            boolean nearRoot = vxIn.compare(GT, (float) (GELU_TANH_ROOT_HI - ROOT_WINDOW - 0x1p-10))
+                    .and(vxIn.compare(LT, (float) (GELU_TANH_ROOT_HI + ROOT_WINDOW + 0x1p-10))).anyTrue();
+            DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
+            DoubleVector vxc = vx.blend(-GELU_TANH_X_MAX, vx.compare(LT, -GELU_TANH_X_MAX))
+                    .blend(GELU_TANH_X_MAX, vx.compare(GT, GELU_TANH_X_MAX));
+            DoubleVector vx2 = vxc.mul(vxc);
+            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = vxc.mul(vx2.fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve = vexpS.fma(vexpU, vexpS);
+            DoubleVector vs = k1_0.div(ve.add(1.0));
+            DoubleVector vhDirect = vxc.mul(GELU_TANH_2K).mul(vx2.fma(GELU_TANH_3C, 1.0))
+                    .fma(ve.mul(vs), k1_0);
+            DoubleVector vh = vhDirect;
+            if (nearRoot) {
+                DoubleVector vd = vxc.sub(GELU_TANH_ROOT_HI).sub(GELU_TANH_ROOT_LO);
+                DoubleVector vw = vd.fma(kGELU_TANH_W5, kGELU_TANH_W4).fma(vd, kGELU_TANH_W3)
+                        .fma(vd, kGELU_TANH_W2).fma(vd, kGELU_TANH_W1).fma(vd, kGELU_TANH_W0);
+                vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
+            }
+            DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
+            FloatVector vrh = (FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, F, 0);
+            vrh.unslice(DL, FloatVector.fromArray(F, gradIn, giOff + i), 0).intoArray(gradIn, giOff + i);
+        }
+    }
+
+    @Override
+    public void silu(float[] x, int xOff, float[] y, int yOff, int len) {
+        int bound = F.loopBound(len);
+        for (int from = 0; from < bound; from += HALF_PASS_BLOCK) {
+            int to = Math.min(bound, from + HALF_PASS_BLOCK);
+            siluLowHalves(x, xOff, y, yOff, from, to);
+            siluHighHalves(x, xOff, y, yOff, from, to);
+        }
+        int i = bound;
+        for (; i < len; i++) y[yOff + i] = ScalarActivations.silu(x[xOff + i]);
+    }
+
+    private static void siluLowHalves(float[] x, int xOff, float[] y, int yOff, int from, int to) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
+        VectorMask<Float> lowHalf = F.indexInRange(0, DL);
+        for (int i = from; i < to; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
             FloatVector vxlF = vxIn.blend((float) -SILU_X_MAX, vxIn.compare(LT, (float) -SILU_X_MAX));
             FloatVector vxcF = vxlF.blend((float) SILU_X_MAX, vxlF.compare(GT, (float) SILU_X_MAX));
-            FloatVector vr0;
-            {   // low half
-                DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 0);
-                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = vxc.neg();
-                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                        .fma(vexpR, kEXP_D_Q0);
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vs = k1_0.div(ve.add(1.0));
-                DoubleVector vres = ((DoubleVector) vxlF.convertShape(F2D, D, 0)).mul(vs);
-                vr0 = (FloatVector) vres.convertShape(D2F, F, 0);
-            }
-            {   // high half
-                DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 1);
-                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = vxc.neg();
-                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                        .fma(vexpR, kEXP_D_Q0);
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vs = k1_0.div(ve.add(1.0));
-                DoubleVector vres = ((DoubleVector) vxlF.convertShape(F2D, D, 1)).mul(vs);
-                FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
-                vrh.unslice(DL, vr0, 0).intoArray(y, yOff + i);
-            }
+            DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 0);
+            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = vxc.neg();
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve = vexpS.fma(vexpU, vexpS);
+            DoubleVector vs = k1_0.div(ve.add(1.0));
+            DoubleVector vres = ((DoubleVector) vxlF.convertShape(F2D, D, 0)).mul(vs);
+            FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
+            FloatVector.fromArray(F, y, yOff + i).blend(vrh, lowHalf).intoArray(y, yOff + i);
         }
-        for (; i < len; i++) y[yOff + i] = ScalarActivations.silu(x[xOff + i]);
+    }
+
+    private static void siluHighHalves(float[] x, int xOff, float[] y, int yOff, int from, int to) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
+        for (int i = from; i < to; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vxlF = vxIn.blend((float) -SILU_X_MAX, vxIn.compare(LT, (float) -SILU_X_MAX));
+            FloatVector vxcF = vxlF.blend((float) SILU_X_MAX, vxlF.compare(GT, (float) SILU_X_MAX));
+            DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 1);
+            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = vxc.neg();
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve = vexpS.fma(vexpU, vexpS);
+            DoubleVector vs = k1_0.div(ve.add(1.0));
+            DoubleVector vres = ((DoubleVector) vxlF.convertShape(F2D, D, 1)).mul(vs);
+            FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
+            vrh.unslice(DL, FloatVector.fromArray(F, y, yOff + i), 0).intoArray(y, yOff + i);
+        }
     }
 
     @Override
     public void siluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0;
+        for (int from = 0; from < bound; from += HALF_PASS_BLOCK) {
+            int to = Math.min(bound, from + HALF_PASS_BLOCK);
+            siluBackwardLowHalves(x, xOff, gradOut, gOff, gradIn, giOff, from, to);
+            siluBackwardHighHalves(x, xOff, gradOut, gOff, gradIn, giOff, from, to);
+        }
+        int i = bound;
+        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i]);
+    }
+
+    private static void siluBackwardLowHalves(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff,
+            int from, int to) {
         DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
@@ -653,78 +868,183 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kSILU_W0 = DoubleVector.broadcast(D, SILU_W0);
         DoubleVector kSILU_W5 = DoubleVector.broadcast(D, SILU_W5);
         DoubleVector kSILU_W4 = DoubleVector.broadcast(D, SILU_W4);
-        int i = 0;
-        for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
+        VectorMask<Float> lowHalf = F.indexInRange(0, DL);
+        for (int i = from; i < to; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
             FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
             // the factored form near the root of f' only when a lane needs it: same bits as blending it
             // into every vector, the window test below still decides per lane
             boolean nearRoot = vxIn.compare(GT, (float) (SILU_ROOT_HI - ROOT_WINDOW - 0x1p-10))
                     .and(vxIn.compare(LT, (float) (SILU_ROOT_HI + ROOT_WINDOW + 0x1p-10))).anyTrue();
-            FloatVector vr0;
-            {   // low half
-                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
-                DoubleVector vxc = vx.blend(-SILU_X_MAX, vx.compare(LT, -SILU_X_MAX))
-                        .blend(SILU_X_MAX, vx.compare(GT, SILU_X_MAX));
-                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = vxc.neg();
-                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                        .fma(vexpR, kEXP_D_Q0);
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vs = k1_0.div(ve.add(1.0));
-                DoubleVector vhDirect = vxc.fma(ve.mul(vs), k1_0);
-                DoubleVector vh = vhDirect;
-                if (nearRoot) {
-                    DoubleVector vd = vxc.sub(SILU_ROOT_HI).sub(SILU_ROOT_LO);
-                    DoubleVector vw = vd.fma(kSILU_W5, kSILU_W4).fma(vd, kSILU_W3).fma(vd, kSILU_W2).fma(vd, kSILU_W1)
-                            .fma(vd, kSILU_W0);
-                    vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
-                }
-                DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
-                vr0 = (FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, F, 0);
+            DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
+            DoubleVector vxc = vx.blend(-SILU_X_MAX, vx.compare(LT, -SILU_X_MAX))
+                    .blend(SILU_X_MAX, vx.compare(GT, SILU_X_MAX));
+            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = vxc.neg();
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve = vexpS.fma(vexpU, vexpS);
+            DoubleVector vs = k1_0.div(ve.add(1.0));
+            DoubleVector vhDirect = vxc.fma(ve.mul(vs), k1_0);
+            DoubleVector vh = vhDirect;
+            if (nearRoot) {
+                DoubleVector vd = vxc.sub(SILU_ROOT_HI).sub(SILU_ROOT_LO);
+                DoubleVector vw = vd.fma(kSILU_W5, kSILU_W4).fma(vd, kSILU_W3).fma(vd, kSILU_W2).fma(vd, kSILU_W1)
+                        .fma(vd, kSILU_W0);
+                vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
             }
-            {   // high half
-                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
-                DoubleVector vxc = vx.blend(-SILU_X_MAX, vx.compare(LT, -SILU_X_MAX))
-                        .blend(SILU_X_MAX, vx.compare(GT, SILU_X_MAX));
-                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = vxc.neg();
-                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                        .fma(vexpR, kEXP_D_Q0);
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vs = k1_0.div(ve.add(1.0));
-                DoubleVector vhDirect = vxc.fma(ve.mul(vs), k1_0);
-                DoubleVector vh = vhDirect;
-                if (nearRoot) {
-                    DoubleVector vd = vxc.sub(SILU_ROOT_HI).sub(SILU_ROOT_LO);
-                    DoubleVector vw = vd.fma(kSILU_W5, kSILU_W4).fma(vd, kSILU_W3).fma(vd, kSILU_W2).fma(vd, kSILU_W1)
-                            .fma(vd, kSILU_W0);
-                    vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
-                }
-                DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
-                FloatVector vrh = (FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, F, 0);
-                vrh.unslice(DL, vr0, 0).intoArray(gradIn, giOff + i);
-            }
+            DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
+            FloatVector vrh = (FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, F, 0);
+            FloatVector.fromArray(F, gradIn, giOff + i).blend(vrh, lowHalf).intoArray(gradIn, giOff + i);
         }
-        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i]);
+    }
+
+    private static void siluBackwardHighHalves(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn,
+            int giOff, int from, int to) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
+        DoubleVector kSILU_W3 = DoubleVector.broadcast(D, SILU_W3);
+        DoubleVector kSILU_W2 = DoubleVector.broadcast(D, SILU_W2);
+        DoubleVector kSILU_W1 = DoubleVector.broadcast(D, SILU_W1);
+        DoubleVector kSILU_W0 = DoubleVector.broadcast(D, SILU_W0);
+        DoubleVector kSILU_W5 = DoubleVector.broadcast(D, SILU_W5);
+        DoubleVector kSILU_W4 = DoubleVector.broadcast(D, SILU_W4);
+        for (int i = from; i < to; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
+            // the factored form near the root of f' only when a lane needs it: same bits as blending it
+            // into every vector, the window test below still decides per lane
+            boolean nearRoot = vxIn.compare(GT, (float) (SILU_ROOT_HI - ROOT_WINDOW - 0x1p-10))
+                    .and(vxIn.compare(LT, (float) (SILU_ROOT_HI + ROOT_WINDOW + 0x1p-10))).anyTrue();
+            DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
+            DoubleVector vxc = vx.blend(-SILU_X_MAX, vx.compare(LT, -SILU_X_MAX))
+                    .blend(SILU_X_MAX, vx.compare(GT, SILU_X_MAX));
+            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = vxc.neg();
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve = vexpS.fma(vexpU, vexpS);
+            DoubleVector vs = k1_0.div(ve.add(1.0));
+            DoubleVector vhDirect = vxc.fma(ve.mul(vs), k1_0);
+            DoubleVector vh = vhDirect;
+            if (nearRoot) {
+                DoubleVector vd = vxc.sub(SILU_ROOT_HI).sub(SILU_ROOT_LO);
+                DoubleVector vw = vd.fma(kSILU_W5, kSILU_W4).fma(vd, kSILU_W3).fma(vd, kSILU_W2).fma(vd, kSILU_W1)
+                        .fma(vd, kSILU_W0);
+                vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
+            }
+            DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
+            FloatVector vrh = (FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, F, 0);
+            vrh.unslice(DL, FloatVector.fromArray(F, gradIn, giOff + i), 0).intoArray(gradIn, giOff + i);
+        }
     }
 
     @Override
     public void softplus(float[] x, int xOff, float[] y, int yOff, int len, float beta, float threshold) {
+        int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0;
+        for (int from = 0; from < bound; from += HALF_PASS_BLOCK) {
+            int to = Math.min(bound, from + HALF_PASS_BLOCK);
+            softplusLowHalves(x, xOff, y, yOff, from, to, beta, threshold);
+            softplusHighHalves(x, xOff, y, yOff, from, to, beta, threshold);
+        }
+        double invBeta = 1.0 / beta;
+        int i = bound;
+        for (; i < len; i++) y[yOff + i] = ScalarActivations.softplus(x[xOff + i], beta, invBeta, threshold);
+    }
+
+    private static void softplusLowHalves(float[] x, int xOff, float[] y, int yOff, int from, int to, float beta,
+            float threshold) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector kLOG_D_T3 = DoubleVector.broadcast(D, LOG_D_T3);
+        DoubleVector kLOG_D_T2 = DoubleVector.broadcast(D, LOG_D_T2);
+        DoubleVector kLOG_D_T1 = DoubleVector.broadcast(D, LOG_D_T1);
+        DoubleVector kLOG_D_T0 = DoubleVector.broadcast(D, LOG_D_T0);
+        DoubleVector kLOG_D_T5 = DoubleVector.broadcast(D, LOG_D_T5);
+        DoubleVector kLOG_D_T4 = DoubleVector.broadcast(D, LOG_D_T4);
+        DoubleVector kLN2_HI_D = DoubleVector.broadcast(D, LN2_HI_D);
+        DoubleVector kLN2_LO_D = DoubleVector.broadcast(D, LN2_LO_D);
+        VectorMask<Float> lowHalf = F.indexInRange(0, DL);
+        double invBeta = 1.0 / beta;
+        for (int i = from; i < to; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
+            DoubleVector vu = vx.mul(beta);
+            DoubleVector va = vu.abs();
+            DoubleVector vac = va.blend(EXP_ARG_MAX, va.compare(GT, EXP_ARG_MAX));
+            // vl = ScalarActivations.log1pExpNeg(a) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
+            // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = vac.neg();
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector vw = vexpS.fma(vexpU, vexpS);
+            DoubleVector vw1 = vw.add(1.0);
+            // vlogW1 = ScalarMath.logD(vw1): the ops of ScalarMath.logD, in order
+            LongVector vlogIx = vw1.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);
+            LongVector vlogEb = vlogIx.add(0x3ff0000000000000L).lanewise(LSHR, 52);
+            DoubleVector vlogE = vlogEb.add(0x4330000000000000L).reinterpretAsDoubles().sub(0x1.00000000003ffp52);
+            DoubleVector vlogM = vlogIx.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles();
+            DoubleVector vlogF = vlogM.sub(1.0);
+            DoubleVector vlogS = vlogF.div(vlogF.add(2.0));
+            DoubleVector vlogZ = vlogS.mul(vlogS);
+            DoubleVector vlogT = vlogZ.fma(kLOG_D_T5, kLOG_D_T4).fma(vlogZ, kLOG_D_T3).fma(vlogZ, kLOG_D_T2)
+                    .fma(vlogZ, kLOG_D_T1).fma(vlogZ, kLOG_D_T0);
+            DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));
+            DoubleVector vlogW1 = vlogE.fma(kLN2_HI_D,
+                    vlogE.fma(kLN2_LO_D, vlogLogm));
+            DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
+            DoubleVector vr = vu.blend(0.0, vu.compare(LE, 0.0)).add(vl).mul(invBeta); // max(u, 0): -0 gives +0
+            FloatVector vrh = (FloatVector) vr.blend(vx, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
+            FloatVector.fromArray(F, y, yOff + i).blend(vrh, lowHalf).intoArray(y, yOff + i);
+        }
+    }
+
+    private static void softplusHighHalves(float[] x, int xOff, float[] y, int yOff, int from, int to, float beta,
+            float threshold) {
         DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
@@ -747,90 +1067,63 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kLN2_HI_D = DoubleVector.broadcast(D, LN2_HI_D);
         DoubleVector kLN2_LO_D = DoubleVector.broadcast(D, LN2_LO_D);
         double invBeta = 1.0 / beta;
-        int i = 0;
-        for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
+        for (int i = from; i < to; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
-            FloatVector vr0;
-            {   // low half
-                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
-                DoubleVector vu = vx.mul(beta);
-                DoubleVector va = vu.abs();
-                DoubleVector vac = va.blend(EXP_ARG_MAX, va.compare(GT, EXP_ARG_MAX));
-                // vl = ScalarActivations.log1pExpNeg(a) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
-                // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = vac.neg();
-                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                        .fma(vexpR, kEXP_D_Q0);
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector vw = vexpS.fma(vexpU, vexpS);
-                DoubleVector vw1 = vw.add(1.0);
-                // vlogW1 = ScalarMath.logD(vw1): the ops of ScalarMath.logD, in order
-                LongVector vlogIx = vw1.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);
-                LongVector vlogEb = vlogIx.add(0x3ff0000000000000L).lanewise(LSHR, 52);
-                DoubleVector vlogE = vlogEb.add(0x4330000000000000L).reinterpretAsDoubles().sub(0x1.00000000003ffp52);
-                DoubleVector vlogM = vlogIx.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles();
-                DoubleVector vlogF = vlogM.sub(1.0);
-                DoubleVector vlogS = vlogF.div(vlogF.add(2.0));
-                DoubleVector vlogZ = vlogS.mul(vlogS);
-                DoubleVector vlogT = vlogZ.fma(kLOG_D_T5, kLOG_D_T4).fma(vlogZ, kLOG_D_T3).fma(vlogZ, kLOG_D_T2)
-                        .fma(vlogZ, kLOG_D_T1).fma(vlogZ, kLOG_D_T0);
-                DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));
-                DoubleVector vlogW1 = vlogE.fma(kLN2_HI_D,
-                        vlogE.fma(kLN2_LO_D, vlogLogm));
-                DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
-                DoubleVector vr = vu.blend(0.0, vu.compare(LE, 0.0)).add(vl).mul(invBeta); // max(u, 0): -0 gives +0
-                vr0 = (FloatVector) vr.blend(vx, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
-            }
-            {   // high half
-                DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
-                DoubleVector vu = vx.mul(beta);
-                DoubleVector va = vu.abs();
-                DoubleVector vac = va.blend(EXP_ARG_MAX, va.compare(GT, EXP_ARG_MAX));
-                // vl = ScalarActivations.log1pExpNeg(a) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
-                // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = vac.neg();
-                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                        .fma(vexpR, kEXP_D_Q0);
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector vw = vexpS.fma(vexpU, vexpS);
-                DoubleVector vw1 = vw.add(1.0);
-                // vlogW1 = ScalarMath.logD(vw1): the ops of ScalarMath.logD, in order
-                LongVector vlogIx = vw1.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);
-                LongVector vlogEb = vlogIx.add(0x3ff0000000000000L).lanewise(LSHR, 52);
-                DoubleVector vlogE = vlogEb.add(0x4330000000000000L).reinterpretAsDoubles().sub(0x1.00000000003ffp52);
-                DoubleVector vlogM = vlogIx.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles();
-                DoubleVector vlogF = vlogM.sub(1.0);
-                DoubleVector vlogS = vlogF.div(vlogF.add(2.0));
-                DoubleVector vlogZ = vlogS.mul(vlogS);
-                DoubleVector vlogT = vlogZ.fma(kLOG_D_T5, kLOG_D_T4).fma(vlogZ, kLOG_D_T3).fma(vlogZ, kLOG_D_T2)
-                        .fma(vlogZ, kLOG_D_T1).fma(vlogZ, kLOG_D_T0);
-                DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));
-                DoubleVector vlogW1 = vlogE.fma(kLN2_HI_D,
-                        vlogE.fma(kLN2_LO_D, vlogLogm));
-                DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
-                DoubleVector vr = vu.blend(0.0, vu.compare(LE, 0.0)).add(vl).mul(invBeta); // max(u, 0): -0 gives +0
-                FloatVector vrh = (FloatVector) vr.blend(vx, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
-                vrh.unslice(DL, vr0, 0).intoArray(y, yOff + i);
-            }
+            DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
+            DoubleVector vu = vx.mul(beta);
+            DoubleVector va = vu.abs();
+            DoubleVector vac = va.blend(EXP_ARG_MAX, va.compare(GT, EXP_ARG_MAX));
+            // vl = ScalarActivations.log1pExpNeg(a) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
+            // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = vac.neg();
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector vw = vexpS.fma(vexpU, vexpS);
+            DoubleVector vw1 = vw.add(1.0);
+            // vlogW1 = ScalarMath.logD(vw1): the ops of ScalarMath.logD, in order
+            LongVector vlogIx = vw1.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);
+            LongVector vlogEb = vlogIx.add(0x3ff0000000000000L).lanewise(LSHR, 52);
+            DoubleVector vlogE = vlogEb.add(0x4330000000000000L).reinterpretAsDoubles().sub(0x1.00000000003ffp52);
+            DoubleVector vlogM = vlogIx.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles();
+            DoubleVector vlogF = vlogM.sub(1.0);
+            DoubleVector vlogS = vlogF.div(vlogF.add(2.0));
+            DoubleVector vlogZ = vlogS.mul(vlogS);
+            DoubleVector vlogT = vlogZ.fma(kLOG_D_T5, kLOG_D_T4).fma(vlogZ, kLOG_D_T3).fma(vlogZ, kLOG_D_T2)
+                    .fma(vlogZ, kLOG_D_T1).fma(vlogZ, kLOG_D_T0);
+            DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));
+            DoubleVector vlogW1 = vlogE.fma(kLN2_HI_D,
+                    vlogE.fma(kLN2_LO_D, vlogLogm));
+            DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
+            DoubleVector vr = vu.blend(0.0, vu.compare(LE, 0.0)).add(vl).mul(invBeta); // max(u, 0): -0 gives +0
+            FloatVector vrh = (FloatVector) vr.blend(vx, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
+            vrh.unslice(DL, FloatVector.fromArray(F, y, yOff + i), 0).intoArray(y, yOff + i);
         }
-        for (; i < len; i++) y[yOff + i] = ScalarActivations.softplus(x[xOff + i], beta, invBeta, threshold);
     }
 
     @Override
     public void softplusBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len,
                                  float beta, float threshold) {
+        int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0;
+        for (int from = 0; from < bound; from += HALF_PASS_BLOCK) {
+            int to = Math.min(bound, from + HALF_PASS_BLOCK);
+            softplusBackwardLowHalves(x, xOff, gradOut, gOff, gradIn, giOff, from, to, beta, threshold);
+            softplusBackwardHighHalves(x, xOff, gradOut, gOff, gradIn, giOff, from, to, beta, threshold);
+        }
+        int i = bound;
+        for (; i < len; i++) {
+            gradIn[giOff + i] = ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], beta, threshold);
+        }
+    }
+
+    private static void softplusBackwardLowHalves(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn,
+            int giOff, int from, int to, float beta, float threshold) {
         DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
@@ -844,58 +1137,83 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
         DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
         DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
-        int i = 0;
-        for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
+        VectorMask<Float> lowHalf = F.indexInRange(0, DL);
+        for (int i = from; i < to; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
             FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
-            FloatVector vr0;
-            {   // low half
-                DoubleVector vu = ((DoubleVector) vxIn.convertShape(F2D, D, 0)).mul(beta);
-                DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
-                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = vu.blend(-EXP_ARG_MAX, vu.compare(LT, -EXP_ARG_MAX))
-                        .blend(EXP_ARG_MAX, vu.compare(GT, EXP_ARG_MAX)).neg();
-                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                        .fma(vexpR, kEXP_D_Q0);
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vr = vg.div(ve.add(1.0));
-                vr0 = (FloatVector) vr.blend(vg, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
-            }
-            {   // high half
-                DoubleVector vu = ((DoubleVector) vxIn.convertShape(F2D, D, 1)).mul(beta);
-                DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
-                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = vu.blend(-EXP_ARG_MAX, vu.compare(LT, -EXP_ARG_MAX))
-                        .blend(EXP_ARG_MAX, vu.compare(GT, EXP_ARG_MAX)).neg();
-                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                        .fma(vexpR, kEXP_D_Q0);
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vr = vg.div(ve.add(1.0));
-                FloatVector vrh = (FloatVector) vr.blend(vg, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
-                vrh.unslice(DL, vr0, 0).intoArray(gradIn, giOff + i);
-            }
+            DoubleVector vu = ((DoubleVector) vxIn.convertShape(F2D, D, 0)).mul(beta);
+            DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
+            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = vu.blend(-EXP_ARG_MAX, vu.compare(LT, -EXP_ARG_MAX))
+                    .blend(EXP_ARG_MAX, vu.compare(GT, EXP_ARG_MAX)).neg();
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve = vexpS.fma(vexpU, vexpS);
+            DoubleVector vr = vg.div(ve.add(1.0));
+            FloatVector vrh = (FloatVector) vr.blend(vg, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
+            FloatVector.fromArray(F, gradIn, giOff + i).blend(vrh, lowHalf).intoArray(gradIn, giOff + i);
         }
-        for (; i < len; i++) {
-            gradIn[giOff + i] = ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], beta, threshold);
+    }
+
+    private static void softplusBackwardHighHalves(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn,
+            int giOff, int from, int to, float beta, float threshold) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        for (int i = from; i < to; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
+            DoubleVector vu = ((DoubleVector) vxIn.convertShape(F2D, D, 1)).mul(beta);
+            DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
+            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = vu.blend(-EXP_ARG_MAX, vu.compare(LT, -EXP_ARG_MAX))
+                    .blend(EXP_ARG_MAX, vu.compare(GT, EXP_ARG_MAX)).neg();
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve = vexpS.fma(vexpU, vexpS);
+            DoubleVector vr = vg.div(ve.add(1.0));
+            FloatVector vrh = (FloatVector) vr.blend(vg, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
+            vrh.unslice(DL, FloatVector.fromArray(F, gradIn, giOff + i), 0).intoArray(gradIn, giOff + i);
         }
     }
 
     @Override
     public void logSigmoid(float[] x, int xOff, float[] y, int yOff, int len) {
+        int bound = F.loopBound(len);
+        for (int from = 0; from < bound; from += HALF_PASS_BLOCK) {
+            int to = Math.min(bound, from + HALF_PASS_BLOCK);
+            logSigmoidLowHalves(x, xOff, y, yOff, from, to);
+            logSigmoidHighHalves(x, xOff, y, yOff, from, to);
+        }
+        int i = bound;
+        for (; i < len; i++) y[yOff + i] = ScalarActivations.logSigmoid(x[xOff + i]);
+    }
+
+    private static void logSigmoidLowHalves(float[] x, int xOff, float[] y, int yOff, int from, int to) {
         DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
@@ -917,86 +1235,48 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kLOG_D_T4 = DoubleVector.broadcast(D, LOG_D_T4);
         DoubleVector kLN2_HI_D = DoubleVector.broadcast(D, LN2_HI_D);
         DoubleVector kLN2_LO_D = DoubleVector.broadcast(D, LN2_LO_D);
-        int i = 0;
-        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+        VectorMask<Float> lowHalf = F.indexInRange(0, DL);
+        for (int i = from; i < to; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
             FloatVector vaF = vxIn.abs();
             FloatVector vacF = vaF.blend((float) EXP_ARG_MAX, vaF.compare(GT, (float) EXP_ARG_MAX));
             FloatVector vnegF = vxIn.blend(0f, vxIn.compare(GT, 0f)); // min(x, 0), -0 stays -0
-            FloatVector vr0;
-            {   // low half
-                DoubleVector vac = (DoubleVector) vacF.convertShape(F2D, D, 0);
-                // vl = ScalarActivations.log1pExpNeg(a) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
-                // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = vac.neg();
-                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                        .fma(vexpR, kEXP_D_Q0);
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector vw = vexpS.fma(vexpU, vexpS);
-                DoubleVector vw1 = vw.add(1.0);
-                // vlogW1 = ScalarMath.logD(vw1): the ops of ScalarMath.logD, in order
-                LongVector vlogIx = vw1.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);
-                LongVector vlogEb = vlogIx.add(0x3ff0000000000000L).lanewise(LSHR, 52);
-                DoubleVector vlogE = vlogEb.add(0x4330000000000000L).reinterpretAsDoubles().sub(0x1.00000000003ffp52);
-                DoubleVector vlogM = vlogIx.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles();
-                DoubleVector vlogF = vlogM.sub(1.0);
-                DoubleVector vlogS = vlogF.div(vlogF.add(2.0));
-                DoubleVector vlogZ = vlogS.mul(vlogS);
-                DoubleVector vlogT = vlogZ.fma(kLOG_D_T5, kLOG_D_T4).fma(vlogZ, kLOG_D_T3).fma(vlogZ, kLOG_D_T2)
-                        .fma(vlogZ, kLOG_D_T1).fma(vlogZ, kLOG_D_T0);
-                DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));
-                DoubleVector vlogW1 = vlogE.fma(kLN2_HI_D,
-                        vlogE.fma(kLN2_LO_D, vlogLogm));
-                DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
-                DoubleVector vres = ((DoubleVector) vnegF.convertShape(F2D, D, 0)).sub(vl);
-                vr0 = (FloatVector) vres.convertShape(D2F, F, 0);
-            }
-            {   // high half
-                DoubleVector vac = (DoubleVector) vacF.convertShape(F2D, D, 1);
-                // vl = ScalarActivations.log1pExpNeg(a) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
-                // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = vac.neg();
-                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                        .fma(vexpR, kEXP_D_Q0);
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector vw = vexpS.fma(vexpU, vexpS);
-                DoubleVector vw1 = vw.add(1.0);
-                // vlogW1 = ScalarMath.logD(vw1): the ops of ScalarMath.logD, in order
-                LongVector vlogIx = vw1.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);
-                LongVector vlogEb = vlogIx.add(0x3ff0000000000000L).lanewise(LSHR, 52);
-                DoubleVector vlogE = vlogEb.add(0x4330000000000000L).reinterpretAsDoubles().sub(0x1.00000000003ffp52);
-                DoubleVector vlogM = vlogIx.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles();
-                DoubleVector vlogF = vlogM.sub(1.0);
-                DoubleVector vlogS = vlogF.div(vlogF.add(2.0));
-                DoubleVector vlogZ = vlogS.mul(vlogS);
-                DoubleVector vlogT = vlogZ.fma(kLOG_D_T5, kLOG_D_T4).fma(vlogZ, kLOG_D_T3).fma(vlogZ, kLOG_D_T2)
-                        .fma(vlogZ, kLOG_D_T1).fma(vlogZ, kLOG_D_T0);
-                DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));
-                DoubleVector vlogW1 = vlogE.fma(kLN2_HI_D,
-                        vlogE.fma(kLN2_LO_D, vlogLogm));
-                DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
-                DoubleVector vres = ((DoubleVector) vnegF.convertShape(F2D, D, 1)).sub(vl);
-                FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
-                vrh.unslice(DL, vr0, 0).intoArray(y, yOff + i);
-            }
+            DoubleVector vac = (DoubleVector) vacF.convertShape(F2D, D, 0);
+            // vl = ScalarActivations.log1pExpNeg(a) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
+            // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = vac.neg();
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector vw = vexpS.fma(vexpU, vexpS);
+            DoubleVector vw1 = vw.add(1.0);
+            // vlogW1 = ScalarMath.logD(vw1): the ops of ScalarMath.logD, in order
+            LongVector vlogIx = vw1.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);
+            LongVector vlogEb = vlogIx.add(0x3ff0000000000000L).lanewise(LSHR, 52);
+            DoubleVector vlogE = vlogEb.add(0x4330000000000000L).reinterpretAsDoubles().sub(0x1.00000000003ffp52);
+            DoubleVector vlogM = vlogIx.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles();
+            DoubleVector vlogF = vlogM.sub(1.0);
+            DoubleVector vlogS = vlogF.div(vlogF.add(2.0));
+            DoubleVector vlogZ = vlogS.mul(vlogS);
+            DoubleVector vlogT = vlogZ.fma(kLOG_D_T5, kLOG_D_T4).fma(vlogZ, kLOG_D_T3).fma(vlogZ, kLOG_D_T2)
+                    .fma(vlogZ, kLOG_D_T1).fma(vlogZ, kLOG_D_T0);
+            DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));
+            DoubleVector vlogW1 = vlogE.fma(kLN2_HI_D,
+                    vlogE.fma(kLN2_LO_D, vlogLogm));
+            DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
+            DoubleVector vres = ((DoubleVector) vnegF.convertShape(F2D, D, 0)).sub(vl);
+            FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
+            FloatVector.fromArray(F, y, yOff + i).blend(vrh, lowHalf).intoArray(y, yOff + i);
         }
-        for (; i < len; i++) y[yOff + i] = ScalarActivations.logSigmoid(x[xOff + i]);
     }
 
-    @Override
-    public void logSigmoidBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+    private static void logSigmoidHighHalves(float[] x, int xOff, float[] y, int yOff, int from, int to) {
         DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
@@ -1010,47 +1290,140 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
         DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
         DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
-        int i = 0;
-        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+        DoubleVector kLOG_D_T3 = DoubleVector.broadcast(D, LOG_D_T3);
+        DoubleVector kLOG_D_T2 = DoubleVector.broadcast(D, LOG_D_T2);
+        DoubleVector kLOG_D_T1 = DoubleVector.broadcast(D, LOG_D_T1);
+        DoubleVector kLOG_D_T0 = DoubleVector.broadcast(D, LOG_D_T0);
+        DoubleVector kLOG_D_T5 = DoubleVector.broadcast(D, LOG_D_T5);
+        DoubleVector kLOG_D_T4 = DoubleVector.broadcast(D, LOG_D_T4);
+        DoubleVector kLN2_HI_D = DoubleVector.broadcast(D, LN2_HI_D);
+        DoubleVector kLN2_LO_D = DoubleVector.broadcast(D, LN2_LO_D);
+        for (int i = from; i < to; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vaF = vxIn.abs();
+            FloatVector vacF = vaF.blend((float) EXP_ARG_MAX, vaF.compare(GT, (float) EXP_ARG_MAX));
+            FloatVector vnegF = vxIn.blend(0f, vxIn.compare(GT, 0f)); // min(x, 0), -0 stays -0
+            DoubleVector vac = (DoubleVector) vacF.convertShape(F2D, D, 1);
+            // vl = ScalarActivations.log1pExpNeg(a) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
+            // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = vac.neg();
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector vw = vexpS.fma(vexpU, vexpS);
+            DoubleVector vw1 = vw.add(1.0);
+            // vlogW1 = ScalarMath.logD(vw1): the ops of ScalarMath.logD, in order
+            LongVector vlogIx = vw1.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);
+            LongVector vlogEb = vlogIx.add(0x3ff0000000000000L).lanewise(LSHR, 52);
+            DoubleVector vlogE = vlogEb.add(0x4330000000000000L).reinterpretAsDoubles().sub(0x1.00000000003ffp52);
+            DoubleVector vlogM = vlogIx.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles();
+            DoubleVector vlogF = vlogM.sub(1.0);
+            DoubleVector vlogS = vlogF.div(vlogF.add(2.0));
+            DoubleVector vlogZ = vlogS.mul(vlogS);
+            DoubleVector vlogT = vlogZ.fma(kLOG_D_T5, kLOG_D_T4).fma(vlogZ, kLOG_D_T3).fma(vlogZ, kLOG_D_T2)
+                    .fma(vlogZ, kLOG_D_T1).fma(vlogZ, kLOG_D_T0);
+            DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));
+            DoubleVector vlogW1 = vlogE.fma(kLN2_HI_D,
+                    vlogE.fma(kLN2_LO_D, vlogLogm));
+            DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
+            DoubleVector vres = ((DoubleVector) vnegF.convertShape(F2D, D, 1)).sub(vl);
+            FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
+            vrh.unslice(DL, FloatVector.fromArray(F, y, yOff + i), 0).intoArray(y, yOff + i);
+        }
+    }
+
+    @Override
+    public void logSigmoidBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        int bound = F.loopBound(len);
+        for (int from = 0; from < bound; from += HALF_PASS_BLOCK) {
+            int to = Math.min(bound, from + HALF_PASS_BLOCK);
+            logSigmoidBackwardLowHalves(x, xOff, gradOut, gOff, gradIn, giOff, from, to);
+            logSigmoidBackwardHighHalves(x, xOff, gradOut, gOff, gradIn, giOff, from, to);
+        }
+        int i = bound;
+        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.logSigmoidBackward(x[xOff + i], gradOut[gOff + i]);
+    }
+
+    private static void logSigmoidBackwardLowHalves(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn,
+            int giOff, int from, int to) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        VectorMask<Float> lowHalf = F.indexInRange(0, DL);
+        for (int i = from; i < to; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
             FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
             FloatVector vxcF = vxIn.blend((float) -EXP_ARG_MAX, vxIn.compare(LT, (float) -EXP_ARG_MAX))
                     .blend((float) EXP_ARG_MAX, vxIn.compare(GT, (float) EXP_ARG_MAX));
-            FloatVector vr0;
-            {   // low half
-                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = (DoubleVector) vxcF.convertShape(F2D, D, 0);
-                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                        .fma(vexpR, kEXP_D_Q0);
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
-                vr0 = (FloatVector) vg.div(ve.add(1.0)).convertShape(D2F, F, 0);
-            }
-            {   // high half
-                // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-                DoubleVector vexpX = (DoubleVector) vxcF.convertShape(F2D, D, 1);
-                DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-                DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-                DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-                vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-                DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                        .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                        .fma(vexpR, kEXP_D_Q0);
-                DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-                DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-                DoubleVector ve = vexpS.fma(vexpU, vexpS);
-                DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
-                FloatVector vrh = (FloatVector) vg.div(ve.add(1.0)).convertShape(D2F, F, 0);
-                vrh.unslice(DL, vr0, 0).intoArray(gradIn, giOff + i);
-            }
+            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = (DoubleVector) vxcF.convertShape(F2D, D, 0);
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve = vexpS.fma(vexpU, vexpS);
+            DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
+            FloatVector vrh = (FloatVector) vg.div(ve.add(1.0)).convertShape(D2F, F, 0);
+            FloatVector.fromArray(F, gradIn, giOff + i).blend(vrh, lowHalf).intoArray(gradIn, giOff + i);
         }
-        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.logSigmoidBackward(x[xOff + i], gradOut[gOff + i]);
+    }
+
+    private static void logSigmoidBackwardHighHalves(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn,
+            int giOff, int from, int to) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        for (int i = from; i < to; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
+            FloatVector vxcF = vxIn.blend((float) -EXP_ARG_MAX, vxIn.compare(LT, (float) -EXP_ARG_MAX))
+                    .blend((float) EXP_ARG_MAX, vxIn.compare(GT, (float) EXP_ARG_MAX));
+            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = (DoubleVector) vxcF.convertShape(F2D, D, 1);
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve = vexpS.fma(vexpU, vexpS);
+            DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
+            FloatVector vrh = (FloatVector) vg.div(ve.add(1.0)).convertShape(D2F, F, 0);
+            vrh.unslice(DL, FloatVector.fromArray(F, gradIn, giOff + i), 0).intoArray(gradIn, giOff + i);
+        }
     }
 }
