@@ -8,18 +8,17 @@ import java.util.Random;
  * Child JVM of {@link AllocationTest}: for each kernel named on the command line, rounds of calls until one round
  * allocates nothing (at most MAX_ROUNDS); prints "kernel bytesOfLastRound perRound..." per kernel.
  *
- * <p>Known and not yet fixed, with all kernels run in one JVM, depending on compile order:
- * <ul>
- *   <li>-XX:-TieredCompilation (not the default): bce and bcePosWeight allocate 2.0-2.6 KB per call, and at times
- *       softplus, log1p or logSigmoid 0.9-2.2 KB (-XX:+PrintIntrinsics shows "missing constant: vclass=DecodeN ...
- *       vlen=LoadI" and "unbox failed" there).</li>
- *   <li>-Xbatch (tiered, synchronous compiles): at 128 bits logSigmoid allocates 1472 B per call. At 512 and 256 bits
- *       all 33 kernels measure 0; before the binary64 activations hoisted their broadcasts above the loop,
- *       logSigmoid and geluBackward allocated 880 B (512) / 1104 B (256) per call here, the same failure one CI run
- *       in four hit under load with background compiles. JFR put it on the vector stored after unslice. Those
- *       compiles hit NodeCountInliningCutoff; hoisting shrank the parse-time graph and the boxing went away, which
- *       fits (not proven) C2 running out of inlining budget before it folded the type checks around the store.</li>
- * </ul>
+ * <p>Known and not yet fixed, with all kernels run in one JVM, depending on compile order: with -XX:-TieredCompilation
+ * (not the default) log1p allocates 1.8-2.2 KB per call, every time with -Xbatch (its compile hits
+ * NodeCountInliningCutoff). Fixed: BCE there (2.0-2.6 KB per call until its loss pass was split by binary64 halves,
+ * "unbox failed" and "missing constant: vclass=DecodeN ... vlen=LoadI" in -XX:+PrintIntrinsics); softplus and
+ * logSigmoid (at times 0.9-2.2 KB there; none in 9 runs at 512/256/128 bits since the binary64 activations run as
+ * two half passes); at 128 bits with
+ * -Xbatch logSigmoid (1472 B per call, gone since the same split). Before the binary64 activations hoisted their
+ * broadcasts above the loop, logSigmoid and geluBackward allocated 880 B (512) / 1104 B (256) per call with -Xbatch,
+ * the same failure one CI run in four hit under load with background compiles. JFR put it on the vector stored after
+ * unslice. Those compiles hit NodeCountInliningCutoff; hoisting shrank the parse-time graph and the boxing went away,
+ * which fits (not proven) C2 running out of inlining budget before it folded the type checks around the store.
  * With background compiles on an idle machine all 33 kernels measured 0 in 70 of 70 runs (before the hoisting).
  */
 public final class AllocationMain {

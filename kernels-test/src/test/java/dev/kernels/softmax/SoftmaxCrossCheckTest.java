@@ -170,4 +170,27 @@ class SoftmaxCrossCheckTest {
             }
         }
     }
+
+    @Test
+    void bceInPlace() {
+        for (boolean weighted : new boolean[] {false, true}) {
+            for (boolean pos : new boolean[] {false, true}) {
+                for (boolean lossInPlace : new boolean[] {false, true}) {
+                    // the vector passes read z more than once: lossOut or grad being the logits must not change a bit
+                    crossCheck("bce in place weighted=" + weighted + " pos=" + pos + " loss=" + lossInPlace,
+                            (im, x, xo, xs, o, oo, os, c) -> {
+                                int n = ROWS * c;
+                                float[] t = new float[x.length];
+                                for (int i = 0; i < t.length; i++) t[i] = (i % 3) / 2f;
+                                float[] w = weighted ? t.clone() : null;
+                                if (w != null) for (int i = 0; i < w.length; i++) w[i] += 0.5f;
+                                float[] pw = pos ? new float[c] : null;
+                                if (pw != null) for (int j = 0; j < c; j++) pw[j] = 0.5f + j % 4;
+                                return lossInPlace ? im.bce(x, xo, t, xo, w, xo, pw, n, c, o, oo, null, 0, null, 0, 1.0)
+                                        : im.bce(x, xo, t, xo, w, xo, pw, n, c, null, 0, null, 0, o, oo, 1.0 / 3);
+                            }, true);
+                }
+            }
+        }
+    }
 }
