@@ -148,22 +148,30 @@ class SoftmaxCrossCheckTest {
         }, false);
     }
 
+    /** BCE inputs for a batch x: targets in {0, 1/2, 1}, optional weights in [0.5, 1.5], optional posWeight per column. */
+    private record BceInputs(float[] t, float[] w, float[] pw) {
+        static BceInputs of(int length, int cols, boolean weighted, boolean pos) {
+            float[] t = new float[length];
+            for (int i = 0; i < t.length; i++) t[i] = (i % 3) / 2f;
+            float[] w = weighted ? t.clone() : null;
+            if (w != null) for (int i = 0; i < w.length; i++) w[i] += 0.5f;
+            float[] pw = pos ? new float[cols] : null;
+            if (pw != null) for (int j = 0; j < cols; j++) pw[j] = 0.5f + j % 4;
+            return new BceInputs(t, w, pw);
+        }
+    }
+
     @Test
     void bce() {
         for (boolean weighted : new boolean[] {false, true}) {
             for (boolean pos : new boolean[] {false, true}) {
                 crossCheck("bce weighted=" + weighted + " pos=" + pos, (im, x, xo, xs, o, oo, os, c) -> {
                     int n = ROWS * c;
-                    float[] t = new float[x.length];
-                    for (int i = 0; i < t.length; i++) t[i] = (i % 3) / 2f;
-                    float[] w = weighted ? t.clone() : null;
-                    if (w != null) for (int i = 0; i < w.length; i++) w[i] += 0.5f;
-                    float[] pw = pos ? new float[c] : null;
-                    if (pw != null) for (int j = 0; j < c; j++) pw[j] = 0.5f + j % 4;
+                    BceInputs in = BceInputs.of(x.length, c, weighted, pos);
                     // contiguous rows of the batch (BCE has no stride): gradients, then per-element losses
-                    double g = im.bce(x, xo, t, xo, w, xo, pw, n, c, null, 0, null, 0, o, oo, 1.0 / 3);
+                    double g = im.bce(x, xo, in.t(), xo, in.w(), xo, in.pw(), n, c, null, 0, null, 0, o, oo, 1.0 / 3);
                     float[] loss = new float[o.length];
-                    double l = im.bce(x, xo, t, xo, w, xo, pw, n, c, loss, oo, null, 0, null, 0, 1.0);
+                    double l = im.bce(x, xo, in.t(), xo, in.w(), xo, in.pw(), n, c, loss, oo, null, 0, null, 0, 1.0);
                     for (int i = 0; i < n; i++) o[oo + i] += loss[oo + i];
                     return g + 1e-3 * l;
                 }, false);
@@ -180,14 +188,11 @@ class SoftmaxCrossCheckTest {
                     crossCheck("bce in place weighted=" + weighted + " pos=" + pos + " loss=" + lossInPlace,
                             (im, x, xo, xs, o, oo, os, c) -> {
                                 int n = ROWS * c;
-                                float[] t = new float[x.length];
-                                for (int i = 0; i < t.length; i++) t[i] = (i % 3) / 2f;
-                                float[] w = weighted ? t.clone() : null;
-                                if (w != null) for (int i = 0; i < w.length; i++) w[i] += 0.5f;
-                                float[] pw = pos ? new float[c] : null;
-                                if (pw != null) for (int j = 0; j < c; j++) pw[j] = 0.5f + j % 4;
-                                return lossInPlace ? im.bce(x, xo, t, xo, w, xo, pw, n, c, o, oo, null, 0, null, 0, 1.0)
-                                        : im.bce(x, xo, t, xo, w, xo, pw, n, c, null, 0, null, 0, o, oo, 1.0 / 3);
+                                BceInputs in = BceInputs.of(x.length, c, weighted, pos);
+                                return lossInPlace
+                                        ? im.bce(x, xo, in.t(), xo, in.w(), xo, in.pw(), n, c, o, oo, null, 0, null, 0, 1.0)
+                                        : im.bce(x, xo, in.t(), xo, in.w(), xo, in.pw(), n, c, null, 0, null, 0, o, oo,
+                                                1.0 / 3);
                             }, true);
                 }
             }
