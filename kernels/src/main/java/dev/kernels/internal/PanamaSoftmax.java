@@ -338,9 +338,9 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     /** Elements per round of the three BCE passes: sigma and softplus stay in L1 between them. */
     private static final int BCE_BLOCK = 1024;
 
-    private static final ThreadLocal<float[][]> SINK = ThreadLocal.withInitial(() -> new float[4][0]);
+    private static final ThreadLocal<float[][]> SINK = ThreadLocal.withInitial(() -> new float[3][0]);
 
-    /** Four per-thread arrays of at least n floats: sigma and softplus between the BCE passes, unwanted outputs. */
+    /** Three per-thread arrays of at least n floats: sigma and softplus between the BCE passes, unwanted losses. */
     private static float[][] sinks(int n) {
         float[][] h = SINK.get();
         if (h[0].length < n) {
@@ -351,11 +351,13 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     }
 
     /**
-     * One BCE row in three vector passes per block of {@code BCE_BLOCK} elements (sigma and softplus; the high binary64
-     * halves' losses; the low halves' losses and the gradient) over the full blocks of 16, then the scalar twin's
+     * One BCE row in four vector passes per block of {@code BCE_BLOCK} elements (sigma and softplus; the losses of the
+     * high binary64 halves, then of the low halves; the gradient) over the full blocks of 16, then the scalar twin's
      * element loop for the rest; the partials are carried in p between blocks. Small methods because one with all of
      * it (2.9 KB of bytecode) made C1 give up (out of virtual registers), and the former single loss pass, both halves
-     * in one body, boxed vectors under -XX:-TieredCompilation (2.0-2.6 KB per call; see pass 2).
+     * in one body, boxed vectors under -XX:-TieredCompilation (2.0-2.6 KB per call; see bceLossHalves). The gradient
+     * pass runs only when a gradient is wanted, after both loss passes have read z: grad and lossOut may be z, and
+     * where both are, the gradient wins, as in the scalar twin.
      */
     @Override
     protected double bceRow(float[] z, int zo, float[] t, int to, float[] w, int wo, float[] pw, int n,
@@ -365,14 +367,14 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         clear(p);
         if (full > 0) {
             float[][] sk = sinks(Math.min(full, BCE_BLOCK));
+            float[] lArr = lossOut == null ? sk[2] : lossOut;
             for (int from = 0; from < full; from += BCE_BLOCK) {
                 int len = Math.min(BCE_BLOCK, full - from); // a multiple of 16: element e adds to partial e % 16
-                bceSigmoidSoftplus(z, zo + from, len, sk[0], sk[1]);
-                float[] lArr = lossOut == null ? sk[2] : lossOut;
                 int lOff = lossOut == null ? 0 : lo + from;
-                bceLossHighHalves(z, zo + from, t, to + from, w, wo + from, pw, from, len, sk[1], lArr, lOff, p);
-                bceLossLowHalvesGrad(z, zo + from, t, to + from, w, wo + from, pw, from, len, sk[0], sk[1], lArr, lOff,
-                        grad == null ? sk[3] : grad, grad == null ? 0 : go + from, sf, p);
+                bceSigmoidSoftplus(z, zo + from, len, sk[0], sk[1]);
+                bceLossHalves(z, zo + from, t, to + from, w, wo + from, pw, from, len, DL, sk[1], lArr, lOff, p);
+                bceLossHalves(z, zo + from, t, to + from, w, wo + from, pw, from, len, 0, sk[1], lArr, lOff, p);
+                if (grad != null) bceGradients(t, to + from, w, wo + from, pw, from, len, sk[0], grad, go + from, sf);
             }
         }
         bceElements(z, zo, t, to, w, wo, pw, full, n, lossOut, lo, grad, go, sf, p);
@@ -425,21 +427,23 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     }
 
     /**
-     * Pass 3 over n (a multiple of 16) elements: the binary64 losses of the low halves (lanes [0, DL) of each float
-     * vector), blended into the loss array and added to the even DL-lane slots of p, then the gradient from sigma,
-     * stored last (it wins where grad and lossOut are the same array, as in the scalar twin). No loop-invariant branch
+     * Binary64 losses over n (a multiple of 16) elements, one half of each float vector: the low halves (lanes [0, DL))
+     * for first = 0, the high halves for first = DL, adding to the even resp. odd DL-lane slots of p. A high half is
+     * read as the low half of the vector loaded DL further on and blended into place, no cross-lane operation: with
+     * convertShape's part 1 and unslice the pass boxed its accumulator under -XX:-TieredCompilation. The last vector's
+     * high half would reach past the block and runs the scalar twin's formula (same bits). Each pass reads only its
+     * own lanes of z and writes only its own lanes of the loss array, so lossOut may be z. No loop-invariant branch
      * (with four of them C2's loop unswitching ran for minutes on JDK 25): absent weights are ones chosen by an
      * invariant mask, absent outputs go to sinks.
      */
-    private static void bceLossLowHalvesGrad(float[] z, int zo, float[] t, int to, float[] w, int wo, float[] pw,
-                                             int pwo, int n, float[] sig, float[] sp, float[] lArr, int lOff,
-                                             float[] gArr, int gOff, float sf, double[] p) {
-        // slot 2i of p, i < NACC / 2, takes the low halves of vectors i, i + NACC / 2, ...: b0 is always the next one
-        DoubleVector b0 = DoubleVector.fromArray(D, p, 0), b1 = b0, b2 = b0, b3 = b0, t0;
-        if (NACC >= 4) b1 = DoubleVector.fromArray(D, p, 2 * DL);
+    private static void bceLossHalves(float[] z, int zo, float[] t, int to, float[] w, int wo, float[] pw, int pwo,
+                                      int n, int first, float[] sp, float[] lArr, int lOff, double[] p) {
+        // slot 2i (low) or 2i + 1 (high) of p takes the halves of vectors i, i + NACC / 2, ...: k0 is the next one
+        DoubleVector k0 = DoubleVector.fromArray(D, p, first), k1 = k0, k2 = k0, k3 = k0, t0;
+        if (NACC >= 4) k1 = DoubleVector.fromArray(D, p, first + 2 * DL);
         if (NACC == 8) {
-            b2 = DoubleVector.fromArray(D, p, 4 * DL);
-            b3 = DoubleVector.fromArray(D, p, 6 * DL);
+            k2 = DoubleVector.fromArray(D, p, first + 4 * DL);
+            k3 = DoubleVector.fromArray(D, p, first + 6 * DL);
         }
         FloatVector one = FloatVector.broadcast(F, 1f);
         DoubleVector oneD = DoubleVector.broadcast(D, 1.0);
@@ -450,7 +454,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         int wOff = w == null ? zo : wo;
         float[] pwArr = pw == null ? z : pw;
         int pwOff = pw == null ? zo : pwo;
-        for (int j = 0; j < n; j += FL) {
+        int j = first;
+        for (; j <= n - FL; j += FL) { // j: start of the half
             FloatVector vz = FloatVector.fromArray(F, z, zo + j);
             FloatVector vy = FloatVector.fromArray(F, t, to + j);
             FloatVector vw = one.blend(FloatVector.fromArray(F, wArr, wOff + j), hasW);
@@ -467,86 +472,48 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             DoubleVector loss = wd.mul(lin.add(lw.mul(spd)));
             FloatVector.fromArray(F, lArr, lOff + j).blend((FloatVector) loss.convertShape(D2F, F, 0), lowHalf)
                     .intoArray(lArr, lOff + j);
-            b0 = b0.add(loss);
-            if (NACC == 4) { t0 = b0; b0 = b1; b1 = t0; }
-            if (NACC == 8) { t0 = b0; b0 = b1; b1 = b2; b2 = b3; b3 = t0; }
-            FloatVector vsig = FloatVector.fromArray(F, sig, j);
-            FloatVector vws = vw.mul(sf); // 1 * sf = sf exactly
-            FloatVector vg = pw == null ? vsig.sub(vy).mul(vws)
-                    : vpw.fma(vy, one.sub(vy)).fma(vsig, vpw.mul(vy).neg()).mul(vws);
-            vg.intoArray(gArr, gOff + j);
+            k0 = k0.add(loss);
+            if (NACC == 4) { t0 = k0; k0 = k1; k1 = t0; }
+            if (NACC == 8) { t0 = k0; k0 = k1; k1 = k2; k2 = k3; k3 = t0; }
         }
-        b0.intoArray(p, 0);
-        if (NACC >= 4) b1.intoArray(p, 2 * DL);
+        if (first != 0) { // the last vector's turn, taken by the scalar loop below: the rotation is back where it started
+            if (NACC == 4) { t0 = k0; k0 = k1; k1 = t0; }
+            if (NACC == 8) { t0 = k0; k0 = k1; k1 = k2; k2 = k3; k3 = t0; }
+        }
+        k0.intoArray(p, first);
+        if (NACC >= 4) k1.intoArray(p, first + 2 * DL);
         if (NACC == 8) {
-            b2.intoArray(p, 4 * DL);
-            b3.intoArray(p, 6 * DL);
+            k2.intoArray(p, first + 4 * DL);
+            k3.intoArray(p, first + 6 * DL);
         }
-    }
-
-    /**
-     * Pass 2 over n (a multiple of 16) elements, before pass 3: the binary64 losses of the high halves (lanes [DL, FL)
-     * of each float vector), adding to the odd DL-lane slots of p. Each high half is read as the low half of a vector
-     * loaded DL further on and blended into place, no cross-lane operation: with convertShape's part 1 and unslice this
-     * pass boxed its accumulator (2.0-2.6 KB per call) under -XX:-TieredCompilation. The last vector would reach past
-     * the block, so its high half runs the scalar twin's formula (same bits). Only this pass reads z's high lanes and
-     * pass 3 only the low ones, so lossOut may be z.
-     */
-    private static void bceLossHighHalves(float[] z, int zo, float[] t, int to, float[] w, int wo, float[] pw, int pwo,
-                                          int n, float[] sp, float[] lArr, int lOff, double[] p) {
-        // slot 2i + 1 of p takes the high halves of vectors i, i + NACC / 2, ...: c0 is always the next one
-        DoubleVector c0 = DoubleVector.fromArray(D, p, DL), c1 = c0, c2 = c0, c3 = c0, t0;
-        if (NACC >= 4) c1 = DoubleVector.fromArray(D, p, 3 * DL);
-        if (NACC == 8) {
-            c2 = DoubleVector.fromArray(D, p, 5 * DL);
-            c3 = DoubleVector.fromArray(D, p, 7 * DL);
-        }
-        FloatVector one = FloatVector.broadcast(F, 1f);
-        DoubleVector oneD = DoubleVector.broadcast(D, 1.0);
-        VectorMask<Float> hasW = F.maskAll(w != null);
-        VectorMask<Float> hasPw = F.maskAll(pw != null);
-        VectorMask<Float> lowHalf = F.indexInRange(0, DL);
-        float[] wArr = w == null ? z : w;
-        int wOff = w == null ? zo : wo;
-        float[] pwArr = pw == null ? z : pw;
-        int pwOff = pw == null ? zo : pwo;
-        int last = n - FL;
-        for (int j = DL; j < last; j += FL) { // j: start of a high half
-            FloatVector vz = FloatVector.fromArray(F, z, zo + j);
-            FloatVector vy = FloatVector.fromArray(F, t, to + j);
-            FloatVector vw = one.blend(FloatVector.fromArray(F, wArr, wOff + j), hasW);
-            FloatVector vpw = one.blend(FloatVector.fromArray(F, pwArr, pwOff + j), hasPw);
-            FloatVector vsp = FloatVector.fromArray(F, sp, j);
-            DoubleVector ad = (DoubleVector) vz.abs().convertShape(F2D, D, 0);
-            DoubleVector yd = (DoubleVector) vy.convertShape(F2D, D, 0);
-            DoubleVector pwd = (DoubleVector) vpw.convertShape(F2D, D, 0);
-            DoubleVector wd = (DoubleVector) vw.convertShape(F2D, D, 0);
-            DoubleVector spd = (DoubleVector) vsp.convertShape(F2D, D, 0);
-            DoubleVector zd = (DoubleVector) vz.convertShape(F2D, D, 0);
-            DoubleVector lin = pwd.mul(yd).mul(ad).blend(oneD.sub(yd).mul(ad), zd.compare(GE, 0.0));
-            DoubleVector lw = pwd.sub(1.0).mul(yd).add(1.0);
-            DoubleVector loss = wd.mul(lin.add(lw.mul(spd)));
-            FloatVector.fromArray(F, lArr, lOff + j).blend((FloatVector) loss.convertShape(D2F, F, 0), lowHalf)
-                    .intoArray(lArr, lOff + j);
-            c0 = c0.add(loss);
-            if (NACC == 4) { t0 = c0; c0 = c1; c1 = t0; }
-            if (NACC == 8) { t0 = c0; c0 = c1; c1 = c2; c2 = c3; c3 = t0; }
-        }
-        // the last vector's turn, taken by the scalar loop below: the rotation is back where it started
-        if (NACC == 4) { t0 = c0; c0 = c1; c1 = t0; }
-        if (NACC == 8) { t0 = c0; c0 = c1; c1 = c2; c2 = c3; c3 = t0; }
-        c0.intoArray(p, DL);
-        if (NACC >= 4) c1.intoArray(p, 3 * DL);
-        if (NACC == 8) {
-            c2.intoArray(p, 5 * DL);
-            c3.intoArray(p, 7 * DL);
-        }
-        for (int e = last + DL; e < n; e++) {
+        for (int e = j; e < n; e++) { // first = DL only: the last high half
             float ze = z[zo + e];
             double loss = bceLoss(ze, t[to + e], w == null ? 1f : w[wo + e], pw == null ? 1f : pw[pwo + e],
                     Math.abs(ze), sp[e]);
             lArr[lOff + e] = (float) loss;
             p[e & 15] += loss;
+        }
+    }
+
+    /** Gradients over n (a multiple of FL) elements from sigma, as the scalar twin's bceGrad; one invariant branch. */
+    private static void bceGradients(float[] t, int to, float[] w, int wo, float[] pw, int pwo, int n, float[] sig,
+                                     float[] gArr, int gOff, float sf) {
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        VectorMask<Float> hasW = F.maskAll(w != null);
+        VectorMask<Float> hasPw = F.maskAll(pw != null);
+        float[] wArr = w == null ? t : w;
+        int wOff = w == null ? to : wo;
+        float[] pwArr = pw == null ? t : pw;
+        int pwOff = pw == null ? to : pwo;
+        for (int j = 0; j < n; j += FL) {
+            FloatVector vy = FloatVector.fromArray(F, t, to + j);
+            FloatVector vw = one.blend(FloatVector.fromArray(F, wArr, wOff + j), hasW);
+            FloatVector vpw = one.blend(FloatVector.fromArray(F, pwArr, pwOff + j), hasPw);
+            FloatVector vsig = FloatVector.fromArray(F, sig, j);
+            FloatVector vws = vw.mul(sf); // 1 * sf = sf exactly
+            FloatVector vg = pw == null ? vsig.sub(vy).mul(vws)
+                    : vpw.fma(vy, one.sub(vy)).fma(vsig, vpw.mul(vy).neg()).mul(vws);
+            vg.intoArray(gArr, gOff + j);
         }
     }
 
