@@ -54,6 +54,46 @@ def expq(r):
 print("// ---- binary32 exp: e^r = 1 + r + r^2 Q(r)")
 fit("EXP_F Q", expq, -R * mp.mpf("1.0001"), R * mp.mpf("1.0001"), 5, True)
 
+def exp_rel_fit(name, a, b, deg, npts=600, iters=300):
+    """binary32 P for e^r = 1 + r + r^2 P(r), minimax in the relative error of e^r (not of P): Lawson's iteratively
+    reweighted least squares on Chebyshev nodes, weight r^2 / e^r; coefficients rounded one at a time (lowest degree
+    first) and the others refitted around them. Prints the relative error of the rounded e^r on a dense grid."""
+    xs = [(a + b) / 2 - (b - a) / 2 * mp.cos(mp.pi * (i + mp.mpf(0.5)) / npts) for i in range(npts)]
+    gs = [expq(x) for x in xs]
+    ws = [x * x / mp.exp(x) for x in xs]
+    fixed = []
+    for k in range(deg + 1):
+        m = deg + 1 - k
+        rows = [[ws[i] * xs[i]**(k + j) for j in range(m)] for i in range(npts)]
+        rhs = [ws[i] * (gs[i] - sum(c * xs[i]**j for j, c in enumerate(fixed))) for i in range(npts)]
+        lam = [mp.mpf(1) / npts] * npts
+        for _ in range(iters):
+            A = mp.matrix(m, m)
+            B = mp.matrix(m, 1)
+            for i in range(npts):
+                for p in range(m):
+                    B[p] += lam[i] * rows[i][p] * rhs[i]
+                    for q in range(m):
+                        A[p, q] += lam[i] * rows[i][p] * rows[i][q]
+            c = mp.lu_solve(A, B)
+            err = [abs(sum(rows[i][p] * c[p] for p in range(m)) - rhs[i]) for i in range(npts)]
+            s = sum(lam[i] * err[i] for i in range(npts))
+            lam = [lam[i] * err[i] / s for i in range(npts)]
+        fixed.append(mp.mpf(to_f32(c[0])))
+    worst = mp.mpf(0)
+    for i in range(4001):
+        r = a + (b - a) * mp.mpf(i) / 4000
+        p = sum(c * r**j for j, c in enumerate(fixed))
+        worst = max(worst, abs((1 + r + r * r * p - mp.exp(r)) / mp.exp(r)))
+    print(f"// {name}: degree {deg} on [{mp.nstr(a, 8)}, {mp.nstr(b, 8)}], max rel error of e^r after rounding "
+          f"{mp.nstr(worst, 3)} (2^{mp.nstr(mp.log(worst, 2), 4)})")
+    for i, v in enumerate(fixed):
+        print(f"  C{i} = {hexf(v, True)}")
+    return fixed
+
+print("// ---- binary32 exp, one fma shorter: e^r = 1 + r + r^2 P(r), P minimax in e^r's relative error")
+exp_rel_fit("EXP_F P", -R * mp.mpf("1.0001"), R * mp.mpf("1.0001"), 4)
+
 print("// ---- binary64 exp/expm1 core: e^r - 1 = r + r^2 Q(r)")
 fit("EXP_D Q", expq, -R * mp.mpf('1.0001'), R * mp.mpf('1.0001'), 8, False)
 

@@ -583,10 +583,9 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vnb = vxc.fma(LOG2E_F, EXP_MAGIC_F);
             FloatVector vn = vnb.sub(EXP_MAGIC_F);
             FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vxc));
-            FloatVector vp = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0)).fma(vr, FloatVector.broadcast(F, 1f))
-                    .fma(vr, FloatVector.broadcast(F, 1f));
+            FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
+                    .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
             IntVector vni = vnb.reinterpretAsInts().sub(Float.floatToRawIntBits(EXP_MAGIC_F) - 127);
             IntVector vkk = IntVector.zero(I).blend(64, vni.compare(LE, 1)).blend(-1, vni.compare(GE, 255));
             FloatVector vs1 = vni.add(vkk).lanewise(LSHL, 23).reinterpretAsFloats();

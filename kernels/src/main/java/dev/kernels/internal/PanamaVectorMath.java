@@ -64,10 +64,9 @@ public final class PanamaVectorMath implements VectorMathSupport {
             FloatVector vnb = vx.fma(LOG2E_F, EXP_MAGIC0_F);
             FloatVector vn = vnb.sub(EXP_MAGIC0_F);
             FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vx));
-            FloatVector vp = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0)).fma(vr, FloatVector.broadcast(F, 1f))
-                    .fma(vr, FloatVector.broadcast(F, 1f));
+            FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
+                    .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
             IntVector vnbBits = vnb.reinterpretAsInts();
             IntVector vnBits = vnbBits.lanewise(LSHL, 23); // n in the exponent field (two's complement)
             // a normal y is p's bits plus n in the exponent field: exact, and no FP multiply that could go subnormal
@@ -93,10 +92,9 @@ public final class PanamaVectorMath implements VectorMathSupport {
                 FloatVector vgn = vgnb.sub(EXP_MAGIC_F);
                 FloatVector vgr = vgn.fma(FloatVector.broadcast(F, -LN2_LO_F),
                         vgn.fma(FloatVector.broadcast(F, -LN2_HI_F), vg));
-                FloatVector vgp = vgr.fma(EXP_F_Q5, EXP_F_Q4).fma(vgr, FloatVector.broadcast(F, EXP_F_Q3))
-                        .fma(vgr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vgr, FloatVector.broadcast(F, EXP_F_Q1))
-                        .fma(vgr, FloatVector.broadcast(F, EXP_F_Q0)).fma(vgr, FloatVector.broadcast(F, 1f))
-                        .fma(vgr, FloatVector.broadcast(F, 1f));
+                FloatVector vgp = vgr.fma(EXP_F_P4, EXP_F_P3).fma(vgr, FloatVector.broadcast(F, EXP_F_P2))
+                        .fma(vgr, FloatVector.broadcast(F, EXP_F_P1)).fma(vgr, FloatVector.broadcast(F, EXP_F_P0))
+                        .fma(vgr, FloatVector.broadcast(F, 1f)).fma(vgr, FloatVector.broadcast(F, 1f));
                 IntVector vni = vgnb.reinterpretAsInts().sub(Float.floatToRawIntBits(EXP_MAGIC_F) - 127); // n + 127
                 // kk = 64 where n + 127 <= 1, -1 where n + 127 >= 255, else 0 (as ScalarMath.exp)
                 IntVector vkk = vni.sub(2).lanewise(ASHR, 31).and(64)
@@ -236,10 +234,9 @@ public final class PanamaVectorMath implements VectorMathSupport {
             FloatVector vnb = vd.fma(LOG2E_F, EXP_MAGIC0_F);
             FloatVector vn = vnb.sub(EXP_MAGIC0_F);
             FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vd));
-            FloatVector vep = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0)).fma(vr, FloatVector.broadcast(F, 1f))
-                    .fma(vr, FloatVector.broadcast(F, 1f));
+            FloatVector vep = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
+                    .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
             FloatVector ve = vep.reinterpretAsInts().add(vnb.reinterpretAsInts().lanewise(LSHL, 23)).reinterpretAsFloats();
             FloatVector vlarge = ve.div(ve.add(1f)).fma(-2f, 1f);
             vsmall.blend(vmid, vaLo.compare(GE, TANH_F_SMALL_MAX)).blend(vlarge, vaLo.compare(GE, TANH_F_MID_MAX))
