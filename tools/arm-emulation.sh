@@ -43,7 +43,9 @@ CONF
     dpkg -x $APT/cache/archives/qemu-user_*_amd64.deb $QEMU_ROOT
     for l in lib bin sbin; do [ -e $SYSROOT/$l ] || ln -s usr/$l $SYSROOT/$l; done
     # Debian's JDK links its conf files to absolute /etc paths, which the emulator resolves on the host: copy them in
-    (cd $JDK && find . -type l -lname '/etc/*' | while read -r l; do t=$(readlink "$l"); rm "$l"; cp -r "$SYSROOT$t" "$l"; done)
+    # (cacerts has no target: ca-certificates-java makes it at install time, which dpkg -x does not run)
+    (cd $JDK && find . -type l -lname '/etc/*' | while read -r l; do
+        t=$(readlink "$l"); if [ -e "$SYSROOT$t" ]; then rm "$l"; cp -r "$SYSROOT$t" "$l"; fi; done)
     "$0" run neoverse-n1 -version
 }
 
