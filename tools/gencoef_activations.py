@@ -84,3 +84,47 @@ window("GELU_TANH_W", ht, x0, 5)
 hs = lambda x: 1 + x / (1 + mp.exp(x))
 x0 = mp.findroot(hs, mp.mpf('-1.28'))
 window("SILU_W", hs, x0, 5)
+
+# ---- 3. SiLU' in binary32 (ScalarMath.sigmoidFamily): the root split in three floats, so d = ((x - hi) - mid) - lo
+#         is relatively accurate even for the float nearest the root (|d| ~ 2^-26); W(d) with binary32 coefficients,
+#         rounded one at a time (lowest degree first) and the others refitted around them
+import struct
+def f32(v):
+    return struct.unpack('f', struct.pack('f', float(v)))[0]
+
+def hexf(v):
+    return re.sub(r'\.?0+p', 'p', float(v).hex()) + 'f'
+
+def window_f32(name, h, x0, deg):
+    hi = f32(x0)
+    mid = f32(x0 - mp.mpf(hi))
+    lo = f32(x0 - mp.mpf(hi) - mp.mpf(mid))
+    print(f"// {name}: root x0 = {mp.nstr(x0, 25)}  hi = {hexf(hi)}  mid = {hexf(mid)}  lo = {hexf(lo)}"
+          f"  (residual {mp.nstr(x0 - hi - mid - lo, 3)})")
+    def wfun(d):
+        if abs(d) < mp.mpf('1e-30'):
+            return mp.diff(h, x0)
+        return h(x0 + d) / d
+    npts = 8 * (deg + 1)
+    xs = [W * mp.cos(mp.pi * (k + mp.mpf(0.5)) / npts) for k in range(npts)]
+    gs = [wfun(x) for x in xs]
+    fixed = {}
+    for k in range(deg + 1):
+        free = [j for j in range(deg + 1) if j not in fixed]
+        A = mp.matrix(npts, len(free))
+        rhs = mp.matrix(npts, 1)
+        for i, x in enumerate(xs):
+            rhs[i] = (gs[i] - sum(fixed[j] * x**j for j in fixed)) / gs[i]
+            for col, j in enumerate(free):
+                A[i, col] = x**j / gs[i]
+        sol, _ = mp.qr_solve(A, rhs)
+        fixed[k] = mp.mpf(f32(sol[free.index(k)]))
+    cr = [fixed[j] for j in range(deg + 1)]
+    w = measure(cr, wfun, -W, W)
+    print(f"// {name}: degree {deg} on [-1/32, 1/32], binary32 coefficients, max rel error after rounding "
+          f"{mp.nstr(w, 3)} (2^{mp.nstr(mp.log(w, 2), 4)})")
+    for i, c in enumerate(cr):
+        print(f"    public static final float {name}{i} = {hexf(c)};")
+
+x0 = mp.findroot(hs, mp.mpf('-1.28'))
+window_f32("SILU_F_W", hs, x0, 4)

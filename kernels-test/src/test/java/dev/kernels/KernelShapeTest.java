@@ -8,6 +8,7 @@ import java.lang.classfile.Attributes;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.MethodModel;
+import java.lang.classfile.Opcode;
 import java.lang.classfile.instruction.InvokeInstruction;
 import java.lang.reflect.AccessFlag;
 import java.util.ArrayList;
@@ -55,6 +56,29 @@ class KernelShapeTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    /**
+     * A small entry that only passes its arguments on to one static loop of another Panama class (sigmoid's, generated
+     * with silu's into PanamaActivations): that loop must then be the large compile root.
+     */
+    static boolean forwardsToLargeLoop(MethodModel m) throws IOException {
+        List<InvokeInstruction> calls = new ArrayList<>();
+        for (var e : m.code().orElseThrow()) {
+            if (e instanceof InvokeInstruction inv) calls.add(inv);
+        }
+        if (calls.size() != 1 || calls.get(0).opcode() != Opcode.INVOKESTATIC) return false;
+        InvokeInstruction call = calls.get(0);
+        String owner = call.owner().asInternalName();
+        if (!owner.startsWith("dev/kernels/internal/Panama")) return false;
+        ClassModel target = model(owner.substring(owner.lastIndexOf('/') + 1));
+        for (MethodModel t : target.methods()) {
+            if (t.methodName().equalsString(call.name().stringValue())
+                    && t.methodType().equalsString(call.type().stringValue())) {
+                return t.findAttribute(Attributes.code()).orElseThrow().codeLength() > FREQ_INLINE_SIZE;
+            }
+        }
+        return false;
+    }
+
     /** Rule 2, for the element-wise math kernels: every entry is its own compile root. */
     @ParameterizedTest
     @ValueSource(strings = {"PanamaVectorMath"})
@@ -65,7 +89,9 @@ class KernelShapeTest {
         for (MethodModel m : cm.methods()) {
             if (!isKernelEntry(m)) continue;
             int size = m.findAttribute(Attributes.code()).orElseThrow().codeLength();
-            if (size <= FREQ_INLINE_SIZE) problems.add(m.methodName() + ": " + size + " bytes of bytecode <= " + FREQ_INLINE_SIZE);
+            if (size <= FREQ_INLINE_SIZE && !forwardsToLargeLoop(m)) {
+                problems.add(m.methodName() + ": " + size + " bytes of bytecode <= " + FREQ_INLINE_SIZE);
+            }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }

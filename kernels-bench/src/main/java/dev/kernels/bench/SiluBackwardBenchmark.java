@@ -25,7 +25,8 @@ public class SiluBackwardBenchmark extends BackwardBenchmarkBase {
         for (int bound = SPECIES.loopBound(x.length); i < bound; i += SPECIES.length()) {
             FloatVector vx = FloatVector.fromArray(SPECIES, x, i);
             FloatVector vg = FloatVector.fromArray(SPECIES, gradOut, i);
-            vg.mul(sigmoid(vx).mul(vx.mul(sigmoid(vx).neg().add(1f)).add(1f))).intoArray(gradIn, i);
+            FloatVector vs = sigmoid(vx); // once, as a user would write it (it was called twice)
+            vg.mul(vs.mul(vx.mul(vs.neg().add(1f)).add(1f))).intoArray(gradIn, i);
         }
         for (; i < x.length; i++) {
             float v = x[i];

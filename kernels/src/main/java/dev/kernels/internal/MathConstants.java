@@ -167,8 +167,12 @@ public final class MathConstants {
     /** Bits of 2^-30: sigmoid(x) rounds to 0.5 and tanh(x) to x for |x| below it; smaller |x| are clamped up to it. */
     public static final int TINY_BITS = Float.floatToRawIntBits(0x1p-30f);
     public static final int NEG_TINY_BITS = Float.floatToRawIntBits(-0x1p-30f);
-    /** Bits of -104 (sigmoid's clamp of -|x|, SoftmaxConstants.EXP_NEG_MIN) and of -inf; as signed ints, -|x| orders by |x|. */
-    public static final int EXP_NEG_MIN_BITS = Float.floatToRawIntBits(SoftmaxConstants.EXP_NEG_MIN);
+    /**
+     * Bits of -112, the clamp of -|x| in the sigmoid family (ScalarMath.sigmoidFamily), and of -inf; as signed ints,
+     * -|x| orders by |x|. silu(x) rounds to -0 below x = -108.67 and sigmoid(x) to 0 below -103.98 (sigmoid's former
+     * clamp -104 gave the same bits). 2^(n + 64) stays normal (n &ge; -162).
+     */
+    public static final int SIGMOID_NEG_MIN_BITS = Float.floatToRawIntBits(-112f);
     public static final int NEG_INF_BITS = Float.floatToRawIntBits(Float.NEGATIVE_INFINITY);
     /** Bits of 2^-60: sigmoid's denominator scales by 2^max(n, -60) (1 + e for e below 2^-60 is 1 to far below an ulp). */
     public static final int SIGMOID_DEN_MIN_BITS = (127 - 60) << 23;

@@ -1,10 +1,6 @@
 package dev.kernels.internal;
 
 import static dev.kernels.internal.MathConstants.*;
-import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_SCALE_BIAS;
-import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_SCALE_DOWN;
-import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_TO_SUBNORMAL;
-import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_U_MIN;
 import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.D2F;
 import static jdk.incubator.vector.VectorOperators.EQ;
@@ -12,7 +8,6 @@ import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.I2F;
-import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
@@ -169,45 +164,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
 
     @Override
     public void sigmoid(float[] x, int xOff, float[] y, int yOff, int len) {
-        int i = 0;
-        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            // ScalarMath.sigmoid, op for op; both signs computed, blended on x < 0
-            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
-            IntVector vdBits = vx.reinterpretAsInts().or(SIGN_BIT_F); // -|x|
-            FloatVector vdc = vdBits.lanewise(MAX, NEG_TINY_BITS).lanewise(MIN, EXP_NEG_MIN_BITS).reinterpretAsFloats();
-            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
-            FloatVector vn = vnb.sub(EXP_MAGIC_F);
-            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
-            FloatVector vrLo = vn.mul(-LN2_LO_F);
-            FloatVector vhi = vrHi.add(1f);
-            FloatVector vr = vrHi.add(vrLo);
-            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
-            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
-            FloatVector veh = vhi.add(vc);
-            FloatVector vel = vc.sub(veh.sub(vhi));
-            IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);
-            FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS).reinterpretAsFloats();
-            FloatVector ve = veh.mul(vsDen);
-            FloatVector vw = ve.add(1f);
-            FloatVector vlo = vel.fma(vsDen, ve.sub(vw.sub(1f)));
-            FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);
-            FloatVector vnr0 = vr0.neg();
-            FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
-            FloatVector vpos = vr0.fma(vdelta, vr0);
-            FloatVector vu = veh.fma(vr0, vr0.mul(veh.fma(vdelta, vel))).mul(vsUpBits.reinterpretAsFloats()); // sigma 2^64
-            VectorMask<Float> vtiny = vu.compare(LT, EXP_NEG_U_MIN);
-            FloatVector vneg = vu.mul(EXP_NEG_SCALE_DOWN);
-            if (vtiny.anyTrue()) { // subnormal results in integers, as ScalarSoftmax.unscale: a subnormal product is 7x slower
-                vneg = vu.blend(EXP_NEG_U_MIN, vtiny).mul(EXP_NEG_SCALE_DOWN).blend(
-                        vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(), vtiny);
-            }
-            IntVector vxBits = vx.reinterpretAsInts();
-            vpos.blend(vneg, vxBits.compare(LT, 0).cast(F)).blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F))
-                    .intoArray(y, yOff + i);
-        }
-        for (; i < len; i++) y[yOff + i] = ScalarMath.sigmoid(x[xOff + i]);
+        // one generated core for sigmoid, silu and siluBackward (only arrays and ints cross the call)
+        PanamaActivations.sigmoid(x, xOff, y, yOff, len);
     }
 
     @Override
