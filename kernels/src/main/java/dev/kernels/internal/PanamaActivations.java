@@ -18,8 +18,7 @@ import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.MIN;
-import static jdk.incubator.vector.VectorOperators.NE;
-import static jdk.incubator.vector.VectorOperators.UGT;
+import static jdk.incubator.vector.VectorOperators.UGE;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -201,11 +200,11 @@ public final class PanamaActivations implements ActivationSupport {
         for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.tanhBackward(y[yOff + i], gradOut[gOff + i]);
     }
 
-    /** VectorMath.sigmoid's body (PanamaVectorMath delegates here): one core with silu and siluBackward. */
+    /** VectorMath.sigmoid's body (PanamaVectorMath delegates here): one core with silu's. */
     static void sigmoid(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            // ScalarMath.sigmoidFamily(x, g, SIGMOID), op for op: both signs computed, blended on x < 0
+            // ScalarMath.sigmoidFamily(x, SIGMOID), op for op: both signs computed, blended on x < 0
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             IntVector vxBits = vx.reinterpretAsInts();
             IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|
@@ -252,7 +251,7 @@ public final class PanamaActivations implements ActivationSupport {
     public void silu(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            // ScalarMath.sigmoidFamily(x, g, SILU), op for op: both signs computed, blended on x < 0
+            // ScalarMath.sigmoidFamily(x, SILU), op for op: both signs computed, blended on x < 0
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             IntVector vxBits = vx.reinterpretAsInts();
             IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|
@@ -294,107 +293,21 @@ public final class PanamaActivations implements ActivationSupport {
                         .blend(vsiluNegUp.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
                                 .reinterpretAsFloats(), vnegTiny);
             }
+            FloatVector vy = vpos.blend(vneg.neg(), vxBits.compare(LT, 0).cast(F));
             IntVector vaBits = vxBits.and(~SIGN_BIT_F);
-            IntVector vhalfBits = vaBits.sub(1 << 23)
-                    .blend(vaBits.add(IntVector.zero(I).blend(1, vxBits.compare(GT, 0))).lanewise(ASHR, 1),
-                            vaBits.compare(LT, HALF_EXACT_BITS))
-                    .or(vxBits.and(SIGN_BIT_F));
-            vpos.blend(vneg.neg(), vxBits.compare(LT, 0).cast(F))
-                    .blend(vhalfBits.reinterpretAsFloats(), vaBits.compare(LT, TINY_BITS).cast(F))
-                    .blend(vx, vdBits.compare(GT, NEG_INF_BITS).or(vxBits.compare(EQ, INF_BITS)).cast(F))
-                    .intoArray(y, yOff + i);
+            // |x| below 2^-30, infinite or NaN (a - TINY_BITS, unsigned, at least INF_BITS - TINY_BITS): rare, so tested
+            // once per vector instead of blended into every one
+            if (vaBits.sub(TINY_BITS).compare(UGE, INF_BITS - TINY_BITS).anyTrue()) {
+                IntVector vhalfBits = vaBits.sub(1 << 23)
+                        .blend(vaBits.add(IntVector.zero(I).blend(1, vxBits.compare(GT, 0))).lanewise(ASHR, 1),
+                                vaBits.compare(LT, HALF_EXACT_BITS))
+                        .or(vxBits.and(SIGN_BIT_F));
+                vy = vy.blend(vhalfBits.reinterpretAsFloats(), vaBits.compare(LT, TINY_BITS).cast(F))
+                        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).or(vxBits.compare(EQ, INF_BITS)).cast(F));
+            }
+            vy.intoArray(y, yOff + i);
         }
         for (; i < len; i++) y[yOff + i] = ScalarActivations.silu(x[xOff + i]);
-    }
-
-    @Override
-    public void siluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
-        int i = 0;
-        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
-            IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);
-            // pairs outside the binary32 domain (x < -64, |g| outside [2^-100, 2^60] and not 0): the scalar method,
-            // lane by lane, for the whole vector (only arrays are live here)
-            VectorMask<Integer> vgOut = vgaIn.compare(NE, 0)
-                    .and(vgaIn.sub(SILU_BW_G_MIN_BITS).compare(UGT, SILU_BW_G_MAX_BITS - SILU_BW_G_MIN_BITS));
-            if (vxIn.compare(LT, SILU_BW_X_MIN).or(vgOut.cast(F)).anyTrue()) {
-                for (int l = i; l < i + F.length(); l++) {
-                    gradIn[giOff + l] = ScalarActivations.siluBackward(x[xOff + l], gradOut[gOff + l]);
-                }
-                continue;
-            }
-            // the root form only when a lane needs it: same bits as blending it into every vector
-            boolean nearRoot = vxIn.compare(GT, SILU_F_ROOT_HI - ROOT_WINDOW_F - 0x1p-10f)
-                    .and(vxIn.compare(LT, SILU_F_ROOT_HI + ROOT_WINDOW_F + 0x1p-10f))
-                    .anyTrue();
-            // ScalarMath.sigmoidFamily(x, g, SILU_BACKWARD), op for op: both signs computed, blended on x < 0
-            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
-            IntVector vxBits = vx.reinterpretAsInts();
-            IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|
-            FloatVector vdc = vdBits.lanewise(MAX, NEG_TINY_BITS).lanewise(MIN, SIGMOID_NEG_MIN_BITS)
-                    .reinterpretAsFloats();
-            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
-            FloatVector vn = vnb.sub(EXP_MAGIC_F);
-            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
-            FloatVector vrLo = vn.mul(-LN2_LO_F);
-            FloatVector vhi = vrHi.add(1f);
-            FloatVector vr = vrHi.add(vrLo);
-            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
-            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
-            FloatVector veh = vhi.add(vc);
-            FloatVector vel = vc.sub(veh.sub(vhi));
-            IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);
-            FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS)
-                    .reinterpretAsFloats();
-            FloatVector ve = veh.mul(vsDen);
-            FloatVector vw = ve.add(1f);
-            FloatVector vlo = vel.fma(vsDen, ve.sub(vw.sub(1f)));
-            FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);
-            FloatVector vnr0 = vr0.neg();
-            FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
-            FloatVector vt = veh.fma(vdelta, vel);
-            FloatVector vsUp = vsUpBits.reinterpretAsFloats();
-            FloatVector vsigmaNegUp = veh.fma(vr0, vr0.mul(vt)).mul(vsUp); // sigmoid(-a) 2^64
-            FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
-            FloatVector va = vdc.neg();
-            FloatVector vsigmaNeg = vsigmaNegUp.blend(EXP_NEG_U_MIN, vsigmaNegUp.compare(LT, EXP_NEG_U_MIN))
-                    .mul(EXP_NEG_SCALE_DOWN);
-            FloatVector vyPos = vg.fma(vr0, vg.mul(va.mul(vsigmaNeg).fma(vr0, vr0.mul(vdelta))));
-            FloatVector vpp = vdc.mul(vr0);
-            FloatVector vpe = vdc.fma(vr0, vpp.neg());
-            FloatVector vhh = vpp.add(1f);
-            FloatVector vbb = vhh.sub(1f);
-            FloatVector vhl = FloatVector.broadcast(F, 1f).sub(vhh.sub(vbb)).add(vpp.sub(vbb))
-                    .add(vdc.fma(vr0.mul(vdelta), vpe));
-            if (nearRoot) {
-                FloatVector vd1 = vdc.sub(SILU_F_ROOT_HI);
-                FloatVector vdh = vd1.sub(SILU_F_ROOT_MID);
-                FloatVector vdl = vd1.sub(vdh).sub(SILU_F_ROOT_MID).sub(SILU_F_ROOT_LO);
-                FloatVector vv = vdh.fma(SILU_F_W4, SILU_F_W3).fma(vdh, FloatVector.broadcast(F, SILU_F_W2))
-                        .fma(vdh, FloatVector.broadcast(F, SILU_F_W1));
-                VectorMask<Float> vin = vdh.abs().compare(LT, ROOT_WINDOW_F);
-                vhl = vhl.blend(vdh.fma(vdh.mul(vv), vdl), vin);
-                vhh = vhh.blend(vdh, vin);
-            }
-            FloatVector vvh = veh.mul(vr0);
-            FloatVector vvl = veh.fma(vr0, vvh.neg()).add(vr0.mul(vt));
-            FloatVector vfUp = vvh.fma(vhh, vvh.fma(vhl, vvl.mul(vhh))).mul(vsUp); // f' 2^64
-            FloatVector vp = vg.mul(vfUp); // g f' 2^64, normal in the binary32 domain
-            FloatVector vpa = vp.abs();
-            VectorMask<Float> vpDownTiny = vpa.compare(LT, EXP_NEG_U_MIN);
-            FloatVector vpDown = vpa.mul(EXP_NEG_SCALE_DOWN);
-            if (vpDownTiny.anyTrue()) { // subnormal results in integers: a subnormal product is 7x slower
-                vpDown = vpa.blend(EXP_NEG_U_MIN, vpDownTiny).mul(EXP_NEG_SCALE_DOWN)
-                        .blend(vpa.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
-                                .reinterpretAsFloats(), vpDownTiny);
-            }
-            vyPos.blend(vpDown.blend(vpDown.neg(), vp.reinterpretAsInts().compare(LT, 0).cast(F)),
-                            vxBits.compare(LT, 0).cast(F))
-                    .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);
-        }
-        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i]);
     }
 
     // ------------------------------------------------------------------------------------------ binary64 kernels
@@ -943,6 +856,137 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vd = vxc.sub(GELU_TANH_ROOT_HI).sub(GELU_TANH_ROOT_LO);
                 DoubleVector vw = vd.fma(kGELU_TANH_W5, kGELU_TANH_W4).fma(vd, kGELU_TANH_W3)
                         .fma(vd, kGELU_TANH_W2).fma(vd, kGELU_TANH_W1).fma(vd, kGELU_TANH_W0);
+                vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
+            }
+            DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
+            FloatVector vrh = (FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, F, 0);
+            vrh.unslice(DL, FloatVector.fromArray(F, gradIn, giOff + i), 0).intoArray(gradIn, giOff + i);
+        }
+    }
+
+    @Override
+    public void siluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0;
+        for (int from = 0; from < bound; from += HALF_PASS_BLOCK) {
+            int to = Math.min(bound, from + HALF_PASS_BLOCK);
+            siluBackwardLowHalves(x, xOff, gradOut, gOff, gradIn, giOff, from, to);
+            siluBackwardHighHalves(x, xOff, gradOut, gOff, gradIn, giOff, from, to);
+        }
+        int i = bound;
+        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i]);
+    }
+
+    private static void siluBackwardLowHalves(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff,
+            int from, int to) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
+        DoubleVector kSILU_W3 = DoubleVector.broadcast(D, SILU_W3);
+        DoubleVector kSILU_W2 = DoubleVector.broadcast(D, SILU_W2);
+        DoubleVector kSILU_W1 = DoubleVector.broadcast(D, SILU_W1);
+        DoubleVector kSILU_W0 = DoubleVector.broadcast(D, SILU_W0);
+        DoubleVector kSILU_W5 = DoubleVector.broadcast(D, SILU_W5);
+        DoubleVector kSILU_W4 = DoubleVector.broadcast(D, SILU_W4);
+        VectorMask<Float> lowHalf = F.indexInRange(0, DL);
+        for (int i = from; i < to; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
+            // the factored form near the root of f' only when a lane needs it: same bits as blending it
+            // into every vector, the window test below still decides per lane
+            boolean nearRoot = vxIn.compare(GT, (float) (SILU_ROOT_HI - ROOT_WINDOW - 0x1p-10))
+                    .and(vxIn.compare(LT, (float) (SILU_ROOT_HI + ROOT_WINDOW + 0x1p-10))).anyTrue();
+            DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
+            DoubleVector vxc = vx.blend(-SILU_X_MAX, vx.compare(LT, -SILU_X_MAX))
+                    .blend(SILU_X_MAX, vx.compare(GT, SILU_X_MAX));
+            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = vxc.neg();
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve = vexpS.fma(vexpU, vexpS);
+            DoubleVector vs = k1_0.div(ve.add(1.0));
+            DoubleVector vhDirect = vxc.fma(ve.mul(vs), k1_0);
+            DoubleVector vh = vhDirect;
+            if (nearRoot) {
+                DoubleVector vd = vxc.sub(SILU_ROOT_HI).sub(SILU_ROOT_LO);
+                DoubleVector vw = vd.fma(kSILU_W5, kSILU_W4).fma(vd, kSILU_W3).fma(vd, kSILU_W2).fma(vd, kSILU_W1)
+                        .fma(vd, kSILU_W0);
+                vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
+            }
+            DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
+            FloatVector vrh = (FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, F, 0);
+            FloatVector.fromArray(F, gradIn, giOff + i).blend(vrh, lowHalf).intoArray(gradIn, giOff + i);
+        }
+    }
+
+    private static void siluBackwardHighHalves(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn,
+            int giOff, int from, int to) {
+        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
+        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
+        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
+        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
+        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
+        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
+        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
+        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
+        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
+        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
+        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
+        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
+        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
+        DoubleVector kSILU_W3 = DoubleVector.broadcast(D, SILU_W3);
+        DoubleVector kSILU_W2 = DoubleVector.broadcast(D, SILU_W2);
+        DoubleVector kSILU_W1 = DoubleVector.broadcast(D, SILU_W1);
+        DoubleVector kSILU_W0 = DoubleVector.broadcast(D, SILU_W0);
+        DoubleVector kSILU_W5 = DoubleVector.broadcast(D, SILU_W5);
+        DoubleVector kSILU_W4 = DoubleVector.broadcast(D, SILU_W4);
+        for (int i = from; i < to; i += F.length()) {
+            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
+            // the factored form near the root of f' only when a lane needs it: same bits as blending it
+            // into every vector, the window test below still decides per lane
+            boolean nearRoot = vxIn.compare(GT, (float) (SILU_ROOT_HI - ROOT_WINDOW - 0x1p-10))
+                    .and(vxIn.compare(LT, (float) (SILU_ROOT_HI + ROOT_WINDOW + 0x1p-10))).anyTrue();
+            DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
+            DoubleVector vxc = vx.blend(-SILU_X_MAX, vx.compare(LT, -SILU_X_MAX))
+                    .blend(SILU_X_MAX, vx.compare(GT, SILU_X_MAX));
+            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            DoubleVector vexpX = vxc.neg();
+            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
+            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
+            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
+            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
+                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
+                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
+            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
+            DoubleVector ve = vexpS.fma(vexpU, vexpS);
+            DoubleVector vs = k1_0.div(ve.add(1.0));
+            DoubleVector vhDirect = vxc.fma(ve.mul(vs), k1_0);
+            DoubleVector vh = vhDirect;
+            if (nearRoot) {
+                DoubleVector vd = vxc.sub(SILU_ROOT_HI).sub(SILU_ROOT_LO);
+                DoubleVector vw = vd.fma(kSILU_W5, kSILU_W4).fma(vd, kSILU_W3).fma(vd, kSILU_W2).fma(vd, kSILU_W1)
+                        .fma(vd, kSILU_W0);
                 vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
             }
             DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);

@@ -1,7 +1,6 @@
 package dev.kernels.internal;
 
 import static dev.kernels.internal.ActivationConstants.*;
-import static dev.kernels.internal.MathConstants.SIGN_BIT_F;
 
 /**
  * The scalar twin of the activation kernels: per-element methods with the same constants, operation order and fused
@@ -94,23 +93,10 @@ public final class ScalarActivations implements ActivationSupport {
 
     /** x sigmoid(x) in binary32 (see {@link ScalarMath#sigmoidFamily}). */
     public static float silu(float x) {
-        return ScalarMath.sigmoidFamily(x, 0f, ScalarMath.SILU);
+        return ScalarMath.sigmoidFamily(x, ScalarMath.SILU);
     }
 
-    /** g silu'(x): binary32 (see {@link ScalarMath#sigmoidFamily}) where {@link #siluBackwardInBinary32} holds. */
     public static float siluBackward(float x, float g) {
-        return siluBackwardInBinary32(x, g)
-                ? ScalarMath.sigmoidFamily(x, g, ScalarMath.SILU_BACKWARD) : siluBackwardD(x, g);
-    }
-
-    /** x &ge; -64 (or NaN) and g 0 or of magnitude in [2^-100, 2^60]: see {@link ActivationConstants#SILU_BW_X_MIN}. */
-    static boolean siluBackwardInBinary32(float x, float g) {
-        int gaBits = Float.floatToRawIntBits(g) & ~SIGN_BIT_F;
-        return !(x < SILU_BW_X_MIN) && (gaBits == 0 || gaBits >= SILU_BW_G_MIN_BITS && gaBits <= SILU_BW_G_MAX_BITS);
-    }
-
-    /** g silu'(x) evaluated in binary64 and rounded once: the pairs outside the binary32 domain. */
-    static float siluBackwardD(float x, float g) {
         double xd = x;
         double xc = Math.min(Math.max(xd, -SILU_X_MAX), SILU_X_MAX);
         double e = ScalarMath.expD(-xc);

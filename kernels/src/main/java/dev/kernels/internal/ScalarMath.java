@@ -3,8 +3,6 @@ package dev.kernels.internal;
 import static dev.kernels.internal.MathConstants.*;
 import static dev.kernels.internal.ActivationConstants.*;
 import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_SCALE_BIAS;
-import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_SCALE_DOWN;
-import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_U_MIN;
 
 /**
  * The scalar twin of every element-wise kernel: the same constants, the same operations in the same order and the
@@ -153,14 +151,14 @@ public final class ScalarMath {
     }
 
     /** What {@link #sigmoidFamily} returns. */
-    static final int SIGMOID = 0, SILU = 1, SILU_BACKWARD = 2;
+    static final int SIGMOID = 0, SILU = 1;
 
     public static float sigmoid(float x) {
-        return sigmoidFamily(x, 0f, SIGMOID);
+        return sigmoidFamily(x, SIGMOID);
     }
 
     /**
-     * sigmoid(x), silu(x) = x sigmoid(x) or g silu'(x), in binary32, from one core. With a = |x| (clamped to
+     * sigmoid(x) or silu(x) = x sigmoid(x), in binary32, from one core. With a = |x| (clamped to
      * [2^-30, 112] as integers: no float op sees a subnormal x, x86 takes a 20-30 ns assist): e^-a = 2^n (eh + el),
      * the compensated exp of the softmax family renormalized (Fast2Sum) to a float and its tail; 1 + e as w + lo
      * (Fast2Sum); 1/(w + lo) = r0 (1 + delta) with the exact reciprocal residual. Then sigmoid(a) = r0 + r0 delta and
@@ -168,7 +166,7 @@ public final class ScalarMath {
      * as u = v 2^64 and scaled down by {@link ScalarSoftmax#unscale} (integer rounding below 2^-126: no slow path).
      * The PanamaActivations loops generated from tools/gen_panama_activations.py run the same operations per lane.
      */
-    static float sigmoidFamily(float x, float g, int kind) {
+    static float sigmoidFamily(float x, int kind) {
         int xBits = Float.floatToRawIntBits(x);
         int dBits = xBits | SIGN_BIT_F; // -|x|: as a signed int, larger for larger |x|
         float dc = Float.intBitsToFloat(Math.min(Math.max(dBits, NEG_TINY_BITS), SIGMOID_NEG_MIN_BITS)); // -a
@@ -196,48 +194,18 @@ public final class ScalarMath {
             float y = xBits < 0 ? ScalarSoftmax.unscale(sigmaNegUp) : Math.fma(r0, delta, r0); // -0, tiny x: 0.5
             return dBits > NEG_INF_BITS ? x : y; // NaN
         }
+        // SILU. x >= 0: x r0 (1 + delta) rounded once; x < 0: a e q 2^64 with a eh split exactly (ph + pl)
+        float pos = Math.fma(x, r0, x * r0 * delta);
         float a = -dc;
-        if (kind == SILU) {
-            // x >= 0: x r0 (1 + delta) rounded once; x < 0: a e q 2^64 with a eh split exactly (ph + pl)
-            float pos = Math.fma(x, r0, x * r0 * delta);
-            float ph = a * eh;
-            float siluNegUp = Math.fma(ph, r0, r0 * Math.fma(a, t, Math.fma(a, eh, -ph))) * sUp; // |silu(-a)| 2^64
-            float y = xBits < 0 ? -ScalarSoftmax.unscale(siluNegUp) : pos;
-            int aBits = xBits & ~SIGN_BIT_F;
-            // |x| < 2^-30: silu(x) = x/2 + x^2/4 rounds as x/2 (made in integers: it may be subnormal); a tie of a
-            // subnormal x/2 is broken by x^2/4 > 0: away from 0 for x > 0, towards 0 for x < 0
-            int halfBits = aBits >= HALF_EXACT_BITS ? aBits - (1 << 23) : (aBits + (xBits > 0 ? 1 : 0)) >> 1;
-            y = aBits < TINY_BITS ? Float.intBitsToFloat(halfBits | (xBits & SIGN_BIT_F)) : y;
-            return dBits > NEG_INF_BITS || xBits == INF_BITS ? x : y; // NaN, +inf
-        }
-        // SILU_BACKWARD. x >= 0: g f' = g r0 + g B, B = r0 delta + a sigmoid(-a) r0 <= 0.28 r0: one fma rounds at full
-        // weight. sigmoid(-a) is clamped up to 2^-126 (below it, B is far below r0's half ulp anyway)
-        float sigmaNeg = (sigmaNegUp < EXP_NEG_U_MIN ? EXP_NEG_U_MIN : sigmaNegUp) * EXP_NEG_SCALE_DOWN;
-        float yPos = Math.fma(g, r0, g * Math.fma(a * sigmaNeg, r0, r0 * delta));
-        // x < 0: f' = sigmoid(-a) h, h = 1 - a sigmoid(a) = 1 + dc r0 (1 + delta) kept as a pair hh + hl (TwoProd of
-        // dc r0, 2Sum with 1); near the root x0 = -1.2785, where h cancels, h = d + d^2 V(d) with d = dh + dl
-        float pp = dc * r0;
-        float pe = Math.fma(dc, r0, -pp);
-        float hh = 1f + pp;
-        float bb = hh - 1f;
-        float hl = ((1f - (hh - bb)) + (pp - bb)) + Math.fma(dc, r0 * delta, pe);
-        float d1 = dc - SILU_F_ROOT_HI; // exact in the window (Sterbenz)
-        float dh = d1 - SILU_F_ROOT_MID;
-        float dl = ((d1 - dh) - SILU_F_ROOT_MID) - SILU_F_ROOT_LO; // d1 - dh exact: |d1| >= 2^-23 > |MID|, or d1 = 0
-        float v = Math.fma(Math.fma(Math.fma(SILU_F_W4, dh, SILU_F_W3), dh, SILU_F_W2), dh, SILU_F_W1);
-        boolean nearRoot = Math.abs(dh) < ROOT_WINDOW_F;
-        hl = nearRoot ? Math.fma(dh, dh * v, dl) : hl;
-        hh = nearRoot ? dh : hh;
-        // sigmoid(-a) 2^-n as a pair too, so f' 2^64 = (vh + vl)(hh + hl) 2^(n+64) is rounded once
-        float vh = eh * r0;
-        float vl = Math.fma(eh, r0, -vh) + r0 * t;
-        float fUp = Math.fma(vh, hh, Math.fma(vh, hl, vl * hh)) * sUp; // f' 2^64, |f'| <= 1/2
-        // g f' = (g fUp) 2^-64: the caller keeps x >= -64 and |g| in [2^-100, 2^60] (or 0) here, so g fUp is normal
-        float p = g * fUp;
-        float pDown = ScalarSoftmax.unscale(Math.abs(p));
-        float yNeg = Float.floatToRawIntBits(p) < 0 ? -pDown : pDown; // p's sign (pDown's sign bit is clear)
-        float y = xBits < 0 ? yNeg : yPos;
-        return dBits > NEG_INF_BITS ? x : y; // NaN
+        float ph = a * eh;
+        float siluNegUp = Math.fma(ph, r0, r0 * Math.fma(a, t, Math.fma(a, eh, -ph))) * sUp; // |silu(-a)| 2^64
+        float y = xBits < 0 ? -ScalarSoftmax.unscale(siluNegUp) : pos;
+        int aBits = xBits & ~SIGN_BIT_F;
+        // |x| < 2^-30: silu(x) = x/2 + x^2/4 rounds as x/2 (made in integers: it may be subnormal); a tie of a
+        // subnormal x/2 is broken by x^2/4 > 0: away from 0 for x > 0, towards 0 for x < 0
+        int halfBits = aBits >= HALF_EXACT_BITS ? aBits - (1 << 23) : (aBits + (xBits > 0 ? 1 : 0)) >> 1;
+        y = aBits < TINY_BITS ? Float.intBitsToFloat(halfBits | (xBits & SIGN_BIT_F)) : y;
+        return dBits > NEG_INF_BITS || xBits == INF_BITS ? x : y; // NaN, +inf
     }
 
     static float tanhSmallPolyF(float t) {
