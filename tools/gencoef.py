@@ -54,13 +54,14 @@ def expq(r):
 print("// ---- binary32 exp: e^r = 1 + r + r^2 Q(r)")
 fit("EXP_F Q", expq, -R * mp.mpf("1.0001"), R * mp.mpf("1.0001"), 5, True)
 
-def exp_rel_fit(name, a, b, deg, npts=600, iters=300):
-    """binary32 P for e^r = 1 + r + r^2 P(r), minimax in the relative error of e^r (not of P): Lawson's iteratively
-    reweighted least squares on Chebyshev nodes, weight r^2 / e^r; coefficients rounded one at a time (lowest degree
-    first) and the others refitted around them. Prints the relative error of the rounded e^r on a dense grid."""
+def lawson_fit(name, g, weight, full, exact, a, b, deg, what, npts=600, iters=300):
+    """binary32 coefficients of P ~ g on [a, b], minimax in the relative error of full(x, P(x)) against exact(x) (not
+    of P): Lawson's iteratively reweighted least squares on Chebyshev nodes with weight(x) = d full / d P / exact;
+    coefficients rounded one at a time (lowest degree first) and the others refitted around them. Prints the relative
+    error of the rounded full(x, P(x)) on a dense grid."""
     xs = [(a + b) / 2 - (b - a) / 2 * mp.cos(mp.pi * (i + mp.mpf(0.5)) / npts) for i in range(npts)]
-    gs = [expq(x) for x in xs]
-    ws = [x * x / mp.exp(x) for x in xs]
+    gs = [g(x) for x in xs]
+    ws = [weight(x) for x in xs]
     fixed = []
     for k in range(deg + 1):
         m = deg + 1 - k
@@ -82,17 +83,20 @@ def exp_rel_fit(name, a, b, deg, npts=600, iters=300):
         fixed.append(mp.mpf(to_f32(c[0])))
     worst = mp.mpf(0)
     for i in range(4001):
-        r = a + (b - a) * mp.mpf(i) / 4000
-        p = sum(c * r**j for j, c in enumerate(fixed))
-        worst = max(worst, abs((1 + r + r * r * p - mp.exp(r)) / mp.exp(r)))
-    print(f"// {name}: degree {deg} on [{mp.nstr(a, 8)}, {mp.nstr(b, 8)}], max rel error of e^r after rounding "
+        x = a + (b - a) * mp.mpf(i) / 4000
+        if x == 0:
+            continue
+        p = sum(c * x**j for j, c in enumerate(fixed))
+        worst = max(worst, abs((full(x, p) - exact(x)) / exact(x)))
+    print(f"// {name}: degree {deg} on [{mp.nstr(a, 8)}, {mp.nstr(b, 8)}], max rel error of {what} after rounding "
           f"{mp.nstr(worst, 3)} (2^{mp.nstr(mp.log(worst, 2), 4)})")
     for i, v in enumerate(fixed):
         print(f"  C{i} = {hexf(v, True)}")
     return fixed
 
 print("// ---- binary32 exp, one fma shorter: e^r = 1 + r + r^2 P(r), P minimax in e^r's relative error")
-exp_rel_fit("EXP_F P", -R * mp.mpf("1.0001"), R * mp.mpf("1.0001"), 4)
+lawson_fit("EXP_F P", expq, lambda r: r * r / mp.exp(r), lambda r, p: 1 + r + r * r * p, mp.exp,
+           -R * mp.mpf("1.0001"), R * mp.mpf("1.0001"), 4, "e^r")
 
 print("// ---- binary64 exp/expm1 core: e^r - 1 = r + r^2 Q(r)")
 fit("EXP_D Q", expq, -R * mp.mpf('1.0001'), R * mp.mpf('1.0001'), 8, False)
@@ -114,8 +118,9 @@ def logp(f):
     return (mp.log1p(f) - f + f * f / 2) / f**3
 
 SQRT_HALF_F = mp.mpf(struct.unpack('f', struct.pack('I', 0x3f3504f3))[0])  # SQRT_HALF_BITS as a float
-print("// ---- binary32 log: P(f), f = m - 1, m in [sqrt(1/2), sqrt 2)")
-fit("LOG_F P", logp, (SQRT_HALF_F - 1) * mp.mpf('1.0001'), (2 * SQRT_HALF_F - 1) * mp.mpf('1.0001'), 8, True)
+print("// ---- binary32 log: P(f), f = m - 1, m in [sqrt(1/2), sqrt 2), minimax in the relative error of log(m)")
+lawson_fit("LOG_F P", logp, lambda f: f**3 / mp.log1p(f), lambda f, p: f - f * f / 2 + f**3 * p, mp.log1p,
+           (SQRT_HALF_F - 1) * mp.mpf('1.0001'), (2 * SQRT_HALF_F - 1) * mp.mpf('1.0001'), 7, "log(m)", npts=400, iters=200)
 print("// ---- binary64 log core: T(z)")
 fit("LOG_D T", logt, mp.mpf(0), zmax, 5, False)
 

@@ -414,7 +414,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vm = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats();
             FloatVector vf = vm.sub(1f);
             FloatVector vf2 = vf.mul(vf);
-            FloatVector vpl = vf.fma(LOG_F_P8, LOG_F_P7).fma(vf, FloatVector.broadcast(F, LOG_F_P6))
+            FloatVector vpl = vf.fma(LOG_F_P7, LOG_F_P6)
                     .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
                     .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
                     .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));

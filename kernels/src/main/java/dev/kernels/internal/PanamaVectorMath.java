@@ -131,7 +131,7 @@ public final class PanamaVectorMath implements VectorMathSupport {
                 FloatVector ve = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
                 FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
                 FloatVector vf2 = vf.mul(vf);
-                FloatVector vp = vf.fma(LOG_F_P8, LOG_F_P7).fma(vf, FloatVector.broadcast(F, LOG_F_P6))
+                FloatVector vp = vf.fma(LOG_F_P7, LOG_F_P6)
                         .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
                         .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
                         .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
@@ -147,7 +147,7 @@ public final class PanamaVectorMath implements VectorMathSupport {
                         .add(FloatVector.zero(F).blend(-23f, tiny));
                 FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
                 FloatVector vf2 = vf.mul(vf);
-                FloatVector vp = vf.fma(LOG_F_P8, LOG_F_P7).fma(vf, FloatVector.broadcast(F, LOG_F_P6))
+                FloatVector vp = vf.fma(LOG_F_P7, LOG_F_P6)
                         .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
                         .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
                         .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));

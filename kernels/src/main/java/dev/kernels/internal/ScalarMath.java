@@ -73,8 +73,8 @@ public final class ScalarMath {
         float m = Float.intBitsToFloat((ix & 0x007fffff) + SQRT_HALF_BITS);
         float f = m - 1f;
         float f2 = f * f;
-        float p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(LOG_F_P8, f, LOG_F_P7), f,
-                LOG_F_P6), f, LOG_F_P5), f, LOG_F_P4), f, LOG_F_P3), f, LOG_F_P2), f, LOG_F_P1), f, LOG_F_P0);
+        float p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(LOG_F_P7, f, LOG_F_P6), f,
+                LOG_F_P5), f, LOG_F_P4), f, LOG_F_P3), f, LOG_F_P2), f, LOG_F_P1), f, LOG_F_P0);
         // log(m) = f - f^2/2 + f^3 P(f), no division; the e*ln2 split keeps e*LN2_HI exact
         float b = Math.fma(e, LN2_LO_F, f2 * f * p);
         // f + (b - f^2/2) with f^2/2 exact inside the fma: the same bits as -((f^2/2 - b) - f), two ops fewer
