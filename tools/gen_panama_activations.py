@@ -474,12 +474,27 @@ SILU_TAIL = (
     f"{IND}vy.intoArray(y, yOff + i);\n")
 
 
-def sigmoid_family(head, kind, tail_text, tail):
+LOG_SIGMOID_BACKWARD_TAIL = (
+    f"{IND}FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);\n"
+    f"{IND}FloatVector vgPos = vg.mul(0x1p64f);\n"
+    f"{IND}FloatVector vposUp = vgPos.fma(vr0, vgPos.mul(vr0).mul(vdelta));\n"
+    f"{IND}FloatVector vgNeg = vg.mul(vsUp);\n"
+    f"{IND}FloatVector vgh = vgNeg.mul(veh);\n"
+    f"{IND}FloatVector vnegUp = vgh.fma(vr0, vr0.mul(vgNeg.fma(vt, vgNeg.fma(veh, vgh.neg()))));\n"
+    f"{IND}FloatVector vup = vposUp.blend(vnegUp, vxBits.compare(GE, 0).cast(F)); // g sigmoid(-x) 2^64\n"
+    f"{IND}FloatVector vupAbs = vup.abs();\n"
+    + unscale("vupAbs", "vdown")
+    + f"{IND}vdown.blend(vdown.neg(), vg.reinterpretAsInts().compare(LT, 0).cast(F)) // g's sign, also on zeros\n"
+    f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);\n")
+
+
+def sigmoid_family(head, kind, tail_text, tail, pre=""):
     return (
         f"{head}"
         f"        int i = 0;\n"
         f"        for (int bound = F.loopBound(len); i < bound; i += F.length()) {{\n"
-        f"{IND}// ScalarMath.sigmoidFamily(x, {kind}), op for op: both signs computed, blended on x < 0\n"
+        f"{pre}"
+        f"{IND}// ScalarMath.sigmoidFamily(x, g, {kind}), op for op: both signs computed, blended on x < 0\n"
         f"{SIGMOID_CORE}{tail_text}"
         f"        }}\n"
         f"{tail}"
@@ -492,6 +507,18 @@ out.append(sigmoid_family(
     "SIGMOID", SIGMOID_TAIL, simple_tail("y[yOff + i]", "ScalarMath.sigmoid(x[xOff + i])")))
 out.append(sigmoid_family(f"    @Override\n    public void silu({UNARY}) {{\n", "SILU", SILU_TAIL,
     simple_tail("y[yOff + i]", "ScalarActivations.silu(x[xOff + i])")))
+
+out.append(sigmoid_family(f"    @Override\n{signature('    public void logSigmoidBackward(', [q.strip() for q in BINARY.split(',')])}",
+    "LOG_SIGMOID_BACKWARD", LOG_SIGMOID_BACKWARD_TAIL,
+    simple_tail("gradIn[giOff + i]", "ScalarActivations.logSigmoidBackward(x[xOff + i], gradOut[gOff + i])"),
+    pre=f"{IND}IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);\n"
+        f"{IND}// |gradOut| above 2^37, inf or NaN: the scalar method, lane by lane, for the whole vector (only arrays live)\n"
+        f"{IND}if (vgaIn.compare(GT, SIGMOID_GRAD_MAX_BITS).anyTrue()) {{\n"
+        f"{IND}    for (int l = i; l < i + F.length(); l++) {{\n"
+        f"{IND}        gradIn[giOff + l] = ScalarActivations.logSigmoidBackward(x[xOff + l], gradOut[gOff + l]);\n"
+        f"{IND}    }}\n"
+        f"{IND}    continue;\n"
+        f"{IND}}}\n"))
 
 out.append("    // ------------------------------------------------------------------------------------------ binary64 kernels\n\n")
 
@@ -585,12 +612,6 @@ out.append(kernel("logSigmoid", UNARY,
     + store(f"({widenf('vnegF')}).sub(vl)", "y", "yOff"),
     simple_tail("y[yOff + i]", "ScalarActivations.logSigmoid(x[xOff + i])")))
 
-out.append(kernel("logSigmoidBackward", BINARY,
-    hoist(f"FloatVector vxcF = {clamp('vxIn', '(float) -EXP_ARG_MAX', '(float) EXP_ARG_MAX')};")
-    + exp_block(widenf("vxcF"), "ve")
-    + f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
-    + store("vg.div(ve.add(1.0))", "gradIn", "giOff"),
-    simple_tail("gradIn[giOff + i]", "ScalarActivations.logSigmoidBackward(x[xOff + i], gradOut[gOff + i])")))
 
 text = "".join(out).rstrip("\n") + "\n}\n"
 sys.stdout.write(text)

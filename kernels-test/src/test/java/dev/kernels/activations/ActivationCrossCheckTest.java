@@ -81,6 +81,40 @@ class ActivationCrossCheckTest {
     }
 
     /**
+     * logSigmoidBackward with every |gradOut| at most 2^37 (down to 2^-149 and 0), where whole vectors take the binary32
+     * vector path (random bits in {@link #gradients} almost always send a vector to the scalar method); then one lane
+     * with gradOut 2^38, infinite or NaN sends its vector to the scalar method. The same bits either way.
+     */
+    @Test
+    void logSigmoidBackwardMatchesTheScalarTwinInAndOutOfItsBinary32Range() {
+        ActivationKernels k = ActivationKernels.all().stream().filter(a -> a.name().equals("logSigmoidBackward"))
+                .findFirst().orElseThrow();
+        for (int len : new int[] {LANES - 1, 4 * LANES + 1, 1000}) {
+            for (int off : new int[] {0, 1}) {
+                SplittableRandom r = new SplittableRandom(len * 13L + off);
+                float[] x = inputs(off + len, len + off);
+                float[] g = new float[off + len];
+                for (int i = 0; i < g.length; i++) {
+                    g[i] = r.nextInt(16) == 0 ? (r.nextBoolean() ? 0f : Float.MIN_VALUE)
+                            : (float) (r.nextGaussian() * Math.pow(2, r.nextInt(-130, 36)));
+                }
+                for (float outside : new float[] {Float.NaN, 0x1p38f, Float.NEGATIVE_INFINITY, 0x1p37f}) {
+                    for (int o = 0; o < 2; o++) {
+                        float[] gs = g.clone();
+                        if (o == 1) gs[off + len / 2] = outside;
+                        float[] want = new float[off + len];
+                        float[] got = new float[off + len];
+                        k.scalar().apply(x, off, gs, off, want, off, len);
+                        k.active().apply(x, off, gs, off, got, off, len);
+                        assertSameBits("logSigmoidBackward len=" + len + " off=" + off + " outside=" + (o == 1 ? outside
+                                : "none"), x, off, gs, off, want, got, off, len);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Saved outputs in [-1, 1], as sigmoid and tanh give them: the four-vector steps of sigmoidBackward and
      * tanhBackward run without the scalar detour (random bits in {@link #inputs} almost always send them to it); one
      * value above 2^32 sends its step to the scalar method. The same bits either way.

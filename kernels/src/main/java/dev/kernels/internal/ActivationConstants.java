@@ -60,6 +60,12 @@ public final class ActivationConstants {
      *  rounds to 0, and binary64 expD stays in its normal range (|u| &lt;= 708). */
     public static final double EXP_ARG_MAX = 700.0;
 
+    /**
+     * Bits of 2^37: logSigmoidBackward's binary32 form clamps |x| at 130, where g sigmoid(-x) still rounds to 0 for
+     * |g| &le; 2^37 (2^37 e^-130 = 2^-150.5), and scales it by 2^64 before rounding (no overflow); gradOut above 2^37
+     * in magnitude, infinite or NaN takes the binary64 form.
+     */
+    public static final int SIGMOID_GRAD_MAX_BITS = Float.floatToRawIntBits(0x1p37f);
     /** Bits of 2^-125: silu's x/2 for |x| &lt; 2^-30 is an exact exponent decrement from here up. */
     public static final int HALF_EXACT_BITS = Float.floatToRawIntBits(0x1p-125f);
 

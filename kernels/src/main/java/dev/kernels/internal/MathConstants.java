@@ -168,11 +168,11 @@ public final class MathConstants {
     public static final int TINY_BITS = Float.floatToRawIntBits(0x1p-30f);
     public static final int NEG_TINY_BITS = Float.floatToRawIntBits(-0x1p-30f);
     /**
-     * Bits of -112, the clamp of -|x| in the sigmoid family (ScalarMath.sigmoidFamily), and of -inf; as signed ints,
-     * -|x| orders by |x|. silu(x) rounds to -0 below x = -108.67 and sigmoid(x) to 0 below -103.98 (sigmoid's former
-     * clamp -104 gave the same bits). 2^(n + 64) stays normal (n &ge; -162).
+     * Bits of -130, the clamp of -|x| in the sigmoid family (ScalarMath.sigmoidFamily), and of -inf; as signed ints,
+     * -|x| orders by |x|. sigmoid(x) rounds to 0 below -103.98 (its former clamp -104 gave the same bits), silu(x) to -0
+     * below -108.67, and g sigmoid(-x) to 0 above 130 for |g| &le; 2^37; 2^(n + 64) stays normal (n &ge; -188).
      */
-    public static final int SIGMOID_NEG_MIN_BITS = Float.floatToRawIntBits(-112f);
+    public static final int SIGMOID_NEG_MIN_BITS = Float.floatToRawIntBits(-130f);
     public static final int NEG_INF_BITS = Float.floatToRawIntBits(Float.NEGATIVE_INFINITY);
     /** Bits of 2^-60: sigmoid's denominator scales by 2^max(n, -60) (1 + e for e below 2^-60 is 1 to far below an ulp). */
     public static final int SIGMOID_DEN_MIN_BITS = (127 - 60) << 23;

@@ -204,7 +204,7 @@ public final class PanamaActivations implements ActivationSupport {
     static void sigmoid(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            // ScalarMath.sigmoidFamily(x, SIGMOID), op for op: both signs computed, blended on x < 0
+            // ScalarMath.sigmoidFamily(x, g, SIGMOID), op for op: both signs computed, blended on x < 0
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             IntVector vxBits = vx.reinterpretAsInts();
             IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|
@@ -251,7 +251,7 @@ public final class PanamaActivations implements ActivationSupport {
     public void silu(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            // ScalarMath.sigmoidFamily(x, SILU), op for op: both signs computed, blended on x < 0
+            // ScalarMath.sigmoidFamily(x, g, SILU), op for op: both signs computed, blended on x < 0
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             IntVector vxBits = vx.reinterpretAsInts();
             IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|
@@ -308,6 +308,69 @@ public final class PanamaActivations implements ActivationSupport {
             vy.intoArray(y, yOff + i);
         }
         for (; i < len; i++) y[yOff + i] = ScalarActivations.silu(x[xOff + i]);
+    }
+
+    @Override
+    public void logSigmoidBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        int i = 0;
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);
+            // |gradOut| above 2^37, inf or NaN: the scalar method, lane by lane, for the whole vector (only arrays live)
+            if (vgaIn.compare(GT, SIGMOID_GRAD_MAX_BITS).anyTrue()) {
+                for (int l = i; l < i + F.length(); l++) {
+                    gradIn[giOff + l] = ScalarActivations.logSigmoidBackward(x[xOff + l], gradOut[gOff + l]);
+                }
+                continue;
+            }
+            // ScalarMath.sigmoidFamily(x, g, LOG_SIGMOID_BACKWARD), op for op: both signs computed, blended on x < 0
+            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
+            IntVector vxBits = vx.reinterpretAsInts();
+            IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|
+            FloatVector vdc = vdBits.lanewise(MAX, NEG_TINY_BITS).lanewise(MIN, SIGMOID_NEG_MIN_BITS)
+                    .reinterpretAsFloats();
+            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC_F);
+            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
+            FloatVector vrLo = vn.mul(-LN2_LO_F);
+            FloatVector vhi = vrHi.add(1f);
+            FloatVector vr = vrHi.add(vrLo);
+            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
+            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
+            FloatVector veh = vhi.add(vc);
+            FloatVector vel = vc.sub(veh.sub(vhi));
+            IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);
+            FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS)
+                    .reinterpretAsFloats();
+            FloatVector ve = veh.mul(vsDen);
+            FloatVector vw = ve.add(1f);
+            FloatVector vlo = vel.fma(vsDen, ve.sub(vw.sub(1f)));
+            FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);
+            FloatVector vnr0 = vr0.neg();
+            FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
+            FloatVector vt = veh.fma(vdelta, vel);
+            FloatVector vsUp = vsUpBits.reinterpretAsFloats();
+            FloatVector vsigmaNegUp = veh.fma(vr0, vr0.mul(vt)).mul(vsUp); // sigmoid(-a) 2^64
+            FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
+            FloatVector vgPos = vg.mul(0x1p64f);
+            FloatVector vposUp = vgPos.fma(vr0, vgPos.mul(vr0).mul(vdelta));
+            FloatVector vgNeg = vg.mul(vsUp);
+            FloatVector vgh = vgNeg.mul(veh);
+            FloatVector vnegUp = vgh.fma(vr0, vr0.mul(vgNeg.fma(vt, vgNeg.fma(veh, vgh.neg()))));
+            FloatVector vup = vposUp.blend(vnegUp, vxBits.compare(GE, 0).cast(F)); // g sigmoid(-x) 2^64
+            FloatVector vupAbs = vup.abs();
+            VectorMask<Float> vdownTiny = vupAbs.compare(LT, EXP_NEG_U_MIN);
+            FloatVector vdown = vupAbs.mul(EXP_NEG_SCALE_DOWN);
+            if (vdownTiny.anyTrue()) { // subnormal results in integers: a subnormal product is 7x slower
+                vdown = vupAbs.blend(EXP_NEG_U_MIN, vdownTiny).mul(EXP_NEG_SCALE_DOWN)
+                        .blend(vupAbs.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
+                                .reinterpretAsFloats(), vdownTiny);
+            }
+            vdown.blend(vdown.neg(), vg.reinterpretAsInts().compare(LT, 0).cast(F)) // g's sign, also on zeros
+                    .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);
+        }
+        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.logSigmoidBackward(x[xOff + i], gradOut[gOff + i]);
     }
 
     // ------------------------------------------------------------------------------------------ binary64 kernels
@@ -1365,95 +1428,6 @@ public final class PanamaActivations implements ActivationSupport {
             DoubleVector vres = ((DoubleVector) vnegF.convertShape(F2D, D, 1)).sub(vl);
             FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
             vrh.unslice(DL, FloatVector.fromArray(F, y, yOff + i), 0).intoArray(y, yOff + i);
-        }
-    }
-
-    @Override
-    public void logSigmoidBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
-        int bound = F.loopBound(len);
-        for (int from = 0; from < bound; from += HALF_PASS_BLOCK) {
-            int to = Math.min(bound, from + HALF_PASS_BLOCK);
-            logSigmoidBackwardLowHalves(x, xOff, gradOut, gOff, gradIn, giOff, from, to);
-            logSigmoidBackwardHighHalves(x, xOff, gradOut, gOff, gradIn, giOff, from, to);
-        }
-        int i = bound;
-        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.logSigmoidBackward(x[xOff + i], gradOut[gOff + i]);
-    }
-
-    private static void logSigmoidBackwardLowHalves(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn,
-            int giOff, int from, int to) {
-        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
-        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
-        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
-        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
-        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
-        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
-        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
-        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
-        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
-        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
-        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
-        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
-        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
-        VectorMask<Float> lowHalf = F.indexInRange(0, DL);
-        for (int i = from; i < to; i += F.length()) {
-            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
-            FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
-            FloatVector vxcF = vxIn.blend((float) -EXP_ARG_MAX, vxIn.compare(LT, (float) -EXP_ARG_MAX))
-                    .blend((float) EXP_ARG_MAX, vxIn.compare(GT, (float) EXP_ARG_MAX));
-            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-            DoubleVector vexpX = (DoubleVector) vxcF.convertShape(F2D, D, 0);
-            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                    .fma(vexpR, kEXP_D_Q0);
-            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector ve = vexpS.fma(vexpU, vexpS);
-            DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
-            FloatVector vrh = (FloatVector) vg.div(ve.add(1.0)).convertShape(D2F, F, 0);
-            FloatVector.fromArray(F, gradIn, giOff + i).blend(vrh, lowHalf).intoArray(gradIn, giOff + i);
-        }
-    }
-
-    private static void logSigmoidBackwardHighHalves(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn,
-            int giOff, int from, int to) {
-        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
-        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
-        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
-        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
-        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
-        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
-        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
-        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
-        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
-        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
-        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
-        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
-        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
-        for (int i = from; i < to; i += F.length()) {
-            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
-            FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
-            FloatVector vxcF = vxIn.blend((float) -EXP_ARG_MAX, vxIn.compare(LT, (float) -EXP_ARG_MAX))
-                    .blend((float) EXP_ARG_MAX, vxIn.compare(GT, (float) EXP_ARG_MAX));
-            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-            DoubleVector vexpX = (DoubleVector) vxcF.convertShape(F2D, D, 1);
-            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                    .fma(vexpR, kEXP_D_Q0);
-            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector ve = vexpS.fma(vexpU, vexpS);
-            DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
-            FloatVector vrh = (FloatVector) vg.div(ve.add(1.0)).convertShape(D2F, F, 0);
-            vrh.unslice(DL, FloatVector.fromArray(F, gradIn, giOff + i), 0).intoArray(gradIn, giOff + i);
         }
     }
 }

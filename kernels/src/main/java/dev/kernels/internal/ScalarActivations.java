@@ -93,7 +93,7 @@ public final class ScalarActivations implements ActivationSupport {
 
     /** x sigmoid(x) in binary32 (see {@link ScalarMath#sigmoidFamily}). */
     public static float silu(float x) {
-        return ScalarMath.sigmoidFamily(x, ScalarMath.SILU);
+        return ScalarMath.sigmoidFamily(x, 0f, ScalarMath.SILU);
     }
 
     public static float siluBackward(float x, float g) {
@@ -137,7 +137,14 @@ public final class ScalarActivations implements ActivationSupport {
         return (float) (Math.min(xd, 0.0) - log1pExpNeg(Math.abs(xd)));
     }
 
+    /** g sigmoid(-x): binary32 (see {@link ScalarMath#sigmoidFamily}) unless |g| is above 2^37, infinite or NaN. */
     public static float logSigmoidBackward(float x, float g) {
+        return (Float.floatToRawIntBits(g) & ~MathConstants.SIGN_BIT_F) > SIGMOID_GRAD_MAX_BITS
+                ? logSigmoidBackwardD(x, g) : ScalarMath.sigmoidFamily(x, g, ScalarMath.LOG_SIGMOID_BACKWARD);
+    }
+
+    /** g sigmoid(-x) in binary64, rounded once: gradOut outside the binary32 form's range (see its caller). */
+    static float logSigmoidBackwardD(float x, float g) {
         double xd = x;
         double e = ScalarMath.expD(Math.min(Math.max(xd, -EXP_ARG_MAX), EXP_ARG_MAX));
         return (float) (g / (1.0 + e)); // sigmoid(-x) g, one rounding

@@ -151,22 +151,22 @@ public final class ScalarMath {
     }
 
     /** What {@link #sigmoidFamily} returns. */
-    static final int SIGMOID = 0, SILU = 1;
+    static final int SIGMOID = 0, SILU = 1, LOG_SIGMOID_BACKWARD = 2;
 
     public static float sigmoid(float x) {
-        return sigmoidFamily(x, SIGMOID);
+        return sigmoidFamily(x, 0f, SIGMOID);
     }
 
     /**
-     * sigmoid(x) or silu(x) = x sigmoid(x), in binary32, from one core. With a = |x| (clamped to
-     * [2^-30, 112] as integers: no float op sees a subnormal x, x86 takes a 20-30 ns assist): e^-a = 2^n (eh + el),
+     * sigmoid(x), silu(x) = x sigmoid(x) or g sigmoid(-x) (logSigmoid's derivative), in binary32, from one core. With a = |x| (clamped to
+     * [2^-30, 130] as integers: no float op sees a subnormal x, x86 takes a 20-30 ns assist): e^-a = 2^n (eh + el),
      * the compensated exp of the softmax family renormalized (Fast2Sum) to a float and its tail; 1 + e as w + lo
      * (Fast2Sum); 1/(w + lo) = r0 (1 + delta) with the exact reciprocal residual. Then sigmoid(a) = r0 + r0 delta and
      * sigmoid(-a) = e q = 2^n (eh r0 + r0 (eh delta + el)), each rounded once; values that may be subnormal are formed
      * as u = v 2^64 and scaled down by {@link ScalarSoftmax#unscale} (integer rounding below 2^-126: no slow path).
      * The PanamaActivations loops generated from tools/gen_panama_activations.py run the same operations per lane.
      */
-    static float sigmoidFamily(float x, int kind) {
+    static float sigmoidFamily(float x, float g, int kind) {
         int xBits = Float.floatToRawIntBits(x);
         int dBits = xBits | SIGN_BIT_F; // -|x|: as a signed int, larger for larger |x|
         float dc = Float.intBitsToFloat(Math.min(Math.max(dBits, NEG_TINY_BITS), SIGMOID_NEG_MIN_BITS)); // -a
@@ -178,7 +178,7 @@ public final class ScalarMath {
         float c = expTail(rHi, rLo, hi); // e^r = hi + c, c up to r^2/2: not yet a tail
         float eh = hi + c;
         float el = c - (eh - hi); // exact: Fast2Sum, |hi| >= |c|
-        int sUpBits = (Float.floatToRawIntBits(nb) + EXP_NEG_SCALE_BIAS) << 23; // 2^(n+64), normal for n in [-162, 0]
+        int sUpBits = (Float.floatToRawIntBits(nb) + EXP_NEG_SCALE_BIAS) << 23; // 2^(n+64), normal for n in [-188, 0]
         // the denominator's 2^n stays normal: below 2^-60, e changes 1 + e by less than 2^-60 relative either way
         float sDen = Float.intBitsToFloat(Math.max(sUpBits - (EXP_NEG_SCALE_BIAS << 23), SIGMOID_DEN_MIN_BITS));
         float e = eh * sDen;
@@ -192,6 +192,20 @@ public final class ScalarMath {
         float sigmaNegUp = Math.fma(eh, r0, r0 * t) * sUp; // sigmoid(-a) 2^64
         if (kind == SIGMOID) {
             float y = xBits < 0 ? ScalarSoftmax.unscale(sigmaNegUp) : Math.fma(r0, delta, r0); // -0, tiny x: 0.5
+            return dBits > NEG_INF_BITS ? x : y; // NaN
+        }
+        if (kind == LOG_SIGMOID_BACKWARD) {
+            // g sigmoid(-x) 2^64, rounded once, then scaled down (subnormal results in integers). x < 0: g 2^64 r0
+            // (1 + delta); x >= 0: g 2^(n+64) (eh r0 + r0 t) with g eh split exactly. g is scaled first so that no
+            // partial product underflows before the last rounding; the caller keeps |g| <= 2^37 (no overflow)
+            float gPos = g * 0x1p64f;
+            float posUp = Math.fma(gPos, r0, gPos * r0 * delta);
+            float gNeg = g * sUp;
+            float gh = gNeg * eh;
+            float negUp = Math.fma(gh, r0, r0 * Math.fma(gNeg, t, Math.fma(gNeg, eh, -gh)));
+            float up = xBits < 0 ? posUp : negUp;
+            float down = ScalarSoftmax.unscale(Math.abs(up));
+            float y = Float.floatToRawIntBits(g) < 0 ? -down : down; // g's sign, also on zeros (sigmoid > 0)
             return dBits > NEG_INF_BITS ? x : y; // NaN
         }
         // SILU. x >= 0: x r0 (1 + delta) rounded once; x < 0: a e q 2^64 with a eh split exactly (ph + pl)
