@@ -17,7 +17,8 @@ import java.util.concurrent.Executor;
  * <p><b>Algorithm.</b> Per row: m = max (one pass; NaN wins), e_j = exp(x_j - m) with x_j - m split exactly into
  * two floats (so large |x_j - m| costs no accuracy) and gradual underflow for subnormal results (no slow path),
  * t = the sum of the e_j of the non-maximal elements in binary64, k = the number of maximal elements (each
- * contributes exactly 1). softmax = e_j * (1 / (k + t)); log-softmax = (x_j - m) - L, in that order, with
+ * contributes exactly 1). softmax = e_j * (1 / (k + t)), with e_j's unrounded 2^64-scaled form times the float
+ * reciprocal rounded once (a subnormal e_j is not rounded twice); log-softmax = (x_j - m) - L, in that order, with
  * L = log1p(t) when k = 1 (accurate log-probabilities near 0: the max term is kept out of the sum) and log(k + t)
  * otherwise; logSumExp = m + L rounded once, with t summed from binary64 terms e^(x_j - m) (m + L can cancel
  * towards 0, where binary32 terms would show).

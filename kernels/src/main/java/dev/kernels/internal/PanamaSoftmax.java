@@ -145,14 +145,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
             FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
             FloatVector vu = vc.fma(vs1, vhi.mul(vs1)); // e * 2^64, always normal
-            if (y != null) {
-                // e = u * 2^-64 without subnormal arithmetic (30x slower on x86): normal results by exact scaling of a clamped u,
-                // subnormal ones by rounding u * 2^85 = e * 2^149 to an integer with the 2^23 magic (same rounding as the multiply)
-                FloatVector ve = vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(
-                        vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
-                        vu.compare(LT, EXP_NEG_U_MIN));
-                ve.intoArray(y, yo + j);
-            }
+            if (y != null) vu.intoArray(y, yo + j); // u, unscaled by the pass that reads it
             // the max terms (exactly 1 each, counted) and those below 2^-150 stay out of t; NaN lanes stay in
             VectorMask<Float> tie = vx.compare(EQ, m);
             vk = vk.lanewise(ADD, 1, tie.cast(I));
@@ -191,26 +184,22 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
             FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
             FloatVector vu = vc.fma(vs1, vhi.mul(vs1)); // e * 2^64, always normal
-            if (y != null) {
-                // e = u * 2^-64 without subnormal arithmetic, as in the loop above
-                FloatVector ve = vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(
-                        vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
-                        vu.compare(LT, EXP_NEG_U_MIN));
-                int c = n - j;
-                if (c >= FL) ve.intoArray(y, yo + j);
-                else if (c > 0 && n >= FL) { // the row's last FL outputs: the previous vector's (stored) and these
-                    FloatVector.fromArray(F, y, yo + j - FL).slice(c, ve).intoArray(y, yo + n - FL);
-                } else if (c > 0) { // rows shorter than FL: unmasked into the buffer, then the present lanes (NEON has no masked store)
-                    float[] ys = STAGE.get();
-                    ve.intoArray(ys, 0);
-                    System.arraycopy(ys, 0, y, yo + j, c);
-                }
-            }
             VectorMask<Float> tie = vx.compare(EQ, m).and(in);
             vk = vk.lanewise(ADD, 1, tie.cast(I));
             FloatVector vt = FloatVector.zero(F).blend(vu, in.andNot(tie.or(vd.compare(LT, EXP_NEG_MIN))));
             a0 = a0.add((DoubleVector) vt.convertShape(F2D, D, 0));
             a1 = a1.add((DoubleVector) vt.convertShape(F2D, D, 1));
+            if (y != null) {
+                int c = n - j;
+                if (c >= FL) vu.intoArray(y, yo + j);
+                else if (c > 0 && n >= FL) { // the row's last FL outputs: the previous vector's (stored) and these
+                    FloatVector.fromArray(F, y, yo + j - FL).slice(c, vu).intoArray(y, yo + n - FL);
+                } else if (c > 0) { // rows shorter than FL: unmasked into the buffer, then the present lanes (NEON has no masked store)
+                    float[] ys = STAGE.get();
+                    vu.intoArray(ys, 0);
+                    System.arraycopy(ys, 0, y, yo + j, c);
+                }
+            }
             if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
             if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
         }
@@ -572,38 +561,25 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         }
     }
 
-    /**
-     * round(e * r) for 0 &lt;= e * r &lt; 2^-126 (e &ge; 0, r &le; 1) without subnormal float arithmetic: e * 2^149 is
-     * exact (integer bits of a subnormal e, or a scaled normal e), and fma(e 2^149, r, 2^23) rounds e r 2^149 to an
-     * integer with round-to-nearest-even, which is exactly the subnormal's bit pattern.
-     */
     @Override
     protected void scale(float[] y, int yo, int n, float r) {
+        // ScalarSoftmax.scaleDown lane by lane: u r is normal; lanes whose result is subnormal take the integer
+        // rounding, and multiply 1 before the 2^-64 (a subnormal product is an x86 assist of ~150 cycles per vector)
+        float rSub = r * EXP_NEG_TO_SUBNORMAL;
         int j = 0;
-        // lanes below thr would give (or are) subnormals: computed as integers, exactly as the multiply rounds
-        float thr = r <= 1f ? (0x1p-126f / r) * 0.99999f : 0x1p-126f;
-        int thrBits = Float.floatToRawIntBits(thr); // e >= +0: integer order is float order
         for (int bound = F.loopBound(n); j < bound; j += FL) {
-            FloatVector vy = FloatVector.fromArray(F, y, yo + j);
-            // integer compares and blends only: x86 float compares and max also slow down on subnormal inputs
-            VectorMask<Float> small = vy.reinterpretAsInts().compare(LT, thrBits).cast(F);
-            if (!small.anyTrue() || r > 1f) {
-                vy.mul(r).intoArray(y, yo + j);
+            FloatVector vu = FloatVector.fromArray(F, y, yo + j);
+            FloatVector vpr = vu.mul(r);
+            VectorMask<Float> tiny = vpr.compare(LT, EXP_NEG_U_MIN);
+            if (!tiny.anyTrue()) {
+                vpr.mul(EXP_NEG_SCALE_DOWN).intoArray(y, yo + j);
             } else {
-                FloatVector vysub;
-                { // round(vy * r) for results below 2^-126, as integers (see the note above scale)
-                    IntVector vbits = vy.reinterpretAsInts();
-                    VectorMask<Float> sub = vbits.compare(LT, 0x00800000).cast(F);
-                    FloatVector vint = (FloatVector) vbits.convert(I2F, 0);
-                    FloatVector vsc = vy.blend(Float.MIN_NORMAL, sub).mul(0x1p127f).mul(0x1p22f).blend(vint, sub);
-                    vysub = vsc.fma(FloatVector.broadcast(F, r), FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts()
-                            .sub(0x4b000000).reinterpretAsFloats();
-                }
-                // small lanes multiply 1 (thr * r would itself be subnormal: an x86 assist of ~150 cycles per vector)
-                vy.blend(1f, small).mul(r).blend(vysub, small).intoArray(y, yo + j);
+                vpr.blend(1f, tiny).mul(EXP_NEG_SCALE_DOWN).blend(vu.fma(FloatVector.broadcast(F, rSub),
+                        FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(), tiny)
+                        .intoArray(y, yo + j);
             }
         }
-        for (; j < n; j++) y[yo + j] = y[yo + j] * r;
+        for (; j < n; j++) y[yo + j] = scaleDown(y[yo + j], r, rSub);
     }
 
     @Override
@@ -651,20 +627,30 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         for (; j < n; j++) gi[gio + j] = Math.fma(-ScalarMath.exp(o[oo + j]), s, g[go + j]);
     }
 
+    /**
+     * Unsmoothed gradients: round(e * cA) for 0 &lt;= e * cA &lt; 2^-126 (e &ge; 0, cA &le; 1) without subnormal float
+     * arithmetic: e * 2^149 is exact (integer bits of a subnormal e, or a scaled normal e), and fma(e 2^149, cA, 2^23)
+     * rounds e cA 2^149 to an integer with round-to-nearest-even, which is exactly the subnormal's bit pattern.
+     */
     @Override
     protected void ceGradRow(float[] g, int go, int n, float cA, boolean smooth, float[] w, float sEps) {
         int j = 0;
-        float thr = cA <= 1f ? (0x1p-126f / cA) * 0.99999f : 0x1p-126f; // see scale()
-        int thrBits = Float.floatToRawIntBits(thr);
+        // lanes below thr would give (or are) subnormals: computed as integers, exactly as the multiply rounds
+        float thr = cA <= 1f ? (0x1p-126f / cA) * 0.99999f : 0x1p-126f;
+        int thrBits = Float.floatToRawIntBits(thr); // e >= +0: integer order is float order
         for (int bound = F.loopBound(n); j < bound; j += FL) {
-            FloatVector vg = FloatVector.fromArray(F, g, go + j);
+            FloatVector vu = FloatVector.fromArray(F, g, go + j);
+            // e = ScalarSoftmax.unscale(u), as in bceSigmoidSoftplus: no subnormal float arithmetic
+            FloatVector vg = vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(
+                    vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
+                    vu.compare(LT, EXP_NEG_U_MIN));
             if (!smooth) {
                 VectorMask<Float> small = vg.reinterpretAsInts().compare(LT, thrBits).cast(F);
                 if (!small.anyTrue() || cA > 1f) {
                     vg = vg.mul(cA);
                 } else {
                     FloatVector vgsub;
-                    { // round(vg * cA) for results below 2^-126, as integers (see the note above scale)
+                    { // round(vg * cA) for results below 2^-126, as integers (see the note above)
                         IntVector vbits = vg.reinterpretAsInts();
                         VectorMask<Float> sub = vbits.compare(LT, 0x00800000).cast(F);
                         FloatVector vint = (FloatVector) vbits.convert(I2F, 0);
@@ -672,7 +658,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                         vgsub = vsc.fma(FloatVector.broadcast(F, cA), FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts()
                                 .sub(0x4b000000).reinterpretAsFloats();
                     }
-                    vg = vg.blend(1f, small).mul(cA).blend(vgsub, small); // 1, not thr: see scale()
+                    // small lanes multiply 1 (thr * cA would itself be subnormal: an x86 assist of ~150 cycles per vector)
+                    vg = vg.blend(1f, small).mul(cA).blend(vgsub, small);
                 }
             } else if (w == null) {
                 vg = vg.fma(cA, -sEps);
@@ -682,8 +669,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             vg.intoArray(g, go + j);
         }
         for (; j < n; j++) {
-            g[go + j] = !smooth ? g[go + j] * cA
-                    : w == null ? Math.fma(g[go + j], cA, -sEps) : Math.fma(g[go + j], cA, -(w[j] * sEps));
+            float e = unscale(g[go + j]);
+            g[go + j] = !smooth ? e * cA : w == null ? Math.fma(e, cA, -sEps) : Math.fma(e, cA, -(w[j] * sEps));
         }
     }
 

@@ -117,10 +117,10 @@ public class ScalarSoftmax implements SoftmaxSupport {
     }
 
     /**
-     * Pass 2: stores e_j = exp(x_j - m) to y (if not null) and returns t = sum of e_j over x_j != m. The sum adds the
-     * unrounded scaled terms u_j = e_j 2^64 (terms below 2^-150, d &lt; -104, left out; NaN kept) and scales once.
-     * The max terms are counted instead: k is left in p[TIES], which every override must write (callers read it with
-     * {@link #ties}).
+     * Pass 2: stores the scaled u_j = exp(x_j - m) 2^64 (always normal; {@link #unscale} gives e_j) to y if not
+     * null, and returns t = sum of e_j over x_j != m. The sum adds the u_j (terms below 2^-150, d &lt; -104, left
+     * out; NaN kept) and scales once. The max terms are counted instead: k is left in p[TIES], which every override
+     * must write (callers read it with {@link #ties}).
      */
     protected double expSum(float[] x, int xo, int n, float m, float[] y, int yo, double[] p) {
         clear(p);
@@ -132,7 +132,7 @@ public class ScalarSoftmax implements SoftmaxSupport {
             float av = d - bv;
             float lo = (xj - av) - (bv + m); // TwoSum error of x + (-m)
             float u = expNegScaled(d, lo);
-            if (y != null) y[yo + j] = unscale(u);
+            if (y != null) y[yo + j] = u;
             if (xj == m) k++;
             p[j & 15] += xj == m || d < EXP_NEG_MIN ? 0.0 : (double) u; // the max terms (exactly 1 each) stay out of t
         }
@@ -159,9 +159,22 @@ public class ScalarSoftmax implements SoftmaxSupport {
         return tree(p);
     }
 
-    /** Pass 3 of softmax: y_j *= r. */
+    /**
+     * Pass 3 of softmax: y_j = u_j r 2^-64 rounded once, u_j = e_j 2^64 as expSum left it, r in
+     * [2^-31, 1]. u_j r is normal (u_j &ge; 2^-86), so no step does subnormal float arithmetic.
+     */
     protected void scale(float[] y, int yo, int n, float r) {
-        for (int j = 0; j < n; j++) y[yo + j] = y[yo + j] * r;
+        float rSub = r * EXP_NEG_TO_SUBNORMAL; // exact
+        for (int j = 0; j < n; j++) y[yo + j] = scaleDown(y[yo + j], r, rSub);
+    }
+
+    /** u r 2^-64 rounded once: a product below 2^-62 gives a subnormal, rounded as the integer u r 2^85 = y 2^149. */
+    static float scaleDown(float u, float r, float rSub) {
+        float pr = u * r;
+        if (pr < EXP_NEG_U_MIN) {
+            return Float.intBitsToFloat(Float.floatToRawIntBits(Math.fma(u, rSub, 0x1p23f)) - 0x4b000000);
+        }
+        return pr * EXP_NEG_SCALE_DOWN;
     }
 
     /** Pass 3 of log-softmax: y_j = (x_j - m) - lf. */
@@ -202,14 +215,17 @@ public class ScalarSoftmax implements SoftmaxSupport {
         return tree(p);
     }
 
-    /** Cross-entropy gradient row: g_j = e_j * cA (no smoothing) or fma(e_j, cA, -(w_j * sEps)). */
+    /**
+     * Cross-entropy gradient row from the u_j expSum left in g: g_j = e_j * cA (no smoothing) or
+     * fma(e_j, cA, -(w_j * sEps)), e_j = unscale(u_j).
+     */
     protected void ceGradRow(float[] g, int go, int n, float cA, boolean smooth, float[] w, float sEps) {
         if (!smooth) {
-            for (int j = 0; j < n; j++) g[go + j] = g[go + j] * cA;
+            for (int j = 0; j < n; j++) g[go + j] = unscale(g[go + j]) * cA;
         } else if (w == null) {
-            for (int j = 0; j < n; j++) g[go + j] = Math.fma(g[go + j], cA, -sEps);
+            for (int j = 0; j < n; j++) g[go + j] = Math.fma(unscale(g[go + j]), cA, -sEps);
         } else {
-            for (int j = 0; j < n; j++) g[go + j] = Math.fma(g[go + j], cA, -(w[j] * sEps));
+            for (int j = 0; j < n; j++) g[go + j] = Math.fma(unscale(g[go + j]), cA, -(w[j] * sEps));
         }
     }
 
@@ -364,7 +380,7 @@ public class ScalarSoftmax implements SoftmaxSupport {
                 if (grad != null) {
                     double s = k + t;
                     double aSum = oneMinusEps * wy + epsC * weightSum;
-                    float ey = grad[go + label];
+                    float ey = unscale(grad[go + label]);
                     ceGradRow(grad, go, cols, (float) (gradScale * aSum / s), smooth, w, sEps);
                     // the label entry A p_y - a_y, rearranged so that p_y - 1 never cancels: s - e_y is t itself
                     // when the label is the only max
@@ -412,7 +428,7 @@ public class ScalarSoftmax implements SoftmaxSupport {
             if (grad != null) {
                 float cA = (float) (gradScale * aSum / (k + t));
                 for (int j = 0; j < cols; j++) {
-                    grad[go + j] = Math.fma(grad[go + j], cA, -(softTarget(q[qo + j], w, j, omEps, epsC) * sf));
+                    grad[go + j] = Math.fma(unscale(grad[go + j]), cA, -(softTarget(q[qo + j], w, j, omEps, epsC) * sf));
                 }
             }
             if (lossOut != null) lossOut[lossOff + r] = (float) loss;
