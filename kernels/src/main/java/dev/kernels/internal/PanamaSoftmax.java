@@ -70,6 +70,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     // 256x1000 1.3x slower on Zen 4 (0.93 vs 0.70 ns/element; 1000 columns at row stride 1008 ran at the fast rate).
     // Stores write the row's last FL outputs, the previous vector's (rewritten with the same bits) slid together with
     // these: the staged copy (or a masked store) made softmax at 256x1000 1.3x slower (1.08 vs 0.82 ns/element).
+    // The load is written out at each site: as a static helper returning the vector it was not inlined and boxed
+    // (AllocationMain, C2 only and -Xbatch: 7.7-28.8 MB per run of the row-wise kernels).
 
     // ======================================================================================================= passes
 
