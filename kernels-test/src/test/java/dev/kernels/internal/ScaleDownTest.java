@@ -18,9 +18,9 @@ class ScaleDownTest {
     void roundsOnceOverTheWholeRange() {
         Random rnd = new Random(11);
         for (int i = 0; i < 500_000; i++) {
-            // u = e 2^64 in [2^-86, 2^64], r = 1/(k + t) in [2^-31, 1]: every subnormal and normal result binade
+            // u = e 2^64 in [2^-86, 2^64], r = 1/(k + t) or a cross-entropy factor in [2^-40, 1]: every result binade
             float u = (float) Math.scalb(1.0 + rnd.nextDouble(), -86 + rnd.nextInt(150));
-            float r = (float) Math.scalb(1.0 + rnd.nextDouble(), -31 + rnd.nextInt(31));
+            float r = (float) Math.scalb(1.0 + rnd.nextDouble(), -40 + rnd.nextInt(40));
             check(Math.min(u, 0x1p64f), Math.min(r, 1f));
         }
     }
@@ -32,6 +32,7 @@ class ScaleDownTest {
         for (int k = -100_000; k <= 100_000; k++) check(Float.intBitsToFloat(Float.floatToRawIntBits(edge) + k), r);
         for (int k = 0; k <= 100_000; k++) check(Float.intBitsToFloat(Float.floatToRawIntBits(0x1p-86f) + k), 1f);
         check(Float.NaN, r);
+        for (int k = 0; k <= 100_000; k++) check(Float.intBitsToFloat(Float.floatToRawIntBits(0x1p-86f) + k), 0x1p-40f);
         check(0x1p64f, 1f);
     }
 }

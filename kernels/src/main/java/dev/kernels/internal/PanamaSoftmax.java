@@ -636,6 +636,10 @@ public final class PanamaSoftmax extends ScalarSoftmax {
      */
     @Override
     protected void ceGradRow(float[] g, int go, int n, float cA, boolean smooth, float[] w, float sEps) {
+        if (!smooth && cA >= CE_SCALE_MIN && cA <= 1f) { // as the scalar twin
+            scale(g, go, n, cA);
+            return;
+        }
         int j = 0;
         // lanes below thr would give (or are) subnormals: computed as integers, exactly as the multiply rounds
         float thr = cA <= 1f ? (0x1p-126f / cA) * 0.99999f : 0x1p-126f;

@@ -160,8 +160,8 @@ public class ScalarSoftmax implements SoftmaxSupport {
     }
 
     /**
-     * Pass 3 of softmax: y_j = u_j r 2^-64 rounded once, u_j = e_j 2^64 as expSum left it, r in
-     * [2^-31, 1]. u_j r is normal (u_j &ge; 2^-86), so no step does subnormal float arithmetic.
+     * Pass 3 of softmax (and the unsmoothed cross-entropy gradient): y_j = u_j r 2^-64 rounded once, u_j = e_j 2^64
+     * as expSum left it, r in [2^-40, 1]. u_j r is normal (u_j &ge; 2^-86), so no step does subnormal float arithmetic.
      */
     protected void scale(float[] y, int yo, int n, float r) {
         float rSub = r * EXP_NEG_TO_SUBNORMAL; // exact
@@ -220,6 +220,10 @@ public class ScalarSoftmax implements SoftmaxSupport {
      * fma(e_j, cA, -(w_j * sEps)), e_j = unscale(u_j).
      */
     protected void ceGradRow(float[] g, int go, int n, float cA, boolean smooth, float[] w, float sEps) {
+        if (!smooth && cA >= CE_SCALE_MIN && cA <= 1f) { // the usual case: softmax's one rounding of u cA 2^-64
+            scale(g, go, n, cA);
+            return;
+        }
         if (!smooth) {
             for (int j = 0; j < n; j++) g[go + j] = unscale(g[go + j]) * cA;
         } else if (w == null) {

@@ -23,6 +23,8 @@ public final class SoftmaxConstants {
     public static final float EXP_NEG_U_MIN = 0x1p-62f;
     /** u * 2^85 = e * 2^149: the subnormal's integer significand, rounded by adding 2^23. */
     public static final float EXP_NEG_TO_SUBNORMAL = 0x1p85f;
+    /** The least factor r of the one-rounding u r 2^-64 (scale): u r stays normal for u &ge; 2^-86. */
+    public static final float CE_SCALE_MIN = 0x1p-40f;
     /** logSumExp's binary64 terms: e^d for d below this (3.3e-308) are left out of the sum; expD needs d &ge; -708. */
     public static final double EXP_D_NEG_MIN = -708.0;
     /** Number of binary64 partial sums of every row reduction: element j of a row goes to partial j % 16. */
