@@ -234,7 +234,6 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         int end = full + (n > full ? PARTIALS : 0);
         // one float vector per step, its halves into a0 and a1, then rotate by two: a_i holds partials i DL + l
         for (int j = 0; j < end; j += FL) {
-            VectorMask<Float> in = F.indexInRange(j, n); // all-true before the last, partial block of 16
             FloatVector vxIn;
             if (j + FL <= n) vxIn = FloatVector.fromArray(F, x, xo + j);
             else if (n >= FL) vxIn = FloatVector.fromArray(F, x, xo + n - FL).slice(FL - Math.max(0, n - j)); // see TAIL
@@ -242,7 +241,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                 float[] s = x;
                 int so = xo + j;
                 if (so > x.length - FL) { s = stageIn(x, so, n - j, 0); so = 0; }
-                vxIn = FloatVector.fromArray(F, s, so, in);
+                vxIn = FloatVector.fromArray(F, s, so, F.indexInRange(j, n));
             }
             {   // low half
                 DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
@@ -334,7 +333,6 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
         }
         for (; j < end; j += FL) { // the last, partial block of 16, masked: absent lanes add +0.0
-            VectorMask<Float> in = F.indexInRange(j, n); // absent lanes load +0 and add +0.0
             FloatVector va;
             if (j + FL <= n) va = FloatVector.fromArray(F, a, ao + j);
             else if (n >= FL) va = FloatVector.fromArray(F, a, ao + n - FL).slice(FL - Math.max(0, n - j)); // see TAIL
@@ -342,7 +340,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                 float[] s = a;
                 int so = ao + j;
                 if (so > a.length - FL) { s = stageIn(a, so, n - j, 0); so = 0; }
-                va = FloatVector.fromArray(F, s, so, in);
+                va = FloatVector.fromArray(F, s, so, F.indexInRange(j, n));
             }
             DoubleVector vlo = (DoubleVector) va.convertShape(F2D, D, 0);
             DoubleVector vhi = (DoubleVector) va.convertShape(F2D, D, 1);
@@ -354,7 +352,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                     float[] s = b;
                     int so = bo + j;
                     if (so > b.length - FL) { s = stageIn(b, so, n - j, FL); so = FL; }
-                    vb = FloatVector.fromArray(F, s, so, in);
+                    vb = FloatVector.fromArray(F, s, so, F.indexInRange(j, n));
                 }
                 vlo = vlo.mul((DoubleVector) vb.convertShape(F2D, D, 0));
                 vhi = vhi.mul((DoubleVector) vb.convertShape(F2D, D, 1));
