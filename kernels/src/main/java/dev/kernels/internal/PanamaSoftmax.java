@@ -379,6 +379,9 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         return tree(p);
     }
 
+    /** Below this |z|, exp(-|z|) is normal (exp(-87) = 1.6e-38 &gt; 2^-126): its 2^n scale is a normal float. */
+    private static final float BCE_E_NORMAL_A = 87f;
+
     /** Elements per round of the three BCE passes: sigma and softplus stay in L1 between them. */
     private static final int BCE_BLOCK = 1024;
 
@@ -395,7 +398,10 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     }
 
     /**
-     * One BCE row in four vector passes per block of {@code BCE_BLOCK} elements (sigma and softplus; the losses of the
+     * One BCE row. Without posWeight, one vector pass (bceFused) per block of {@code BCE_BLOCK} elements over the full
+     * blocks of 16, then the scalar twin's element loop for the rest: 0.74-0.85x the time of the four passes below
+     * (reports/jmh-bce-fused-x86-epyc.md). With posWeight, the binary64 loss
+     * in four vector passes per block of {@code BCE_BLOCK} elements (sigma and softplus; the losses of the
      * high binary64 halves, then of the low halves; the gradient) over the full blocks of 16, then the scalar twin's
      * element loop for the rest; the partials are carried in p between blocks. Small methods because one with all of
      * it (2.9 KB of bytecode) made C1 give up (out of virtual registers), and the former single loss pass, both halves
@@ -406,9 +412,21 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     @Override
     protected double bceRow(float[] z, int zo, float[] t, int to, float[] w, int wo, float[] pw, int n,
                             float[] lossOut, int lo, float[] grad, int go, float sf) {
-        int full = PanamaSpecies.D_MASKS ? n & -PARTIALS : 0; // else all in the scalar loop: 2-lane binary64 blends
         double[] p = scratch();
         clear(p);
+        if (pw == null) { // the float loss: one pass, no binary64 blends, so every width runs it
+            int full = n & -PARTIALS;
+            float[][] sk = lossOut == null || grad == null ? sinks(Math.min(full, BCE_BLOCK)) : null;
+            for (int from = 0; from < full; from += BCE_BLOCK) {
+                int len = Math.min(BCE_BLOCK, full - from);
+                bceFused(z, zo + from, t, to + from, w, wo + from, len, lossOut == null ? sk[2] : lossOut,
+                        lossOut == null ? 0 : lo + from, grad == null ? sk[0] : grad, grad == null ? 0 : go + from,
+                        sf, p);
+            }
+            bceElements(z, zo, t, to, w, wo, null, full, n, lossOut, lo, grad, go, sf, p);
+            return tree(p);
+        }
+        int full = PanamaSpecies.D_MASKS ? n & -PARTIALS : 0; // else all in the scalar loop: 2-lane binary64 blends
         if (full > 0) {
             float[][] sk = sinks(Math.min(full, BCE_BLOCK));
             float[] lArr = lossOut == null ? sk[2] : lossOut;
@@ -423,6 +441,74 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         }
         bceElements(z, zo, t, to, w, wo, pw, full, n, lossOut, lo, grad, go, sf, p);
         return tree(p);
+    }
+
+    /**
+     * BCE without posWeight over n (a multiple of 16) elements in one pass, as the scalar twin's bceElements: sigma(z)
+     * and softplus(-|z|) = log1p(exp(-|z|)), the float loss (stored to lArr, added to the partials of p) and, when
+     * gArr is not null, the gradient, stored after the loss (where both are one array, the gradient wins).
+     */
+    private static void bceFused(float[] z, int zo, float[] t, int to, float[] w, int wo, int n, float[] lArr,
+                                 int lOff, float[] gArr, int gOff, float sf, double[] p) {
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        VectorMask<Float> hasW = F.maskAll(w != null);
+        float[] wArr = w == null ? z : w;
+        int wOff = w == null ? zo : wo;
+        for (int j = 0; j < n; j += FL) {
+            FloatVector vz = FloatVector.fromArray(F, z, zo + j);
+            FloatVector vy = FloatVector.fromArray(F, t, to + j);
+            FloatVector vw = one.blend(FloatVector.fromArray(F, wArr, wOff + j), hasW);
+            FloatVector va = vz.abs();
+            FloatVector vdc = va.blend(-EXP_NEG_MIN, va.compare(GT, -EXP_NEG_MIN)).neg();
+            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC_F);
+            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
+            FloatVector vrLo = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), FloatVector.zero(F));
+            FloatVector vhi = vrHi.add(1f);
+            FloatVector vr = vrHi.add(vrLo);
+            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
+            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
+            FloatVector vs = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n where n >= -126
+            // e = unscale(u), u = e 2^64: where e is normal, the same product at 2^n, exactly u 2^-64
+            FloatVector ve = vc.fma(vs, vhi.mul(vs));
+            VectorMask<Float> mayBeSubnormal = va.compare(GT, BCE_E_NORMAL_A);
+            if (mayBeSubnormal.anyTrue()) { // |z| above 87: unscale(u) as in bceSigmoidSoftplus, subnormal e rounded in integers
+                FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
+                FloatVector vu = vc.fma(vs1, vhi.mul(vs1));
+                ve = ve.blend(vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(
+                        vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
+                        vu.compare(LT, EXP_NEG_U_MIN)), mayBeSubnormal);
+            }
+            FloatVector vw1 = ve.add(1f);
+            FloatVector vcc = ve.sub(vw1.sub(1f));
+            FloatVector vrec = one.div(vw1);
+            // ScalarMath.logCore(w1, 0), w1 in [1, 2]
+            IntVector vix = vw1.reinterpretAsInts().sub(SQRT_HALF_BITS);
+            FloatVector vex = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
+            FloatVector vm = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats();
+            FloatVector vf = vm.sub(1f);
+            FloatVector vf2 = vf.mul(vf);
+            FloatVector vpl = vf.fma(LOG_F_P7, LOG_F_P6)
+                    .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
+                    .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
+                    .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
+            FloatVector vb = vex.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vpl));
+            FloatVector vlog = vex.fma(FloatVector.broadcast(F, LN2_HI_F), vf.add(vf2.fma(FloatVector.broadcast(F, -0.5f), vb)));
+            FloatVector vsp = vcc.fma(vrec, vlog);
+            VectorMask<Float> pos = vz.compare(GE, 0f);
+            FloatVector vl = vy.blend(one.sub(vy), pos).fma(va, vsp).mul(vw); // bceLossF
+            vl.intoArray(lArr, lOff + j);
+            // partials j % 16 + lane, added through p itself: double accumulators carried by this large loop boxed
+            // (C2 only, after the other row-wise kernels had run: 4 KB per call)
+            int slot = j & (PARTIALS - 1);
+            DoubleVector.fromArray(D, p, slot).add((DoubleVector) vl.convertShape(F2D, D, 0)).intoArray(p, slot);
+            DoubleVector.fromArray(D, p, slot + DL).add((DoubleVector) vl.convertShape(F2D, D, 1))
+                    .intoArray(p, slot + DL);
+            // bceGrad: sigma(-|z|) = e / (1 + e), never 1 - tiny
+            ve.mul(vrec).blend(vrec, pos).sub(vy).mul(vw.mul(sf)).intoArray(gArr, gOff + j);
+        }
     }
 
     /** Pass 1 over n (a multiple of FL) elements: sigma(z) and softplus(-|z|) = log1p(exp(-|z|)), as the scalar twin. */
