@@ -274,13 +274,16 @@ import static dev.kernels.internal.MathConstants.*;
 import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_SCALE_BIAS;
 import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_SCALE_DOWN;
 import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_TO_SUBNORMAL;
+import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_MIN;
 import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_U_MIN;
+import static dev.kernels.internal.SoftmaxConstants.E_NORMAL_A;
 import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.D2F;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.I2F;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
@@ -520,6 +523,79 @@ out.append(sigmoid_family(f"    @Override\n{signature('    public void logSigmoi
         f"{IND}    continue;\n"
         f"{IND}}}\n"))
 
+
+# ---- softplus (beta = 1) and logSigmoid in binary32: ScalarSoftmax.softplusNegAbs per lane, BCE's core
+SOFTPLUS_NEG_ABS = (
+    f"{IND}FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n"
+    f"{IND}FloatVector va = vx.abs();\n"
+    f"{IND}// vsp = ScalarSoftmax.softplusNegAbs(a) = log1p(exp(-a)), op for op\n"
+    f"{IND}FloatVector vdc = va.blend(-EXP_NEG_MIN, va.compare(GT, -EXP_NEG_MIN)).neg();\n"
+    f"{IND}FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);\n"
+    f"{IND}FloatVector vn = vnb.sub(EXP_MAGIC_F);\n"
+    f"{IND}FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);\n"
+    f"{IND}FloatVector vrLo = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), FloatVector.zero(F));\n"
+    f"{IND}FloatVector vhi = vrHi.add(1f);\n"
+    f"{IND}FloatVector vr = vrHi.add(vrLo);\n"
+    f"{IND}FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))\n"
+    f"{IND}        .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))\n"
+    f"{IND}        .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));\n"
+    f"{IND}FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));\n"
+    f"{IND}FloatVector vs = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n where n >= -126\n"
+    f"{IND}FloatVector ve = vhi.add(vc).mul(vs);\n"
+    f"{IND}VectorMask<Float> mayBeSubnormal = va.compare(GT, E_NORMAL_A);\n"
+    f"{IND}if (mayBeSubnormal.anyTrue()) {{ // |x| above 87: unscale(u), subnormal e rounded in integers\n"
+    f"{IND}    FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();\n"
+    f"{IND}    FloatVector vu = vc.fma(vs1, vhi.mul(vs1));\n"
+    f"{IND}    ve = ve.blend(vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(\n"
+    f"{IND}            vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),\n"
+    f"{IND}            vu.compare(LT, EXP_NEG_U_MIN)), mayBeSubnormal);\n"
+    f"{IND}}}\n"
+    f"{IND}FloatVector vw1 = ve.add(1f);\n"
+    f"{IND}FloatVector vcc = ve.sub(vw1.sub(1f));\n"
+    f"{IND}FloatVector vrec = FloatVector.broadcast(F, 1f).div(vw1);\n"
+    f"{IND}IntVector vix = vw1.reinterpretAsInts().sub(SQRT_HALF_BITS);\n"
+    f"{IND}FloatVector vk = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);\n"
+    f"{IND}FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);\n"
+    f"{IND}FloatVector vpl = vf.fma(LOG_F_P7, LOG_F_P6)\n"
+    f"{IND}        .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))\n"
+    f"{IND}        .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))\n"
+    f"{IND}        .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));\n"
+    f"{IND}FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf.mul(vf).mul(vf).mul(vpl));\n"
+    f"{IND}FloatVector vt = vf.fma(vf.mul(-0.5f), vb);\n"
+    f"{IND}FloatVector vsp = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf).add(vcc.fma(vrec, vt));\n")
+
+
+def softplus_family(head, store, tail, pre=""):
+    return (
+        f"{head}"
+        f"{pre}"
+        f"        int i = 0;\n"
+        f"        for (int bound = F.loopBound(len); i < bound; i += F.length()) {{\n"
+        f"{SOFTPLUS_NEG_ABS}{store}"
+        f"        }}\n"
+        f"{tail}"
+        f"    }}\n\n")
+
+
+out.append(softplus_family(
+    "    @Override\n"
+    "    public void softplus(float[] x, int xOff, float[] y, int yOff, int len, float beta, float threshold) {\n",
+    f"{IND}// ScalarActivations.softplusUnitBeta: max(x, 0) + sp (-0 gives +0), x itself above the threshold\n"
+    f"{IND}vx.blend(0f, vx.compare(LE, 0f)).add(vsp).blend(vx, vx.compare(GT, threshold)).intoArray(y, yOff + i);\n",
+    simple_tail("y[yOff + i]", "ScalarActivations.softplusUnitBeta(x[xOff + i], threshold)"),
+    pre="        if (beta != 1f) { // binary64: beta x is not exact in float\n"
+        "            softplusBinary64(x, xOff, y, yOff, len, beta, threshold);\n"
+        "            return;\n"
+        "        }\n"))
+
+out.append(softplus_family(
+    "    @Override\n"
+    "    public void logSigmoid(float[] x, int xOff, float[] y, int yOff, int len) {\n",
+    f"{IND}// ScalarActivations.logSigmoid: -(max(-x, 0) + sp)\n"
+    f"{IND}FloatVector vnx = vx.neg();\n"
+    f"{IND}vnx.blend(0f, vnx.compare(LE, 0f)).add(vsp).neg().intoArray(y, yOff + i);\n",
+    simple_tail("y[yOff + i]", "ScalarActivations.logSigmoid(x[xOff + i])")))
+
 out.append("    // ------------------------------------------------------------------------------------------ binary64 kernels\n\n")
 
 out.append(kernel("gelu", UNARY,
@@ -593,7 +669,9 @@ out.append(kernel("softplus", UNARY + ", float beta, float threshold",
     + f"{IND}DoubleVector vr = vu.blend(0.0, vu.compare(LE, 0.0)).add(vl).mul(invBeta); // max(u, 0): -0 gives +0\n"
     + store("vr.blend(vx, vu.compare(GT, threshold))", "y", "yOff"),
     simple_tail("y[yOff + i]", "ScalarActivations.softplus(x[xOff + i], beta, invBeta, threshold)"),
-    pre="        double invBeta = 1.0 / beta;\n"))
+    pre="        double invBeta = 1.0 / beta;\n").replace("    @Override\n    public void softplus(",
+        "    /** softplus for beta != 1, in binary64 (beta x rounded once, like the scalar twin). */\n"
+        "    private void softplusBinary64("))
 
 out.append(kernel("softplusBackward", BINARY.replace("int len", "int len,\n                                 float beta, float threshold"),
     f"{IND}DoubleVector vu = ({widen('x', 'xOff')}).mul(beta);\n"
@@ -603,14 +681,7 @@ out.append(kernel("softplusBackward", BINARY.replace("int len", "int len,\n     
     + store("vr.blend(vg, vu.compare(GT, threshold))", "gradIn", "giOff"),
     long_tail("gradIn[giOff + i]", "ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], beta, threshold)")))
 
-out.append(kernel("logSigmoid", UNARY,
-    hoist("FloatVector vaF = vxIn.abs();")
-    + hoist(f"FloatVector vacF = {clamp('vaF', None, '(float) EXP_ARG_MAX')};")
-    + hoist("FloatVector vnegF = vxIn.blend(0f, vxIn.compare(GT, 0f)); // min(x, 0), -0 stays -0")
-    + f"{IND}DoubleVector vac = {widenf('vacF')};\n"
-    + log1p_exp_neg_block("vac", "vl")
-    + store(f"({widenf('vnegF')}).sub(vl)", "y", "yOff"),
-    simple_tail("y[yOff + i]", "ScalarActivations.logSigmoid(x[xOff + i])")))
+
 
 
 text = "".join(out).rstrip("\n") + "\n}\n"

@@ -27,6 +27,7 @@ record ActivationKernels(String name, boolean backward, Kernel active, Kernel sc
     static final float ALPHA2 = -0.3f;
     static final float BETA2 = 0.5f;
     static final float THRESHOLD2 = 3f;
+    static final float THRESHOLD3 = 2f;
     static final double ALL = Double.POSITIVE_INFINITY;
 
     static ActivationKernels fwd(String name, Kernel active, Kernel scalar, Exact oracle, float maxUlp) {
@@ -61,6 +62,10 @@ record ActivationKernels(String name, boolean backward, Kernel active, Kernel sc
                 fwd("softplus", (x, xo, g, go, y, yo, n) -> Activations.softplus(x, xo, y, yo, n),
                         (x, xo, g, go, y, yo, n) -> s.softplus(x, xo, y, yo, n, 1f, 20f),
                         (x, g) -> ActivationOracle.softplus(x, 1f, 20f), Activations.MAX_ULP_SOFTPLUS),
+                // beta = 1 runs the binary32 form: a small threshold makes its linear branch count
+                fwd("softplus(1,2)", (x, xo, g, go, y, yo, n) -> Activations.softplus(x, xo, y, yo, n, 1f, THRESHOLD3),
+                        (x, xo, g, go, y, yo, n) -> s.softplus(x, xo, y, yo, n, 1f, THRESHOLD3),
+                        (x, g) -> ActivationOracle.softplus(x, 1f, THRESHOLD3), Activations.MAX_ULP_SOFTPLUS),
                 fwd("softplus(0.5,3)", (x, xo, g, go, y, yo, n) -> Activations.softplus(x, xo, y, yo, n, BETA2, THRESHOLD2),
                         (x, xo, g, go, y, yo, n) -> s.softplus(x, xo, y, yo, n, BETA2, THRESHOLD2),
                         (x, g) -> ActivationOracle.softplus(x, BETA2, THRESHOLD2), Activations.MAX_ULP_SOFTPLUS),

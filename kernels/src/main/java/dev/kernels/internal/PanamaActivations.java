@@ -5,13 +5,16 @@ import static dev.kernels.internal.MathConstants.*;
 import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_SCALE_BIAS;
 import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_SCALE_DOWN;
 import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_TO_SUBNORMAL;
+import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_MIN;
 import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_U_MIN;
+import static dev.kernels.internal.SoftmaxConstants.E_NORMAL_A;
 import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.D2F;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.I2F;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
@@ -371,6 +374,105 @@ public final class PanamaActivations implements ActivationSupport {
                     .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);
         }
         for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.logSigmoidBackward(x[xOff + i], gradOut[gOff + i]);
+    }
+
+    @Override
+    public void softplus(float[] x, int xOff, float[] y, int yOff, int len, float beta, float threshold) {
+        if (beta != 1f) { // binary64: beta x is not exact in float
+            softplusBinary64(x, xOff, y, yOff, len, beta, threshold);
+            return;
+        }
+        int i = 0;
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector va = vx.abs();
+            // vsp = ScalarSoftmax.softplusNegAbs(a) = log1p(exp(-a)), op for op
+            FloatVector vdc = va.blend(-EXP_NEG_MIN, va.compare(GT, -EXP_NEG_MIN)).neg();
+            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC_F);
+            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
+            FloatVector vrLo = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), FloatVector.zero(F));
+            FloatVector vhi = vrHi.add(1f);
+            FloatVector vr = vrHi.add(vrLo);
+            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
+            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
+            FloatVector vs = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n where n >= -126
+            FloatVector ve = vhi.add(vc).mul(vs);
+            VectorMask<Float> mayBeSubnormal = va.compare(GT, E_NORMAL_A);
+            if (mayBeSubnormal.anyTrue()) { // |x| above 87: unscale(u), subnormal e rounded in integers
+                FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
+                FloatVector vu = vc.fma(vs1, vhi.mul(vs1));
+                ve = ve.blend(vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(
+                        vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
+                        vu.compare(LT, EXP_NEG_U_MIN)), mayBeSubnormal);
+            }
+            FloatVector vw1 = ve.add(1f);
+            FloatVector vcc = ve.sub(vw1.sub(1f));
+            FloatVector vrec = FloatVector.broadcast(F, 1f).div(vw1);
+            IntVector vix = vw1.reinterpretAsInts().sub(SQRT_HALF_BITS);
+            FloatVector vk = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
+            FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
+            FloatVector vpl = vf.fma(LOG_F_P7, LOG_F_P6)
+                    .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
+                    .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
+                    .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
+            FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf.mul(vf).mul(vf).mul(vpl));
+            FloatVector vt = vf.fma(vf.mul(-0.5f), vb);
+            FloatVector vsp = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf).add(vcc.fma(vrec, vt));
+            // ScalarActivations.softplusUnitBeta: max(x, 0) + sp (-0 gives +0), x itself above the threshold
+            vx.blend(0f, vx.compare(LE, 0f)).add(vsp).blend(vx, vx.compare(GT, threshold)).intoArray(y, yOff + i);
+        }
+        for (; i < len; i++) y[yOff + i] = ScalarActivations.softplusUnitBeta(x[xOff + i], threshold);
+    }
+
+    @Override
+    public void logSigmoid(float[] x, int xOff, float[] y, int yOff, int len) {
+        int i = 0;
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector va = vx.abs();
+            // vsp = ScalarSoftmax.softplusNegAbs(a) = log1p(exp(-a)), op for op
+            FloatVector vdc = va.blend(-EXP_NEG_MIN, va.compare(GT, -EXP_NEG_MIN)).neg();
+            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC_F);
+            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
+            FloatVector vrLo = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), FloatVector.zero(F));
+            FloatVector vhi = vrHi.add(1f);
+            FloatVector vr = vrHi.add(vrLo);
+            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
+            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
+            FloatVector vs = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n where n >= -126
+            FloatVector ve = vhi.add(vc).mul(vs);
+            VectorMask<Float> mayBeSubnormal = va.compare(GT, E_NORMAL_A);
+            if (mayBeSubnormal.anyTrue()) { // |x| above 87: unscale(u), subnormal e rounded in integers
+                FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
+                FloatVector vu = vc.fma(vs1, vhi.mul(vs1));
+                ve = ve.blend(vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(
+                        vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
+                        vu.compare(LT, EXP_NEG_U_MIN)), mayBeSubnormal);
+            }
+            FloatVector vw1 = ve.add(1f);
+            FloatVector vcc = ve.sub(vw1.sub(1f));
+            FloatVector vrec = FloatVector.broadcast(F, 1f).div(vw1);
+            IntVector vix = vw1.reinterpretAsInts().sub(SQRT_HALF_BITS);
+            FloatVector vk = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
+            FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
+            FloatVector vpl = vf.fma(LOG_F_P7, LOG_F_P6)
+                    .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
+                    .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
+                    .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
+            FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf.mul(vf).mul(vf).mul(vpl));
+            FloatVector vt = vf.fma(vf.mul(-0.5f), vb);
+            FloatVector vsp = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf).add(vcc.fma(vrec, vt));
+            // ScalarActivations.logSigmoid: -(max(-x, 0) + sp)
+            FloatVector vnx = vx.neg();
+            vnx.blend(0f, vnx.compare(LE, 0f)).add(vsp).neg().intoArray(y, yOff + i);
+        }
+        for (; i < len; i++) y[yOff + i] = ScalarActivations.logSigmoid(x[xOff + i]);
     }
 
     // ------------------------------------------------------------------------------------------ binary64 kernels
@@ -1058,8 +1160,8 @@ public final class PanamaActivations implements ActivationSupport {
         }
     }
 
-    @Override
-    public void softplus(float[] x, int xOff, float[] y, int yOff, int len, float beta, float threshold) {
+    /** softplus for beta != 1, in binary64 (beta x rounded once, like the scalar twin). */
+    private void softplusBinary64(float[] x, int xOff, float[] y, int yOff, int len, float beta, float threshold) {
         int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0;
         for (int from = 0; from < bound; from += HALF_PASS_BLOCK) {
             int to = Math.min(bound, from + HALF_PASS_BLOCK);
@@ -1291,143 +1393,6 @@ public final class PanamaActivations implements ActivationSupport {
             DoubleVector vr = vg.div(ve.add(1.0));
             FloatVector vrh = (FloatVector) vr.blend(vg, vu.compare(GT, threshold)).convertShape(D2F, F, 0);
             vrh.unslice(DL, FloatVector.fromArray(F, gradIn, giOff + i), 0).intoArray(gradIn, giOff + i);
-        }
-    }
-
-    @Override
-    public void logSigmoid(float[] x, int xOff, float[] y, int yOff, int len) {
-        int bound = F.loopBound(len);
-        for (int from = 0; from < bound; from += HALF_PASS_BLOCK) {
-            int to = Math.min(bound, from + HALF_PASS_BLOCK);
-            logSigmoidLowHalves(x, xOff, y, yOff, from, to);
-            logSigmoidHighHalves(x, xOff, y, yOff, from, to);
-        }
-        int i = bound;
-        for (; i < len; i++) y[yOff + i] = ScalarActivations.logSigmoid(x[xOff + i]);
-    }
-
-    private static void logSigmoidLowHalves(float[] x, int xOff, float[] y, int yOff, int from, int to) {
-        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
-        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
-        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
-        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
-        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
-        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
-        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
-        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
-        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
-        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
-        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
-        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
-        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
-        DoubleVector kLOG_D_T3 = DoubleVector.broadcast(D, LOG_D_T3);
-        DoubleVector kLOG_D_T2 = DoubleVector.broadcast(D, LOG_D_T2);
-        DoubleVector kLOG_D_T1 = DoubleVector.broadcast(D, LOG_D_T1);
-        DoubleVector kLOG_D_T0 = DoubleVector.broadcast(D, LOG_D_T0);
-        DoubleVector kLOG_D_T5 = DoubleVector.broadcast(D, LOG_D_T5);
-        DoubleVector kLOG_D_T4 = DoubleVector.broadcast(D, LOG_D_T4);
-        DoubleVector kLN2_HI_D = DoubleVector.broadcast(D, LN2_HI_D);
-        DoubleVector kLN2_LO_D = DoubleVector.broadcast(D, LN2_LO_D);
-        VectorMask<Float> lowHalf = F.indexInRange(0, DL);
-        for (int i = from; i < to; i += F.length()) {
-            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
-            FloatVector vaF = vxIn.abs();
-            FloatVector vacF = vaF.blend((float) EXP_ARG_MAX, vaF.compare(GT, (float) EXP_ARG_MAX));
-            FloatVector vnegF = vxIn.blend(0f, vxIn.compare(GT, 0f)); // min(x, 0), -0 stays -0
-            DoubleVector vac = (DoubleVector) vacF.convertShape(F2D, D, 0);
-            // vl = ScalarActivations.log1pExpNeg(a) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
-            // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-            DoubleVector vexpX = vac.neg();
-            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                    .fma(vexpR, kEXP_D_Q0);
-            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector vw = vexpS.fma(vexpU, vexpS);
-            DoubleVector vw1 = vw.add(1.0);
-            // vlogW1 = ScalarMath.logD(vw1): the ops of ScalarMath.logD, in order
-            LongVector vlogIx = vw1.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);
-            LongVector vlogEb = vlogIx.add(0x3ff0000000000000L).lanewise(LSHR, 52);
-            DoubleVector vlogE = vlogEb.add(0x4330000000000000L).reinterpretAsDoubles().sub(0x1.00000000003ffp52);
-            DoubleVector vlogM = vlogIx.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles();
-            DoubleVector vlogF = vlogM.sub(1.0);
-            DoubleVector vlogS = vlogF.div(vlogF.add(2.0));
-            DoubleVector vlogZ = vlogS.mul(vlogS);
-            DoubleVector vlogT = vlogZ.fma(kLOG_D_T5, kLOG_D_T4).fma(vlogZ, kLOG_D_T3).fma(vlogZ, kLOG_D_T2)
-                    .fma(vlogZ, kLOG_D_T1).fma(vlogZ, kLOG_D_T0);
-            DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));
-            DoubleVector vlogW1 = vlogE.fma(kLN2_HI_D,
-                    vlogE.fma(kLN2_LO_D, vlogLogm));
-            DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
-            DoubleVector vres = ((DoubleVector) vnegF.convertShape(F2D, D, 0)).sub(vl);
-            FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
-            FloatVector.fromArray(F, y, yOff + i).blend(vrh, lowHalf).intoArray(y, yOff + i);
-        }
-    }
-
-    private static void logSigmoidHighHalves(float[] x, int xOff, float[] y, int yOff, int from, int to) {
-        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
-        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
-        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
-        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
-        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
-        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
-        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
-        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
-        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
-        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
-        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
-        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
-        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
-        DoubleVector kLOG_D_T3 = DoubleVector.broadcast(D, LOG_D_T3);
-        DoubleVector kLOG_D_T2 = DoubleVector.broadcast(D, LOG_D_T2);
-        DoubleVector kLOG_D_T1 = DoubleVector.broadcast(D, LOG_D_T1);
-        DoubleVector kLOG_D_T0 = DoubleVector.broadcast(D, LOG_D_T0);
-        DoubleVector kLOG_D_T5 = DoubleVector.broadcast(D, LOG_D_T5);
-        DoubleVector kLOG_D_T4 = DoubleVector.broadcast(D, LOG_D_T4);
-        DoubleVector kLN2_HI_D = DoubleVector.broadcast(D, LN2_HI_D);
-        DoubleVector kLN2_LO_D = DoubleVector.broadcast(D, LN2_LO_D);
-        for (int i = from; i < to; i += F.length()) {
-            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
-            FloatVector vaF = vxIn.abs();
-            FloatVector vacF = vaF.blend((float) EXP_ARG_MAX, vaF.compare(GT, (float) EXP_ARG_MAX));
-            FloatVector vnegF = vxIn.blend(0f, vxIn.compare(GT, 0f)); // min(x, 0), -0 stays -0
-            DoubleVector vac = (DoubleVector) vacF.convertShape(F2D, D, 1);
-            // vl = ScalarActivations.log1pExpNeg(a) = log(1 + w) + (w - ((1 + w) - 1)), w = e^-min(a, 700)
-            // vw = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-            DoubleVector vexpX = vac.neg();
-            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                    .fma(vexpR, kEXP_D_Q0);
-            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector vw = vexpS.fma(vexpU, vexpS);
-            DoubleVector vw1 = vw.add(1.0);
-            // vlogW1 = ScalarMath.logD(vw1): the ops of ScalarMath.logD, in order
-            LongVector vlogIx = vw1.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);
-            LongVector vlogEb = vlogIx.add(0x3ff0000000000000L).lanewise(LSHR, 52);
-            DoubleVector vlogE = vlogEb.add(0x4330000000000000L).reinterpretAsDoubles().sub(0x1.00000000003ffp52);
-            DoubleVector vlogM = vlogIx.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles();
-            DoubleVector vlogF = vlogM.sub(1.0);
-            DoubleVector vlogS = vlogF.div(vlogF.add(2.0));
-            DoubleVector vlogZ = vlogS.mul(vlogS);
-            DoubleVector vlogT = vlogZ.fma(kLOG_D_T5, kLOG_D_T4).fma(vlogZ, kLOG_D_T3).fma(vlogZ, kLOG_D_T2)
-                    .fma(vlogZ, kLOG_D_T1).fma(vlogZ, kLOG_D_T0);
-            DoubleVector vlogLogm = vlogS.fma(vlogZ.mul(vlogT), vlogS.add(vlogS));
-            DoubleVector vlogW1 = vlogE.fma(kLN2_HI_D,
-                    vlogE.fma(kLN2_LO_D, vlogLogm));
-            DoubleVector vl = vlogW1.add(vw.sub(vw1.sub(1.0)));
-            DoubleVector vres = ((DoubleVector) vnegF.convertShape(F2D, D, 1)).sub(vl);
-            FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
-            vrh.unslice(DL, FloatVector.fromArray(F, y, yOff + i), 0).intoArray(y, yOff + i);
         }
     }
 }

@@ -379,9 +379,6 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         return tree(p);
     }
 
-    /** Below this |z|, exp(-|z|) is normal (exp(-87) = 1.6e-38 &gt; 2^-126): its 2^n scale is a normal float. */
-    private static final float BCE_E_NORMAL_A = 87f;
-
     /** Elements per round of the three BCE passes: sigma and softplus stay in L1 between them. */
     private static final int BCE_BLOCK = 1024;
 
@@ -471,32 +468,31 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                     .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
             FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
             FloatVector vs = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n where n >= -126
-            // e = unscale(u), u = e 2^64: where e is normal, the same product at 2^n, exactly u 2^-64
-            FloatVector ve = vc.fma(vs, vhi.mul(vs));
-            VectorMask<Float> mayBeSubnormal = va.compare(GT, BCE_E_NORMAL_A);
-            if (mayBeSubnormal.anyTrue()) { // |z| above 87: unscale(u) as in bceSigmoidSoftplus, subnormal e rounded in integers
+            FloatVector veh = vhi.add(vc);
+            // e = unscale(u), u = e 2^64: where e is normal, the same rounding at 2^n
+            FloatVector ve = veh.mul(vs);
+            VectorMask<Float> mayBeSubnormal = va.compare(GT, E_NORMAL_A);
+            if (mayBeSubnormal.anyTrue()) { // |z| above 87: unscale(u), subnormal e rounded in integers
                 FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
                 FloatVector vu = vc.fma(vs1, vhi.mul(vs1));
                 ve = ve.blend(vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(
                         vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
                         vu.compare(LT, EXP_NEG_U_MIN)), mayBeSubnormal);
             }
+            // ScalarSoftmax.softplusNegAbs: hi = k LN2_HI + f exact, the rest rounded once into lo
             FloatVector vw1 = ve.add(1f);
             FloatVector vcc = ve.sub(vw1.sub(1f));
             FloatVector vrec = one.div(vw1);
-            // ScalarMath.logCore(w1, 0), w1 in [1, 2]
             IntVector vix = vw1.reinterpretAsInts().sub(SQRT_HALF_BITS);
-            FloatVector vex = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
-            FloatVector vm = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats();
-            FloatVector vf = vm.sub(1f);
-            FloatVector vf2 = vf.mul(vf);
+            FloatVector vk = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
+            FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
             FloatVector vpl = vf.fma(LOG_F_P7, LOG_F_P6)
                     .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
                     .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
                     .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
-            FloatVector vb = vex.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vpl));
-            FloatVector vlog = vex.fma(FloatVector.broadcast(F, LN2_HI_F), vf.add(vf2.fma(FloatVector.broadcast(F, -0.5f), vb)));
-            FloatVector vsp = vcc.fma(vrec, vlog);
+            FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf.mul(vf).mul(vf).mul(vpl));
+            FloatVector vt = vf.fma(vf.mul(-0.5f), vb);
+            FloatVector vsp = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf).add(vcc.fma(vrec, vt));
             VectorMask<Float> pos = vz.compare(GE, 0f);
             FloatVector vl = vy.blend(one.sub(vy), pos).fma(va, vsp).mul(vw); // bceLossF
             vl.intoArray(lArr, lOff + j);
@@ -528,29 +524,32 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                     .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
                     .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
             FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
-            FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
-            FloatVector vu = vc.fma(vs1, vhi.mul(vs1)); // e * 2^64, always normal
-            // e = u * 2^-64 without subnormal arithmetic (30x slower on x86): normal results by exact scaling of a clamped u,
-            // subnormal ones by rounding u * 2^85 = e * 2^149 to an integer with the 2^23 magic (same rounding as the multiply)
-            FloatVector ve = vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(
-                    vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
-                    vu.compare(LT, EXP_NEG_U_MIN));
+            FloatVector vs = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n where n >= -126
+            FloatVector veh = vhi.add(vc);
+            // e = unscale(u), u = e 2^64: where e is normal, the same rounding at 2^n
+            FloatVector ve = veh.mul(vs);
+            VectorMask<Float> mayBeSubnormal = va.compare(GT, E_NORMAL_A);
+            if (mayBeSubnormal.anyTrue()) { // |z| above 87: unscale(u), subnormal e rounded in integers
+                FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
+                FloatVector vu = vc.fma(vs1, vhi.mul(vs1));
+                ve = ve.blend(vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(
+                        vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
+                        vu.compare(LT, EXP_NEG_U_MIN)), mayBeSubnormal);
+            }
+            // ScalarSoftmax.softplusNegAbs: hi = k LN2_HI + f exact, the rest rounded once into lo
             FloatVector vw1 = ve.add(1f);
             FloatVector vcc = ve.sub(vw1.sub(1f));
             FloatVector vrec = one.div(vw1);
-            // ScalarMath.logCore(w1, 0), w1 in [1, 2]
             IntVector vix = vw1.reinterpretAsInts().sub(SQRT_HALF_BITS);
-            FloatVector vex = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
-            FloatVector vm = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats();
-            FloatVector vf = vm.sub(1f);
-            FloatVector vf2 = vf.mul(vf);
+            FloatVector vk = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
+            FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
             FloatVector vpl = vf.fma(LOG_F_P7, LOG_F_P6)
                     .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
                     .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
                     .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
-            FloatVector vb = vex.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vpl));
-            FloatVector vlog = vex.fma(FloatVector.broadcast(F, LN2_HI_F), vf.add(vf2.fma(FloatVector.broadcast(F, -0.5f), vb)));
-            FloatVector vsp = vcc.fma(vrec, vlog);
+            FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf.mul(vf).mul(vf).mul(vpl));
+            FloatVector vt = vf.fma(vf.mul(-0.5f), vb);
+            FloatVector vsp = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf).add(vcc.fma(vrec, vt));
             vsp.intoArray(sp, j);
             ve.mul(vrec).blend(vrec, vz.compare(GE, 0f)).intoArray(sig, j);
         }

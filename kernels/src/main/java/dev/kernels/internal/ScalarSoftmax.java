@@ -4,6 +4,15 @@ import static dev.kernels.internal.MathConstants.EXP_MAGIC_F;
 import static dev.kernels.internal.MathConstants.LN2_HI_F;
 import static dev.kernels.internal.MathConstants.LN2_LO_F;
 import static dev.kernels.internal.MathConstants.LOG2E_F;
+import static dev.kernels.internal.MathConstants.LOG_F_P0;
+import static dev.kernels.internal.MathConstants.LOG_F_P1;
+import static dev.kernels.internal.MathConstants.LOG_F_P2;
+import static dev.kernels.internal.MathConstants.LOG_F_P3;
+import static dev.kernels.internal.MathConstants.LOG_F_P4;
+import static dev.kernels.internal.MathConstants.LOG_F_P5;
+import static dev.kernels.internal.MathConstants.LOG_F_P6;
+import static dev.kernels.internal.MathConstants.LOG_F_P7;
+import static dev.kernels.internal.MathConstants.SQRT_HALF_BITS;
 import static dev.kernels.internal.SoftmaxConstants.*;
 
 /**
@@ -71,12 +80,33 @@ public class ScalarSoftmax implements SoftmaxSupport {
         return k == 1 ? log1pD(t) : ScalarMath.logD(k + t);
     }
 
-    /** log1p(e) for e = exp(-|z|) in [0, 1], in float: log(1 + e) plus the bits 1 + e lost, divided by 1 + e. */
-    static float softplusNegAbs(float e) {
+    /**
+     * log1p(exp(-a)) for a &ge; 0 (or NaN) in float: w1 = 1 + e in [1, 2] gives ScalarMath.logCore's exponent k = 0
+     * or 1, so hi = k LN2_HI + f is exact (multiples of 2^-24 below 1), and the other terms (k LN2_LO, the polynomial,
+     * -f^2/2, what 1 + e lost over w1) are rounded once into lo: 1.62 ULP max over all floats, most of it e's own
+     * rounding (logCore(w1) + (bits lost) / w1 gave 2.01; carrying e's low part too gave 1.14 at 13% more time).
+     */
+    static float softplusNegAbs(float a) {
+        float dc = Math.max(-a, EXP_NEG_MIN);
+        float nb = Math.fma(dc, LOG2E_F, EXP_MAGIC_F);
+        float n = nb - EXP_MAGIC_F;
+        float rHi = Math.fma(n, -LN2_HI_F, dc);
+        float rLo = Math.fma(n, -LN2_LO_F, 0f);
+        float hi = 1f + rHi;
+        float c = ScalarMath.expTail(rHi, rLo, hi);
+        // e = unscale(expNegScaled(-a, 0)): where e is normal (a <= 87) the same rounding at 2^n
+        float e = a > E_NORMAL_A ? expNeg(-a, 0f) : (hi + c) * Float.intBitsToFloat(Float.floatToRawIntBits(nb) << 23);
         float w1 = 1f + e;
         float cc = e - (w1 - 1f); // exact: 1 + e lost these bits
         float r = 1f / w1;
-        return Math.fma(cc, r, ScalarMath.logCore(w1, 0f));
+        int ix = Float.floatToRawIntBits(w1) - SQRT_HALF_BITS;
+        float k = (float) (ix >> 23);
+        float f = Float.intBitsToFloat((ix & 0x007fffff) + SQRT_HALF_BITS) - 1f;
+        float p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(LOG_F_P7, f, LOG_F_P6), f,
+                LOG_F_P5), f, LOG_F_P4), f, LOG_F_P3), f, LOG_F_P2), f, LOG_F_P1), f, LOG_F_P0);
+        float b = Math.fma(k, LN2_LO_F, f * f * f * p);
+        float t = Math.fma(f, -0.5f * f, b); // b - f^2/2, f^2 exact inside the fma
+        return Math.fma(k, LN2_HI_F, f) + Math.fma(cc, r, t);
     }
 
     /** A +inf logit makes the row NaN (inf - inf, as PyTorch): its own term is a "tie" and would be skipped. */
@@ -255,7 +285,7 @@ public class ScalarSoftmax implements SoftmaxSupport {
             float pj = pw == null ? 1f : pw[j];
             float a = Math.abs(zj);
             float e = expNeg(-a, 0f);
-            float sp = softplusNegAbs(e);
+            float sp = softplusNegAbs(a);
             double loss = pw == null ? bceLossF(zj, yj, wj, a, sp) : bceLoss(zj, yj, wj, pj, a, sp);
             if (lossOut != null) lossOut[lo + j] = (float) loss;
             if (grad != null) grad[go + j] = bceGrad(zj, yj, w == null ? sf : wj * sf, pw != null, pj, e);
@@ -279,9 +309,9 @@ public class ScalarSoftmax implements SoftmaxSupport {
 
     /**
      * Without posWeight: w fma(c, |z|, sp), c = 1 - y for z &ge; 0, y for z &lt; 0 (lw = 1). For y in [0, 1] both terms
-     * are &ge; 0: at most 0.5 ULP for the fma, 1 for sp, 1 for a rounded 1 - y (0.5 more with w). The same value
-     * as {@link #bceLoss} rounded to float except where 1 - y or the binary64 sum rounds (3 of the 196 seeded batch
-     * digests; equal max errors), and the vector pass needs no binary64 blends, so every width runs it.
+     * are &ge; 0: at most 0.5 ULP for the fma, 1.62 for sp, 1 for a rounded 1 - y (0.5 more with w). With the same sp,
+     * the same value as {@link #bceLoss} rounded to float except where 1 - y or the binary64 sum rounds (3 of the 196
+     * seeded batch digests, equal max errors), and the vector pass needs no binary64 blends, so every width runs it.
      */
     static float bceLossF(float z, float y, float w, float a, float sp) {
         float c = z >= 0f ? 1f - y : y;

@@ -33,4 +33,7 @@ public final class SoftmaxConstants {
     public static final int TIES = PARTIALS;
     /** Rows of the flat BCE form (no posWeight) are virtual segments of this many elements (the summation blocks). */
     public static final int BCE_SEGMENT = 8192;
+
+    /** Below this a, exp(-a) is normal (exp(-87) = 1.6e-38 &gt; 2^-126), so 2^n scales it directly. */
+    public static final float E_NORMAL_A = 87f;
 }
