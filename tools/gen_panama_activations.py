@@ -524,6 +524,33 @@ out.append(sigmoid_family(f"    @Override\n{signature('    public void logSigmoi
         f"{IND}}}\n"))
 
 
+# softplusBackward with beta = 1: g sigmoid(x) = logSigmoidBackward(-x, g), the same core on -x (negation is exact)
+SPB_HEAD = ("    @Override\n"
+            "    public void softplusBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len,\n"
+            "                                 float beta, float threshold) {\n"
+            "        if (beta != 1f) { // binary64: beta x is not exact in float\n"
+            "            softplusBackwardBinary64(x, xOff, gradOut, gOff, gradIn, giOff, len, beta, threshold);\n"
+            "            return;\n"
+            "        }\n")
+SPB_TAIL = LOG_SIGMOID_BACKWARD_TAIL.replace(
+    f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);\n",
+    f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F))\n"
+    f"{IND}        .blend(vg, vx.compare(LT, -threshold)).intoArray(gradIn, giOff + i); // x > threshold: gradOut\n")
+assert SPB_TAIL != LOG_SIGMOID_BACKWARD_TAIL
+out.append(sigmoid_family(SPB_HEAD, "LOG_SIGMOID_BACKWARD) on -x", SPB_TAIL,
+    simple_tail("gradIn[giOff + i]", "ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], 1.0, threshold)"),
+    pre=f"{IND}IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);\n"
+        f"{IND}// |gradOut| above 2^37, inf or NaN: the scalar method, lane by lane, for the whole vector (only arrays live)\n"
+        f"{IND}if (vgaIn.compare(GT, SIGMOID_GRAD_MAX_BITS).anyTrue()) {{\n"
+        f"{IND}    for (int l = i; l < i + F.length(); l++) {{\n"
+        f"{IND}        gradIn[giOff + l] = ScalarActivations.softplusBackward(x[xOff + l], gradOut[gOff + l], 1.0, threshold);\n"
+        f"{IND}    }}\n"
+        f"{IND}    continue;\n"
+        f"{IND}}}\n").replace(
+    f"{IND}FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n",
+    f"{IND}FloatVector vx = FloatVector.fromArray(F, x, xOff + i).neg();\n", 1))
+
+
 # ---- softplus (beta = 1) and logSigmoid in binary32: ScalarSoftmax.softplusNegAbs per lane, BCE's core
 SOFTPLUS_NEG_ABS = (
     f"{IND}FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n"
@@ -679,7 +706,10 @@ out.append(kernel("softplusBackward", BINARY.replace("int len", "int len,\n     
     + exp_block(f"{clamp('vu', '-EXP_ARG_MAX', 'EXP_ARG_MAX')}.neg()", "ve")
     + f"{IND}DoubleVector vr = vg.div(ve.add(1.0));\n"
     + store("vr.blend(vg, vu.compare(GT, threshold))", "gradIn", "giOff"),
-    long_tail("gradIn[giOff + i]", "ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], beta, threshold)")))
+    long_tail("gradIn[giOff + i]", "ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], beta, threshold)"))
+    .replace("    @Override\n    public void softplusBackward(",
+             "    /** softplusBackward for beta != 1, in binary64 (beta x exact, one division). */\n"
+             "    private void softplusBackwardBinary64("))
 
 
 

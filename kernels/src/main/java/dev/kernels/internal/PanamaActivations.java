@@ -377,6 +377,75 @@ public final class PanamaActivations implements ActivationSupport {
     }
 
     @Override
+    public void softplusBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len,
+                                 float beta, float threshold) {
+        if (beta != 1f) { // binary64: beta x is not exact in float
+            softplusBackwardBinary64(x, xOff, gradOut, gOff, gradIn, giOff, len, beta, threshold);
+            return;
+        }
+        int i = 0;
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);
+            // |gradOut| above 2^37, inf or NaN: the scalar method, lane by lane, for the whole vector (only arrays live)
+            if (vgaIn.compare(GT, SIGMOID_GRAD_MAX_BITS).anyTrue()) {
+                for (int l = i; l < i + F.length(); l++) {
+                    gradIn[giOff + l] = ScalarActivations.softplusBackward(x[xOff + l], gradOut[gOff + l], 1.0, threshold);
+                }
+                continue;
+            }
+            // ScalarMath.sigmoidFamily(x, g, LOG_SIGMOID_BACKWARD) on -x), op for op: both signs computed, blended on x < 0
+            FloatVector vx = FloatVector.fromArray(F, x, xOff + i).neg();
+            IntVector vxBits = vx.reinterpretAsInts();
+            IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|
+            FloatVector vdc = vdBits.lanewise(MAX, NEG_TINY_BITS).lanewise(MIN, SIGMOID_NEG_MIN_BITS)
+                    .reinterpretAsFloats();
+            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC_F);
+            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
+            FloatVector vrLo = vn.mul(-LN2_LO_F);
+            FloatVector vhi = vrHi.add(1f);
+            FloatVector vr = vrHi.add(vrLo);
+            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
+            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
+            FloatVector veh = vhi.add(vc);
+            FloatVector vel = vc.sub(veh.sub(vhi));
+            IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);
+            FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS)
+                    .reinterpretAsFloats();
+            FloatVector ve = veh.mul(vsDen);
+            FloatVector vw = ve.add(1f);
+            FloatVector vlo = vel.fma(vsDen, ve.sub(vw.sub(1f)));
+            FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);
+            FloatVector vnr0 = vr0.neg();
+            FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
+            FloatVector vt = veh.fma(vdelta, vel);
+            FloatVector vsUp = vsUpBits.reinterpretAsFloats();
+            FloatVector vsigmaNegUp = veh.fma(vr0, vr0.mul(vt)).mul(vsUp); // sigmoid(-a) 2^64
+            FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
+            FloatVector vgPos = vg.mul(0x1p64f);
+            FloatVector vposUp = vgPos.fma(vr0, vgPos.mul(vr0).mul(vdelta));
+            FloatVector vgNeg = vg.mul(vsUp);
+            FloatVector vgh = vgNeg.mul(veh);
+            FloatVector vnegUp = vgh.fma(vr0, vr0.mul(vgNeg.fma(vt, vgNeg.fma(veh, vgh.neg()))));
+            FloatVector vup = vposUp.blend(vnegUp, vxBits.compare(GE, 0).cast(F)); // g sigmoid(-x) 2^64
+            FloatVector vupAbs = vup.abs();
+            VectorMask<Float> vdownTiny = vupAbs.compare(LT, EXP_NEG_U_MIN);
+            FloatVector vdown = vupAbs.mul(EXP_NEG_SCALE_DOWN);
+            if (vdownTiny.anyTrue()) { // subnormal results in integers: a subnormal product is 7x slower
+                vdown = vupAbs.blend(EXP_NEG_U_MIN, vdownTiny).mul(EXP_NEG_SCALE_DOWN)
+                        .blend(vupAbs.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
+                                .reinterpretAsFloats(), vdownTiny);
+            }
+            vdown.blend(vdown.neg(), vg.reinterpretAsInts().compare(LT, 0).cast(F)) // g's sign, also on zeros
+                    .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F))
+                    .blend(vg, vx.compare(LT, -threshold)).intoArray(gradIn, giOff + i); // x > threshold: gradOut
+        }
+        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], 1.0, threshold);
+    }
+
+    @Override
     public void softplus(float[] x, int xOff, float[] y, int yOff, int len, float beta, float threshold) {
         if (beta != 1f) { // binary64: beta x is not exact in float
             softplusBinary64(x, xOff, y, yOff, len, beta, threshold);
@@ -1302,8 +1371,8 @@ public final class PanamaActivations implements ActivationSupport {
         }
     }
 
-    @Override
-    public void softplusBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len,
+    /** softplusBackward for beta != 1, in binary64 (beta x exact, one division). */
+    private void softplusBackwardBinary64(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len,
                                  float beta, float threshold) {
         int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0;
         for (int from = 0; from < bound; from += HALF_PASS_BLOCK) {

@@ -127,6 +127,8 @@ public final class ScalarActivations implements ActivationSupport {
     }
 
     public static float softplusBackward(float x, float g, double beta, double threshold) {
+        // beta = 1: g sigmoid(x) = logSigmoidBackward(-x, g), binary32 on sigmoid's core (0.78 ULP)
+        if (beta == 1.0) return x > threshold ? g : logSigmoidBackward(-x, g);
         double u = x * beta;
         double e = ScalarMath.expD(-Math.min(Math.max(u, -EXP_ARG_MAX), EXP_ARG_MAX));
         double r = g / (1.0 + e); // sigmoid(u) g, one rounding
