@@ -419,23 +419,29 @@ def unscale(src, dst):
         f"{IND}}}\n")
 
 
+def exp_neg_reduction(rlo):
+    """The compensated binary32 exp of vdc <= 0 up to vc (ScalarMath.expTail): vnb, vn, vrHi, vrLo = rlo, vhi, vc."""
+    return (
+        f"{IND}FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);\n"
+        f"{IND}FloatVector vn = vnb.sub(EXP_MAGIC_F);\n"
+        f"{IND}FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);\n"
+        f"{IND}FloatVector vrLo = {rlo};\n"
+        f"{IND}FloatVector vhi = vrHi.add(1f);\n"
+        f"{IND}FloatVector vr = vrHi.add(vrLo);\n"
+        f"{IND}FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))\n"
+        f"{IND}        .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))\n"
+        f"{IND}        .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));\n"
+        f"{IND}FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));\n")
+
+
 SIGMOID_CORE = (
     f"{IND}FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n"
     f"{IND}IntVector vxBits = vx.reinterpretAsInts();\n"
     f"{IND}IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|\n"
     f"{IND}FloatVector vdc = vdBits.lanewise(MAX, NEG_TINY_BITS).lanewise(MIN, SIGMOID_NEG_MIN_BITS)\n"
     f"{IND}        .reinterpretAsFloats();\n"
-    f"{IND}FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);\n"
-    f"{IND}FloatVector vn = vnb.sub(EXP_MAGIC_F);\n"
-    f"{IND}FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);\n"
-    f"{IND}FloatVector vrLo = vn.mul(-LN2_LO_F);\n"
-    f"{IND}FloatVector vhi = vrHi.add(1f);\n"
-    f"{IND}FloatVector vr = vrHi.add(vrLo);\n"
-    f"{IND}FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))\n"
-    f"{IND}        .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))\n"
-    f"{IND}        .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));\n"
-    f"{IND}FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));\n"
-    f"{IND}FloatVector veh = vhi.add(vc);\n"
+    + exp_neg_reduction("vn.mul(-LN2_LO_F)")
+    + f"{IND}FloatVector veh = vhi.add(vc);\n"
     f"{IND}FloatVector vel = vc.sub(veh.sub(vhi));\n"
     f"{IND}IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);\n"
     f"{IND}FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS)\n"
@@ -557,17 +563,8 @@ SOFTPLUS_NEG_ABS = (
     f"{IND}FloatVector va = vx.abs();\n"
     f"{IND}// vsp = ScalarSoftmax.softplusNegAbs(a) = log1p(exp(-a)), op for op\n"
     f"{IND}FloatVector vdc = va.blend(-EXP_NEG_MIN, va.compare(GT, -EXP_NEG_MIN)).neg();\n"
-    f"{IND}FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);\n"
-    f"{IND}FloatVector vn = vnb.sub(EXP_MAGIC_F);\n"
-    f"{IND}FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);\n"
-    f"{IND}FloatVector vrLo = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), FloatVector.zero(F));\n"
-    f"{IND}FloatVector vhi = vrHi.add(1f);\n"
-    f"{IND}FloatVector vr = vrHi.add(vrLo);\n"
-    f"{IND}FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))\n"
-    f"{IND}        .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))\n"
-    f"{IND}        .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));\n"
-    f"{IND}FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));\n"
-    f"{IND}FloatVector vs = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n where n >= -126\n"
+    + exp_neg_reduction("vn.fma(FloatVector.broadcast(F, -LN2_LO_F), FloatVector.zero(F))")
+    + f"{IND}FloatVector vs = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n where n >= -126\n"
     f"{IND}FloatVector ve = vhi.add(vc).mul(vs);\n"
     f"{IND}VectorMask<Float> mayBeSubnormal = va.compare(GT, E_NORMAL_A);\n"
     f"{IND}if (mayBeSubnormal.anyTrue()) {{ // |x| above 87: unscale(u), subnormal e rounded in integers\n"
