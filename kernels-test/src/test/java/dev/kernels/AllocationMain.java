@@ -73,6 +73,7 @@ public final class AllocationMain {
             case "crossEntropySoft" -> () -> Losses.crossEntropyWithSoftTargets(x, 0, COLS, t, 0, COLS, ROWS, COLS,
                     null, 0f, Reduction.MEAN, null, 0, grad, 0, COLS);
             case "bce" -> () -> Losses.bceWithLogits(x, t, grad, Reduction.MEAN);
+            case "bceLossOnly" -> () -> Losses.bceWithLogits(x, t, null, Reduction.MEAN);
             case "bcePosWeight" -> () -> Losses.bceWithLogits(x, t, null, posWeight, ROWS, COLS, Reduction.SUM, null,
                     grad);
             case "exp" -> () -> VectorMath.exp(x, gi);

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class AllocationTest {
     static final String[] KERNELS = {"softmax", "logSoftmax", "logSumExp", "softmaxBackward", "logSoftmaxBackward",
-            "crossEntropy", "crossEntropySmoothed", "crossEntropySoft", "bce", "bcePosWeight",
+            "crossEntropy", "crossEntropySmoothed", "crossEntropySoft", "bce", "bceLossOnly", "bcePosWeight",
             "exp", "log", "expm1", "log1p", "sigmoid", "tanh", "erf",
             "relu", "leakyRelu", "gelu", "geluTanh", "silu", "softplus", "logSigmoid",
             "sigmoidBackward", "tanhBackward", "reluBackward", "leakyReluBackward", "geluBackward", "geluTanhBackward",

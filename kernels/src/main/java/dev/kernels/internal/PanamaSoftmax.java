@@ -413,12 +413,11 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         clear(p);
         if (pw == null) { // the float loss: one pass, no binary64 blends, so every width runs it
             int full = n & -PARTIALS;
-            float[][] sk = lossOut == null || grad == null ? sinks(Math.min(full, BCE_BLOCK)) : null;
+            float[][] sk = lossOut == null ? sinks(Math.min(full, BCE_BLOCK)) : null;
             for (int from = 0; from < full; from += BCE_BLOCK) {
                 int len = Math.min(BCE_BLOCK, full - from);
                 bceFused(z, zo + from, t, to + from, w, wo + from, len, lossOut == null ? sk[2] : lossOut,
-                        lossOut == null ? 0 : lo + from, grad == null ? sk[0] : grad, grad == null ? 0 : go + from,
-                        sf, p);
+                        lossOut == null ? 0 : lo + from, grad, go + from, sf, p);
             }
             bceElements(z, zo, t, to, w, wo, null, full, n, lossOut, lo, grad, go, sf, p);
             return tree(p);
@@ -443,7 +442,9 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     /**
      * BCE without posWeight over n (a multiple of 16) elements in one pass, as the scalar twin's bceElements: sigma(z)
      * and softplus(-|z|) = log1p(exp(-|z|)), the float loss (stored to lArr, added to the partials of p) and, when
-     * gArr is not null, the gradient, stored after the loss (where both are one array, the gradient wins).
+     * gArr is not null, the gradient, stored after the loss (where both are one array, the gradient wins). The
+     * loop-invariant gradient branch boxed nothing once the partials went through p (loss only: 0.90-0.92x the time of
+     * computing the gradient into a sink, reports/jmh-bce-loss-only-x86-epyc.md).
      */
     private static void bceFused(float[] z, int zo, float[] t, int to, float[] w, int wo, int n, float[] lArr,
                                  int lOff, float[] gArr, int gOff, float sf, double[] p) {
@@ -502,8 +503,9 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             DoubleVector.fromArray(D, p, slot).add((DoubleVector) vl.convertShape(F2D, D, 0)).intoArray(p, slot);
             DoubleVector.fromArray(D, p, slot + DL).add((DoubleVector) vl.convertShape(F2D, D, 1))
                     .intoArray(p, slot + DL);
-            // bceGrad: sigma(-|z|) = e / (1 + e), never 1 - tiny
-            ve.mul(vrec).blend(vrec, pos).sub(vy).mul(vw.mul(sf)).intoArray(gArr, gOff + j);
+            if (gArr != null) { // bceGrad: sigma(-|z|) = e / (1 + e), never 1 - tiny
+                ve.mul(vrec).blend(vrec, pos).sub(vy).mul(vw.mul(sf)).intoArray(gArr, gOff + j);
+            }
         }
     }
 
