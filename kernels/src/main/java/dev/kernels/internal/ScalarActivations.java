@@ -141,7 +141,7 @@ public final class ScalarActivations implements ActivationSupport {
      * once (0.5 ULP) took 3x the time.
      */
     static float softplusUnitBeta(float x, float threshold) {
-        return x > threshold ? x : Math.max(x, 0f) + ScalarSoftmax.softplusNegAbs(Math.abs(x));
+        return x > threshold ? x : Math.max(x, 0f) + ScalarSoftmax.softplusNegAbs(ScalarSoftmax.expNeg(-Math.abs(x), 0f));
     }
 
     /**
@@ -149,7 +149,7 @@ public final class ScalarActivations implements ActivationSupport {
      * value, and -0 (not +0) where sp rounds to 0 for large x.
      */
     public static float logSigmoid(float x) {
-        return -(Math.max(-x, 0f) + ScalarSoftmax.softplusNegAbs(Math.abs(x)));
+        return -(Math.max(-x, 0f) + ScalarSoftmax.softplusNegAbs(ScalarSoftmax.expNeg(-Math.abs(x), 0f)));
     }
 
     /** g sigmoid(-x): binary32 (see {@link ScalarMath#sigmoidFamily}) unless |g| is above 2^37, infinite or NaN. */

@@ -81,21 +81,13 @@ public class ScalarSoftmax implements SoftmaxSupport {
     }
 
     /**
-     * log1p(exp(-a)) for a &ge; 0 (or NaN) in float: w1 = 1 + e in [1, 2] gives ScalarMath.logCore's exponent k = 0
-     * or 1, so hi = k LN2_HI + f is exact (multiples of 2^-24 below 1), and the other terms (k LN2_LO, the polynomial,
-     * -f^2/2, what 1 + e lost over w1) are rounded once into lo: 1.62 ULP max over all floats, most of it e's own
-     * rounding (logCore(w1) + (bits lost) / w1 gave 2.01; carrying e's low part too gave 1.14 at 13% more time).
+     * log1p(e) for e = {@link #expNeg}(-|z|, 0) in [0, 1], in float: w1 = 1 + e in [1, 2] gives ScalarMath.logCore's
+     * exponent k = 0 or 1, so hi = k LN2_HI + f is exact (multiples of 2^-24 below 1), and the other terms (k LN2_LO,
+     * the polynomial, -f^2/2, what 1 + e lost over w1) are rounded once into lo: 1.62 ULP max over all floats, most of
+     * it e's own rounding (logCore(w1) + (bits lost) / w1 gave 2.01; carrying e's low part too gave 1.14 at 13% more
+     * time). The vector twins compute e at 2^n where it is normal: the same rounding as expNeg's u 2^-64.
      */
-    static float softplusNegAbs(float a) {
-        float dc = Math.max(-a, EXP_NEG_MIN);
-        float nb = Math.fma(dc, LOG2E_F, EXP_MAGIC_F);
-        float n = nb - EXP_MAGIC_F;
-        float rHi = Math.fma(n, -LN2_HI_F, dc);
-        float rLo = Math.fma(n, -LN2_LO_F, 0f);
-        float hi = 1f + rHi;
-        float c = ScalarMath.expTail(rHi, rLo, hi);
-        // e = unscale(expNegScaled(-a, 0)): where e is normal (a <= 87) the same rounding at 2^n
-        float e = a > E_NORMAL_A ? expNeg(-a, 0f) : (hi + c) * Float.intBitsToFloat(Float.floatToRawIntBits(nb) << 23);
+    static float softplusNegAbs(float e) {
         float w1 = 1f + e;
         float cc = e - (w1 - 1f); // exact: 1 + e lost these bits
         float r = 1f / w1;
@@ -285,7 +277,7 @@ public class ScalarSoftmax implements SoftmaxSupport {
             float pj = pw == null ? 1f : pw[j];
             float a = Math.abs(zj);
             float e = expNeg(-a, 0f);
-            float sp = softplusNegAbs(a);
+            float sp = softplusNegAbs(e);
             double loss = pw == null ? bceLossF(zj, yj, wj, a, sp) : bceLoss(zj, yj, wj, pj, a, sp);
             if (lossOut != null) lossOut[lo + j] = (float) loss;
             if (grad != null) grad[go + j] = bceGrad(zj, yj, w == null ? sf : wj * sf, pw != null, pj, e);
