@@ -82,11 +82,12 @@ def store(expr, arr, off):
     return line + f"{IND}@STORE:{arr}:{off}@\n"
 
 
-def exp_block(arg, out):
-    """out = e^arg: ScalarMath.expD, op for op."""
-    q = [f"EXP_D_Q{k}" for k in range(8, -1, -1)]
+def exp_block(arg, out, short=False):
+    """out = e^arg: ScalarMath.expD (short: expDShort, the degree-6 Q), op for op."""
+    q = [f"EXP_D6_Q{k}" for k in range(6, -1, -1)] if short else [f"EXP_D_Q{k}" for k in range(8, -1, -1)]
+    name, poly = ("expDShort", "expPolyShort") if short else ("expD", "expPoly")
     return (
-        f"{IND}// {out} = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order\n"
+        f"{IND}// {out} = ScalarMath.{name}(...): the ops of ScalarMath.expD and {poly}, in order\n"
         f"{IND}DoubleVector vexpX = {arg};\n"
         f"{IND}DoubleVector vexpNb = vexpX.fma({b('LOG2E_D')}, {b('EXP_MAGIC_D')});\n"
         f"{IND}DoubleVector vexpN = vexpNb.sub({b('EXP_MAGIC_D')});\n"
@@ -120,7 +121,7 @@ def log_block(arg, out):
 
 def tail_h_block(arg, out):
     """out = H(arg): ScalarActivations.gaussTailH."""
-    h = [f"GELU_H{k}" for k in range(16, -1, -1)]
+    h = [f"GELU_H{k}" for k in range(12, -1, -1)]
     return (
         f"{IND}// {out} = ScalarActivations.gaussTailH({arg})\n"
         f"{IND}DoubleVector vtailY = {arg}.sub(GELU_H_K).div({arg}.add(GELU_H_K));\n"
@@ -626,7 +627,7 @@ out.append(kernel("gelu", UNARY,
     f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
     f"{IND}DoubleVector vabs = vx.abs();\n"
     f"{IND}DoubleVector va = {clamp('vabs', None, 'GELU_A_MAX')};\n"
-    + exp_block("va.mul(va).mul(-0.5)", "ve")
+    + exp_block("va.mul(va).mul(-0.5)", "ve", short=True)
     + tail_h_block("va", "vtailH")
     + f"{IND}DoubleVector vq = ve.mul(vtailH);\n"
     f"{IND}DoubleVector vp = vq.blend({b('1.0')}.sub(vq), vx.compare(GE, 0.0));\n"
@@ -639,7 +640,7 @@ out.append(kernel("geluBackward", BINARY,
     + f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
     f"{IND}DoubleVector vabs = vx.abs();\n"
     f"{IND}DoubleVector va = {clamp('vabs', None, 'GELU_A_MAX')};\n"
-    + exp_block("va.mul(va).mul(-0.5)", "ve")
+    + exp_block("va.mul(va).mul(-0.5)", "ve", short=True)
     + tail_h_block("va", "vtailH")
     + f"{IND}DoubleVector vhDirect = va.fma({b('-INV_SQRT_2PI')}, vtailH);\n"
     + root_form("GELU", "va")

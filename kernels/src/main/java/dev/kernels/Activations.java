@@ -16,7 +16,7 @@ import dev.kernels.internal.ScalarActivations;
  * the binary64 (or better) value of f(x), resp. gradOut&middot;f'(x) or gradOut&middot;f'(y). ulp(v) is the spacing of
  * floats in the binade of v (2<sup>-149</sup> below 2<sup>-126</sup>). A bound of 0 means the result is exact, 0.5 that
  * it is correctly rounded. All kernels but relu/leakyRelu, silu, softplus and softplusBackward with beta = 1,
- * logSigmoid, sigmoidBackward/tanhBackward, logSigmoidBackward and the derivatives of relu/leakyRelu are evaluated in binary64 (polynomials accurate to 2<sup>-44</sup> or better) and rounded once; derivatives that cross zero (gelu', geluTanh',
+ * logSigmoid, sigmoidBackward/tanhBackward, logSigmoidBackward and the derivatives of relu/leakyRelu are evaluated in binary64 (polynomials accurate to 2<sup>-44</sup> or better, 2<sup>-33.5</sup> for gelu and geluBackward, whose exp and Gaussian tail are cut to what a binary32 result needs) and rounded once; derivatives that cross zero (gelu', geluTanh',
  * silu') switch to a factored form d&middot;W(d), d = x - root, within 1/32 of the root, so they stay relatively accurate
  * there too. Results are never flushed to zero: subnormal results are kept.
  *
@@ -147,7 +147,8 @@ public final class Activations {
      * y[i] = x&middot;&Phi;(x), &Phi; the standard normal CDF (exact GELU, PyTorch approximate="none"), for every i of {@code x}.
      *
      * <p>Domain: any float. Evaluated as x&middot;(1 - Q(|x|)) for x &ge; 0 and x&middot;Q(|x|) for x &lt; 0, Q(a) = e<sup>-a&sup2;/2</sup>H(a), so the tail stays relatively accurate: results are subnormal below about x = -13.0 and -0 below about -14.1. Special values: NaN &rarr; NaN; +&infin; &rarr; +&infin;; -&infin; &rarr; -0; &plusmn;0 &rarr; &plusmn;0; never overflows except for +&infin;.
-     * <p>Max error {@value #MAX_ULP_GELU} ULP.
+     * <p>Max error {@value #MAX_ULP_GELU} ULP (0.5014 measured over every float: not correctly rounded on 389,147 of them,
+     * the price of a 12th-degree tail and a 6th-degree exp, 18% faster than the correctly rounded 16th/8th degrees).
      * <p>{@code y} may be {@code x} (in-place).
      *
      * @throws NullPointerException if x or y is null

@@ -32,10 +32,8 @@ public class ErfBenchmark extends UnaryBenchmarkBase {
     @Benchmark
     public float[] javaScalar() {
         for (int i = 0; i < x.length; i++) {
-            double a = Math.abs(x[i]);
-            double t = 1.0 / (1.0 + 0.3275911 * a);
-            double p = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-            y[i] = (float) Math.copySign(1.0 - p * Math.exp(-a * a), x[i]);
+            double xd = x[i];
+            y[i] = (float) PlainJava.erfAbramowitzStegun(xd, Math.exp(-xd * xd));
         }
         return y;
     }

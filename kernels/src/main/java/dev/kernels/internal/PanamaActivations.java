@@ -563,19 +563,13 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
         DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
-        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
-        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
-        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
-        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
-        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
-        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
-        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
-        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
-        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
-        DoubleVector kGELU_H14 = DoubleVector.broadcast(D, GELU_H14);
-        DoubleVector kGELU_H13 = DoubleVector.broadcast(D, GELU_H13);
-        DoubleVector kGELU_H12 = DoubleVector.broadcast(D, GELU_H12);
-        DoubleVector kGELU_H11 = DoubleVector.broadcast(D, GELU_H11);
+        DoubleVector kEXP_D6_Q4 = DoubleVector.broadcast(D, EXP_D6_Q4);
+        DoubleVector kEXP_D6_Q3 = DoubleVector.broadcast(D, EXP_D6_Q3);
+        DoubleVector kEXP_D6_Q2 = DoubleVector.broadcast(D, EXP_D6_Q2);
+        DoubleVector kEXP_D6_Q1 = DoubleVector.broadcast(D, EXP_D6_Q1);
+        DoubleVector kEXP_D6_Q0 = DoubleVector.broadcast(D, EXP_D6_Q0);
+        DoubleVector kEXP_D6_Q6 = DoubleVector.broadcast(D, EXP_D6_Q6);
+        DoubleVector kEXP_D6_Q5 = DoubleVector.broadcast(D, EXP_D6_Q5);
         DoubleVector kGELU_H10 = DoubleVector.broadcast(D, GELU_H10);
         DoubleVector kGELU_H9 = DoubleVector.broadcast(D, GELU_H9);
         DoubleVector kGELU_H8 = DoubleVector.broadcast(D, GELU_H8);
@@ -587,8 +581,8 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kGELU_H2 = DoubleVector.broadcast(D, GELU_H2);
         DoubleVector kGELU_H1 = DoubleVector.broadcast(D, GELU_H1);
         DoubleVector kGELU_H0 = DoubleVector.broadcast(D, GELU_H0);
-        DoubleVector kGELU_H16 = DoubleVector.broadcast(D, GELU_H16);
-        DoubleVector kGELU_H15 = DoubleVector.broadcast(D, GELU_H15);
+        DoubleVector kGELU_H12 = DoubleVector.broadcast(D, GELU_H12);
+        DoubleVector kGELU_H11 = DoubleVector.broadcast(D, GELU_H11);
         DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
         VectorMask<Float> lowHalf = F.indexInRange(0, DL);
         for (int i = from; i < to; i += F.length()) {
@@ -596,22 +590,20 @@ public final class PanamaActivations implements ActivationSupport {
             DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
             DoubleVector vabs = vx.abs();
             DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
-            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            // ve = ScalarMath.expDShort(...): the ops of ScalarMath.expD and expPolyShort, in order
             DoubleVector vexpX = va.mul(va).mul(-0.5);
             DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
             DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
             DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
             vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D6_Q6, kEXP_D6_Q5).fma(vexpR, kEXP_D6_Q4).fma(vexpR, kEXP_D6_Q3)
+                    .fma(vexpR, kEXP_D6_Q2).fma(vexpR, kEXP_D6_Q1).fma(vexpR, kEXP_D6_Q0);
             DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
             DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector ve = vexpS.fma(vexpU, vexpS);
             // vtailH = ScalarActivations.gaussTailH(va)
             DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
-            DoubleVector vtailH = vtailY.fma(kGELU_H16, kGELU_H15).fma(vtailY, kGELU_H14).fma(vtailY, kGELU_H13)
-                    .fma(vtailY, kGELU_H12).fma(vtailY, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
+            DoubleVector vtailH = vtailY.fma(kGELU_H12, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
                     .fma(vtailY, kGELU_H8).fma(vtailY, kGELU_H7).fma(vtailY, kGELU_H6).fma(vtailY, kGELU_H5)
                     .fma(vtailY, kGELU_H4).fma(vtailY, kGELU_H3).fma(vtailY, kGELU_H2).fma(vtailY, kGELU_H1)
                     .fma(vtailY, kGELU_H0);
@@ -628,19 +620,13 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
         DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
-        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
-        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
-        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
-        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
-        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
-        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
-        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
-        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
-        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
-        DoubleVector kGELU_H14 = DoubleVector.broadcast(D, GELU_H14);
-        DoubleVector kGELU_H13 = DoubleVector.broadcast(D, GELU_H13);
-        DoubleVector kGELU_H12 = DoubleVector.broadcast(D, GELU_H12);
-        DoubleVector kGELU_H11 = DoubleVector.broadcast(D, GELU_H11);
+        DoubleVector kEXP_D6_Q4 = DoubleVector.broadcast(D, EXP_D6_Q4);
+        DoubleVector kEXP_D6_Q3 = DoubleVector.broadcast(D, EXP_D6_Q3);
+        DoubleVector kEXP_D6_Q2 = DoubleVector.broadcast(D, EXP_D6_Q2);
+        DoubleVector kEXP_D6_Q1 = DoubleVector.broadcast(D, EXP_D6_Q1);
+        DoubleVector kEXP_D6_Q0 = DoubleVector.broadcast(D, EXP_D6_Q0);
+        DoubleVector kEXP_D6_Q6 = DoubleVector.broadcast(D, EXP_D6_Q6);
+        DoubleVector kEXP_D6_Q5 = DoubleVector.broadcast(D, EXP_D6_Q5);
         DoubleVector kGELU_H10 = DoubleVector.broadcast(D, GELU_H10);
         DoubleVector kGELU_H9 = DoubleVector.broadcast(D, GELU_H9);
         DoubleVector kGELU_H8 = DoubleVector.broadcast(D, GELU_H8);
@@ -652,30 +638,28 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kGELU_H2 = DoubleVector.broadcast(D, GELU_H2);
         DoubleVector kGELU_H1 = DoubleVector.broadcast(D, GELU_H1);
         DoubleVector kGELU_H0 = DoubleVector.broadcast(D, GELU_H0);
-        DoubleVector kGELU_H16 = DoubleVector.broadcast(D, GELU_H16);
-        DoubleVector kGELU_H15 = DoubleVector.broadcast(D, GELU_H15);
+        DoubleVector kGELU_H12 = DoubleVector.broadcast(D, GELU_H12);
+        DoubleVector kGELU_H11 = DoubleVector.broadcast(D, GELU_H11);
         DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
         for (int i = from; i < to; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
             DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
             DoubleVector vabs = vx.abs();
             DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
-            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            // ve = ScalarMath.expDShort(...): the ops of ScalarMath.expD and expPolyShort, in order
             DoubleVector vexpX = va.mul(va).mul(-0.5);
             DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
             DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
             DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
             vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D6_Q6, kEXP_D6_Q5).fma(vexpR, kEXP_D6_Q4).fma(vexpR, kEXP_D6_Q3)
+                    .fma(vexpR, kEXP_D6_Q2).fma(vexpR, kEXP_D6_Q1).fma(vexpR, kEXP_D6_Q0);
             DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
             DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector ve = vexpS.fma(vexpU, vexpS);
             // vtailH = ScalarActivations.gaussTailH(va)
             DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
-            DoubleVector vtailH = vtailY.fma(kGELU_H16, kGELU_H15).fma(vtailY, kGELU_H14).fma(vtailY, kGELU_H13)
-                    .fma(vtailY, kGELU_H12).fma(vtailY, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
+            DoubleVector vtailH = vtailY.fma(kGELU_H12, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
                     .fma(vtailY, kGELU_H8).fma(vtailY, kGELU_H7).fma(vtailY, kGELU_H6).fma(vtailY, kGELU_H5)
                     .fma(vtailY, kGELU_H4).fma(vtailY, kGELU_H3).fma(vtailY, kGELU_H2).fma(vtailY, kGELU_H1)
                     .fma(vtailY, kGELU_H0);
@@ -705,19 +689,13 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
         DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
-        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
-        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
-        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
-        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
-        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
-        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
-        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
-        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
-        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
-        DoubleVector kGELU_H14 = DoubleVector.broadcast(D, GELU_H14);
-        DoubleVector kGELU_H13 = DoubleVector.broadcast(D, GELU_H13);
-        DoubleVector kGELU_H12 = DoubleVector.broadcast(D, GELU_H12);
-        DoubleVector kGELU_H11 = DoubleVector.broadcast(D, GELU_H11);
+        DoubleVector kEXP_D6_Q4 = DoubleVector.broadcast(D, EXP_D6_Q4);
+        DoubleVector kEXP_D6_Q3 = DoubleVector.broadcast(D, EXP_D6_Q3);
+        DoubleVector kEXP_D6_Q2 = DoubleVector.broadcast(D, EXP_D6_Q2);
+        DoubleVector kEXP_D6_Q1 = DoubleVector.broadcast(D, EXP_D6_Q1);
+        DoubleVector kEXP_D6_Q0 = DoubleVector.broadcast(D, EXP_D6_Q0);
+        DoubleVector kEXP_D6_Q6 = DoubleVector.broadcast(D, EXP_D6_Q6);
+        DoubleVector kEXP_D6_Q5 = DoubleVector.broadcast(D, EXP_D6_Q5);
         DoubleVector kGELU_H10 = DoubleVector.broadcast(D, GELU_H10);
         DoubleVector kGELU_H9 = DoubleVector.broadcast(D, GELU_H9);
         DoubleVector kGELU_H8 = DoubleVector.broadcast(D, GELU_H8);
@@ -729,8 +707,8 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kGELU_H2 = DoubleVector.broadcast(D, GELU_H2);
         DoubleVector kGELU_H1 = DoubleVector.broadcast(D, GELU_H1);
         DoubleVector kGELU_H0 = DoubleVector.broadcast(D, GELU_H0);
-        DoubleVector kGELU_H16 = DoubleVector.broadcast(D, GELU_H16);
-        DoubleVector kGELU_H15 = DoubleVector.broadcast(D, GELU_H15);
+        DoubleVector kGELU_H12 = DoubleVector.broadcast(D, GELU_H12);
+        DoubleVector kGELU_H11 = DoubleVector.broadcast(D, GELU_H11);
         DoubleVector kNegINV_SQRT_2PI = DoubleVector.broadcast(D, -INV_SQRT_2PI);
         DoubleVector kGELU_W3 = DoubleVector.broadcast(D, GELU_W3);
         DoubleVector kGELU_W2 = DoubleVector.broadcast(D, GELU_W2);
@@ -751,22 +729,20 @@ public final class PanamaActivations implements ActivationSupport {
             DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
             DoubleVector vabs = vx.abs();
             DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
-            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            // ve = ScalarMath.expDShort(...): the ops of ScalarMath.expD and expPolyShort, in order
             DoubleVector vexpX = va.mul(va).mul(-0.5);
             DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
             DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
             DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
             vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D6_Q6, kEXP_D6_Q5).fma(vexpR, kEXP_D6_Q4).fma(vexpR, kEXP_D6_Q3)
+                    .fma(vexpR, kEXP_D6_Q2).fma(vexpR, kEXP_D6_Q1).fma(vexpR, kEXP_D6_Q0);
             DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
             DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector ve = vexpS.fma(vexpU, vexpS);
             // vtailH = ScalarActivations.gaussTailH(va)
             DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
-            DoubleVector vtailH = vtailY.fma(kGELU_H16, kGELU_H15).fma(vtailY, kGELU_H14).fma(vtailY, kGELU_H13)
-                    .fma(vtailY, kGELU_H12).fma(vtailY, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
+            DoubleVector vtailH = vtailY.fma(kGELU_H12, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
                     .fma(vtailY, kGELU_H8).fma(vtailY, kGELU_H7).fma(vtailY, kGELU_H6).fma(vtailY, kGELU_H5)
                     .fma(vtailY, kGELU_H4).fma(vtailY, kGELU_H3).fma(vtailY, kGELU_H2).fma(vtailY, kGELU_H1)
                     .fma(vtailY, kGELU_H0);
@@ -792,19 +768,13 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
         DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
-        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
-        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
-        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
-        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
-        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
-        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
-        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
-        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
-        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
-        DoubleVector kGELU_H14 = DoubleVector.broadcast(D, GELU_H14);
-        DoubleVector kGELU_H13 = DoubleVector.broadcast(D, GELU_H13);
-        DoubleVector kGELU_H12 = DoubleVector.broadcast(D, GELU_H12);
-        DoubleVector kGELU_H11 = DoubleVector.broadcast(D, GELU_H11);
+        DoubleVector kEXP_D6_Q4 = DoubleVector.broadcast(D, EXP_D6_Q4);
+        DoubleVector kEXP_D6_Q3 = DoubleVector.broadcast(D, EXP_D6_Q3);
+        DoubleVector kEXP_D6_Q2 = DoubleVector.broadcast(D, EXP_D6_Q2);
+        DoubleVector kEXP_D6_Q1 = DoubleVector.broadcast(D, EXP_D6_Q1);
+        DoubleVector kEXP_D6_Q0 = DoubleVector.broadcast(D, EXP_D6_Q0);
+        DoubleVector kEXP_D6_Q6 = DoubleVector.broadcast(D, EXP_D6_Q6);
+        DoubleVector kEXP_D6_Q5 = DoubleVector.broadcast(D, EXP_D6_Q5);
         DoubleVector kGELU_H10 = DoubleVector.broadcast(D, GELU_H10);
         DoubleVector kGELU_H9 = DoubleVector.broadcast(D, GELU_H9);
         DoubleVector kGELU_H8 = DoubleVector.broadcast(D, GELU_H8);
@@ -816,8 +786,8 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kGELU_H2 = DoubleVector.broadcast(D, GELU_H2);
         DoubleVector kGELU_H1 = DoubleVector.broadcast(D, GELU_H1);
         DoubleVector kGELU_H0 = DoubleVector.broadcast(D, GELU_H0);
-        DoubleVector kGELU_H16 = DoubleVector.broadcast(D, GELU_H16);
-        DoubleVector kGELU_H15 = DoubleVector.broadcast(D, GELU_H15);
+        DoubleVector kGELU_H12 = DoubleVector.broadcast(D, GELU_H12);
+        DoubleVector kGELU_H11 = DoubleVector.broadcast(D, GELU_H11);
         DoubleVector kNegINV_SQRT_2PI = DoubleVector.broadcast(D, -INV_SQRT_2PI);
         DoubleVector kGELU_W3 = DoubleVector.broadcast(D, GELU_W3);
         DoubleVector kGELU_W2 = DoubleVector.broadcast(D, GELU_W2);
@@ -837,22 +807,20 @@ public final class PanamaActivations implements ActivationSupport {
             DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
             DoubleVector vabs = vx.abs();
             DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
-            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            // ve = ScalarMath.expDShort(...): the ops of ScalarMath.expD and expPolyShort, in order
             DoubleVector vexpX = va.mul(va).mul(-0.5);
             DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
             DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
             DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
             vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D6_Q6, kEXP_D6_Q5).fma(vexpR, kEXP_D6_Q4).fma(vexpR, kEXP_D6_Q3)
+                    .fma(vexpR, kEXP_D6_Q2).fma(vexpR, kEXP_D6_Q1).fma(vexpR, kEXP_D6_Q0);
             DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
             DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector ve = vexpS.fma(vexpU, vexpS);
             // vtailH = ScalarActivations.gaussTailH(va)
             DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
-            DoubleVector vtailH = vtailY.fma(kGELU_H16, kGELU_H15).fma(vtailY, kGELU_H14).fma(vtailY, kGELU_H13)
-                    .fma(vtailY, kGELU_H12).fma(vtailY, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
+            DoubleVector vtailH = vtailY.fma(kGELU_H12, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
                     .fma(vtailY, kGELU_H8).fma(vtailY, kGELU_H7).fma(vtailY, kGELU_H6).fma(vtailY, kGELU_H5)
                     .fma(vtailY, kGELU_H4).fma(vtailY, kGELU_H3).fma(vtailY, kGELU_H2).fma(vtailY, kGELU_H1)
                     .fma(vtailY, kGELU_H0);
