@@ -292,6 +292,7 @@ import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.MIN;
 import static jdk.incubator.vector.VectorOperators.UGE;
+import static jdk.incubator.vector.VectorOperators.XOR;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -531,6 +532,49 @@ out.append(sigmoid_family(f"    @Override\n{signature('    public void logSigmoi
         f"{IND}}}\n"))
 
 
+SILU_BACKWARD_TAIL = (
+    f"{IND}FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);\n"
+    f"{IND}FloatVector va = vdc.neg();\n"
+    f"{IND}FloatVector vsn = veh.fma(vr0, vr0.mul(vt)); // sigmoid(-a) 2^-n\n"
+    f"{IND}FloatVector vhPos = va.fma(vsn.mul(vsDen), FloatVector.broadcast(F, 1f));\n"
+    f"{IND}FloatVector vgr0 = vg.mul(vr0);\n"
+    f"{IND}FloatVector vpos = vgr0.fma(vhPos, vgr0.mul(vhPos).mul(vdelta));\n"
+    f"{IND}FloatVector vhh = va.neg().fma(vr0, FloatVector.broadcast(F, 1f)); // 1 - a sigmoid(a) = hh + hl\n"
+    f"{IND}FloatVector vhl = va.mul(vr0).neg().mul(vdelta);\n"
+    f"{IND}// d + d^2 P(d) near the root only when a lane needs it: same bits as blending it into every vector\n"
+    f"{IND}if (vx.compare(GT, (float) (SILU_F_ROOT_HI - ROOT_WINDOW - 0x1p-10))\n"
+    f"{IND}        .and(vx.compare(LT, (float) (SILU_F_ROOT_HI + ROOT_WINDOW + 0x1p-10))).anyTrue()) {{\n"
+    f"{IND}    FloatVector vdh = vx.sub(SILU_F_ROOT_HI);\n"
+    f"{IND}    FloatVector vp = vdh.fma(SILU_F_W3, SILU_F_W2).fma(vdh, FloatVector.broadcast(F, SILU_F_W1));\n"
+    f"{IND}    VectorMask<Float> vin = vdh.abs().compare(LT, (float) ROOT_WINDOW);\n"
+    f"{IND}    vhh = vhh.blend(vdh.add(vdh.fma(vdh.mul(vp), FloatVector.broadcast(F, -SILU_F_ROOT_LO))), vin);\n"
+    f"{IND}    vhl = vhl.blend(0f, vin);\n"
+    f"{IND}}}\n"
+    f"{IND}FloatVector vga = vg.mul(vsUp).mul(vr0);\n"
+    f"{IND}FloatVector vmh = veh.mul(vhh);\n"
+    f"{IND}FloatVector vcorr = veh.fma(vhl, vt.fma(vhh, veh.fma(vhh, vmh.neg())));\n"
+    f"{IND}FloatVector vnegUp = vga.fma(vmh, vga.mul(vcorr)); // g silu'(-a) 2^64\n"
+    f"{IND}FloatVector vnegAbs = vnegUp.abs();\n"
+    + unscale("vnegAbs", "vdown")
+    + f"{IND}// the sign of g f'(x) from the signs (ScalarMath.sigmoidFamily: zeros of g)\n"
+    f"{IND}IntVector vsign = vg.reinterpretAsInts()\n"
+    f"{IND}        .lanewise(XOR, vhh.reinterpretAsInts().and(vxBits.lanewise(ASHR, 31))).and(SIGN_BIT_F);\n"
+    f"{IND}vdown.blend(vpos.abs(), vxBits.compare(GE, 0).cast(F)).reinterpretAsInts().or(vsign).reinterpretAsFloats()\n"
+    f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);\n")
+
+out.append(sigmoid_family(f"    @Override\n{signature('    public void siluBackward(', [q.strip() for q in BINARY.split(',')])}",
+    "SILU_BACKWARD", SILU_BACKWARD_TAIL,
+    simple_tail("gradIn[giOff + i]", "ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i])"),
+    pre=f"{IND}IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);\n"
+        f"{IND}// |gradOut| above 2^29, inf or NaN: the scalar method, lane by lane, for the whole vector (only arrays live)\n"
+        f"{IND}if (vgaIn.compare(GT, SILU_GRAD_MAX_BITS).anyTrue()) {{\n"
+        f"{IND}    for (int l = i; l < i + F.length(); l++) {{\n"
+        f"{IND}        gradIn[giOff + l] = ScalarActivations.siluBackward(x[xOff + l], gradOut[gOff + l]);\n"
+        f"{IND}    }}\n"
+        f"{IND}    continue;\n"
+        f"{IND}}}\n"))
+
+
 # softplusBackward with beta = 1: g sigmoid(x) = logSigmoidBackward(-x, g), the same core on -x (negation is exact)
 SPB_HEAD = ("    @Override\n"
             "    public void softplusBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len,\n"
@@ -672,18 +716,6 @@ out.append(kernel("geluTanhBackward", BINARY,
     + f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
     + store("vg.mul(vs.mul(vh))", "gradIn", "giOff"),
     simple_tail("gradIn[giOff + i]", "ScalarActivations.geluTanhBackward(x[xOff + i], gradOut[gOff + i])")))
-
-out.append(kernel("siluBackward", BINARY,
-    near_root("vxIn", "SILU")
-    + f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
-    f"{IND}DoubleVector vxc = {clamp('vx', '-SILU_X_MAX', 'SILU_X_MAX')};\n"
-    + exp_block("vxc.neg()", "ve")
-    + f"{IND}DoubleVector vs = {b('1.0')}.div(ve.add(1.0));\n"
-    f"{IND}DoubleVector vhDirect = vxc.fma(ve.mul(vs), {b('1.0')});\n"
-    + root_form("SILU", "vxc")
-    + f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
-    + store("vg.mul(vs.mul(vh))", "gradIn", "giOff"),
-    simple_tail("gradIn[giOff + i]", "ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i])")))
 
 out.append(kernel("softplus", UNARY + ", float beta, float threshold",
     f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"

@@ -107,3 +107,32 @@ window("GELU_TANH_W", ht, x0, 5)
 hs = lambda x: 1 + x / (1 + mp.exp(x))
 x0 = mp.findroot(hs, mp.mpf('-1.28'))
 window("SILU_W", hs, x0, 5)
+
+# ---- 3. siluBackward in binary32: h(x0 + d) = d + d^2 P(d) on [-w, w] (h'(x0) = 1 exactly: sigmoid(-x0) = -1/x0),
+#      P in binary32 coefficients, x0 split in binary32 hi + lo; error measured on W(d) = h/d = 1 + d P(d)
+import struct
+def f32(v):
+    return struct.unpack('f', struct.pack('f', float(v)))[0]
+x0 = mp.findroot(hs, mp.mpf('-1.28'))
+hi = f32(x0)
+lo = f32(x0 - mp.mpf(hi))
+print(f"// SILU_F_W: root hi = {hexd(hi)}f  lo = {hexd(lo)}f  h'(x0) = {mp.nstr(mp.diff(hs, x0), 20)}")
+def pfun(d):
+    if abs(d) < mp.mpf('1e-30'):
+        return mp.diff(hs, x0, 2) / 2
+    return (hs(x0 + d) / d - 1) / d
+poly = mp.chebyfit(pfun, [-W, W], 3)
+pc = [f32(c) for c in reversed(poly)]
+worst = mp.mpf(0)
+for i in range(2001):
+    d = -W + 2 * W * mp.mpf(i) / 2000
+    if d == 0:
+        continue
+    p = mp.mpf(0)
+    for c in reversed(pc):
+        p = p * d + mp.mpf(c)
+    worst = max(worst, abs((1 + d * p) / (hs(x0 + d) / d) - 1))
+print(f"// SILU_F_W: P degree 2 on [-{mp.nstr(W, 5)}, {mp.nstr(W, 5)}], max rel error of 1 + d P(d) after rounding "
+      f"{mp.nstr(worst, 3)} (2^{mp.nstr(mp.log(worst, 2), 4)})")
+for i, c in enumerate(pc):
+    print(f"    public static final float SILU_F_W{i + 1} = {hexd(c)}f;")

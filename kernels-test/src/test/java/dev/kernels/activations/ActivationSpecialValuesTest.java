@@ -178,6 +178,19 @@ class ActivationSpecialValuesTest {
             same(NAN, bwd(k, NAN, 6f), k + "(NaN)");
             same(-0.75f, bwd(k, 1e30f, -0.75f), k + "(1e30)");
         }
+        // gradOut = +-0 (masked losses): a zero with the sign of gradOut f'(x), the sign the same x gives for gradOut = 1
+        // (siluBackward sets it from the signs: its fmas add a zero product to a zero tail of either sign)
+        for (String k : new String[] {"geluBackward", "geluTanhBackward", "siluBackward", "softplusBackward",
+                "logSigmoidBackward"}) {
+            for (float x : new float[] {-200f, -30f, -5f, -1.3f, -1.25f, -0.75f, -0.3f, -1e-3f, -0f, 0f, 1e-3f, 0.3f,
+                    0.75f, 1.3f, 5f, 30f, 200f}) {
+                float one = bwd(k, x, 1f);
+                for (float g : new float[] {0f, -0f}) {
+                    float expect = (Float.floatToRawIntBits(one) ^ Float.floatToRawIntBits(g)) < 0 ? -0f : 0f;
+                    same(expect, bwd(k, x, g), k + "(" + x + ", gradOut " + g + ")");
+                }
+            }
+        }
         same(3f, bwd("softplusBackward", 25f, 3f), "softplus'(above threshold) = gradOut");
         same(0.5f, bwd("softplusBackward", 0f, 1f), "softplus'(0)");
         same(0.5f, bwd("geluBackward", 0f, 1f), "gelu'(0)");

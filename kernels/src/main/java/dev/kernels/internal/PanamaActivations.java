@@ -22,6 +22,7 @@ import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.MIN;
 import static jdk.incubator.vector.VectorOperators.UGE;
+import static jdk.incubator.vector.VectorOperators.XOR;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -374,6 +375,86 @@ public final class PanamaActivations implements ActivationSupport {
                     .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);
         }
         for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.logSigmoidBackward(x[xOff + i], gradOut[gOff + i]);
+    }
+
+    @Override
+    public void siluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        int i = 0;
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);
+            // |gradOut| above 2^29, inf or NaN: the scalar method, lane by lane, for the whole vector (only arrays live)
+            if (vgaIn.compare(GT, SILU_GRAD_MAX_BITS).anyTrue()) {
+                for (int l = i; l < i + F.length(); l++) {
+                    gradIn[giOff + l] = ScalarActivations.siluBackward(x[xOff + l], gradOut[gOff + l]);
+                }
+                continue;
+            }
+            // ScalarMath.sigmoidFamily(x, g, SILU_BACKWARD), op for op: both signs computed, blended on x < 0
+            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
+            IntVector vxBits = vx.reinterpretAsInts();
+            IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|
+            FloatVector vdc = vdBits.lanewise(MAX, NEG_TINY_BITS).lanewise(MIN, SIGMOID_NEG_MIN_BITS)
+                    .reinterpretAsFloats();
+            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC_F);
+            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
+            FloatVector vrLo = vn.mul(-LN2_LO_F);
+            FloatVector vhi = vrHi.add(1f);
+            FloatVector vr = vrHi.add(vrLo);
+            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
+            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
+            FloatVector veh = vhi.add(vc);
+            FloatVector vel = vc.sub(veh.sub(vhi));
+            IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);
+            FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS)
+                    .reinterpretAsFloats();
+            FloatVector ve = veh.mul(vsDen);
+            FloatVector vw = ve.add(1f);
+            FloatVector vlo = vel.fma(vsDen, ve.sub(vw.sub(1f)));
+            FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);
+            FloatVector vnr0 = vr0.neg();
+            FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
+            FloatVector vt = veh.fma(vdelta, vel);
+            FloatVector vsUp = vsUpBits.reinterpretAsFloats();
+            FloatVector vsigmaNegUp = veh.fma(vr0, vr0.mul(vt)).mul(vsUp); // sigmoid(-a) 2^64
+            FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
+            FloatVector va = vdc.neg();
+            FloatVector vsn = veh.fma(vr0, vr0.mul(vt)); // sigmoid(-a) 2^-n
+            FloatVector vhPos = va.fma(vsn.mul(vsDen), FloatVector.broadcast(F, 1f));
+            FloatVector vgr0 = vg.mul(vr0);
+            FloatVector vpos = vgr0.fma(vhPos, vgr0.mul(vhPos).mul(vdelta));
+            FloatVector vhh = va.neg().fma(vr0, FloatVector.broadcast(F, 1f)); // 1 - a sigmoid(a) = hh + hl
+            FloatVector vhl = va.mul(vr0).neg().mul(vdelta);
+            // d + d^2 P(d) near the root only when a lane needs it: same bits as blending it into every vector
+            if (vx.compare(GT, (float) (SILU_F_ROOT_HI - ROOT_WINDOW - 0x1p-10))
+                    .and(vx.compare(LT, (float) (SILU_F_ROOT_HI + ROOT_WINDOW + 0x1p-10))).anyTrue()) {
+                FloatVector vdh = vx.sub(SILU_F_ROOT_HI);
+                FloatVector vp = vdh.fma(SILU_F_W3, SILU_F_W2).fma(vdh, FloatVector.broadcast(F, SILU_F_W1));
+                VectorMask<Float> vin = vdh.abs().compare(LT, (float) ROOT_WINDOW);
+                vhh = vhh.blend(vdh.add(vdh.fma(vdh.mul(vp), FloatVector.broadcast(F, -SILU_F_ROOT_LO))), vin);
+                vhl = vhl.blend(0f, vin);
+            }
+            FloatVector vga = vg.mul(vsUp).mul(vr0);
+            FloatVector vmh = veh.mul(vhh);
+            FloatVector vcorr = veh.fma(vhl, vt.fma(vhh, veh.fma(vhh, vmh.neg())));
+            FloatVector vnegUp = vga.fma(vmh, vga.mul(vcorr)); // g silu'(-a) 2^64
+            FloatVector vnegAbs = vnegUp.abs();
+            VectorMask<Float> vdownTiny = vnegAbs.compare(LT, EXP_NEG_U_MIN);
+            FloatVector vdown = vnegAbs.mul(EXP_NEG_SCALE_DOWN);
+            if (vdownTiny.anyTrue()) { // subnormal results in integers: a subnormal product is 7x slower
+                vdown = vnegAbs.blend(EXP_NEG_U_MIN, vdownTiny).mul(EXP_NEG_SCALE_DOWN)
+                        .blend(vnegAbs.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
+                                .reinterpretAsFloats(), vdownTiny);
+            }
+            // the sign of g f'(x) from the signs (ScalarMath.sigmoidFamily: zeros of g)
+            IntVector vsign = vg.reinterpretAsInts()
+                    .lanewise(XOR, vhh.reinterpretAsInts().and(vxBits.lanewise(ASHR, 31))).and(SIGN_BIT_F);
+            vdown.blend(vpos.abs(), vxBits.compare(GE, 0).cast(F)).reinterpretAsInts().or(vsign).reinterpretAsFloats()
+                    .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);
+        }
+        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i]);
     }
 
     @Override
@@ -1058,137 +1139,6 @@ public final class PanamaActivations implements ActivationSupport {
                 DoubleVector vd = vxc.sub(GELU_TANH_ROOT_HI).sub(GELU_TANH_ROOT_LO);
                 DoubleVector vw = vd.fma(kGELU_TANH_W5, kGELU_TANH_W4).fma(vd, kGELU_TANH_W3)
                         .fma(vd, kGELU_TANH_W2).fma(vd, kGELU_TANH_W1).fma(vd, kGELU_TANH_W0);
-                vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
-            }
-            DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);
-            FloatVector vrh = (FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, F, 0);
-            vrh.unslice(DL, FloatVector.fromArray(F, gradIn, giOff + i), 0).intoArray(gradIn, giOff + i);
-        }
-    }
-
-    @Override
-    public void siluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
-        int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0;
-        for (int from = 0; from < bound; from += HALF_PASS_BLOCK) {
-            int to = Math.min(bound, from + HALF_PASS_BLOCK);
-            siluBackwardLowHalves(x, xOff, gradOut, gOff, gradIn, giOff, from, to);
-            siluBackwardHighHalves(x, xOff, gradOut, gOff, gradIn, giOff, from, to);
-        }
-        int i = bound;
-        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i]);
-    }
-
-    private static void siluBackwardLowHalves(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff,
-            int from, int to) {
-        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
-        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
-        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
-        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
-        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
-        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
-        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
-        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
-        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
-        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
-        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
-        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
-        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
-        DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
-        DoubleVector kSILU_W3 = DoubleVector.broadcast(D, SILU_W3);
-        DoubleVector kSILU_W2 = DoubleVector.broadcast(D, SILU_W2);
-        DoubleVector kSILU_W1 = DoubleVector.broadcast(D, SILU_W1);
-        DoubleVector kSILU_W0 = DoubleVector.broadcast(D, SILU_W0);
-        DoubleVector kSILU_W5 = DoubleVector.broadcast(D, SILU_W5);
-        DoubleVector kSILU_W4 = DoubleVector.broadcast(D, SILU_W4);
-        VectorMask<Float> lowHalf = F.indexInRange(0, DL);
-        for (int i = from; i < to; i += F.length()) {
-            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
-            FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
-            // the factored form near the root of f' only when a lane needs it: same bits as blending it
-            // into every vector, the window test below still decides per lane
-            boolean nearRoot = vxIn.compare(GT, (float) (SILU_ROOT_HI - ROOT_WINDOW - 0x1p-10))
-                    .and(vxIn.compare(LT, (float) (SILU_ROOT_HI + ROOT_WINDOW + 0x1p-10))).anyTrue();
-            DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
-            DoubleVector vxc = vx.blend(-SILU_X_MAX, vx.compare(LT, -SILU_X_MAX))
-                    .blend(SILU_X_MAX, vx.compare(GT, SILU_X_MAX));
-            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-            DoubleVector vexpX = vxc.neg();
-            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                    .fma(vexpR, kEXP_D_Q0);
-            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector ve = vexpS.fma(vexpU, vexpS);
-            DoubleVector vs = k1_0.div(ve.add(1.0));
-            DoubleVector vhDirect = vxc.fma(ve.mul(vs), k1_0);
-            DoubleVector vh = vhDirect;
-            if (nearRoot) {
-                DoubleVector vd = vxc.sub(SILU_ROOT_HI).sub(SILU_ROOT_LO);
-                DoubleVector vw = vd.fma(kSILU_W5, kSILU_W4).fma(vd, kSILU_W3).fma(vd, kSILU_W2).fma(vd, kSILU_W1)
-                        .fma(vd, kSILU_W0);
-                vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
-            }
-            DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 0);
-            FloatVector vrh = (FloatVector) vg.mul(vs.mul(vh)).convertShape(D2F, F, 0);
-            FloatVector.fromArray(F, gradIn, giOff + i).blend(vrh, lowHalf).intoArray(gradIn, giOff + i);
-        }
-    }
-
-    private static void siluBackwardHighHalves(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn,
-            int giOff, int from, int to) {
-        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
-        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
-        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
-        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
-        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
-        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
-        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
-        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
-        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
-        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
-        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
-        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
-        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
-        DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
-        DoubleVector kSILU_W3 = DoubleVector.broadcast(D, SILU_W3);
-        DoubleVector kSILU_W2 = DoubleVector.broadcast(D, SILU_W2);
-        DoubleVector kSILU_W1 = DoubleVector.broadcast(D, SILU_W1);
-        DoubleVector kSILU_W0 = DoubleVector.broadcast(D, SILU_W0);
-        DoubleVector kSILU_W5 = DoubleVector.broadcast(D, SILU_W5);
-        DoubleVector kSILU_W4 = DoubleVector.broadcast(D, SILU_W4);
-        for (int i = from; i < to; i += F.length()) {
-            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
-            FloatVector vgIn = FloatVector.fromArray(F, gradOut, gOff + i);
-            // the factored form near the root of f' only when a lane needs it: same bits as blending it
-            // into every vector, the window test below still decides per lane
-            boolean nearRoot = vxIn.compare(GT, (float) (SILU_ROOT_HI - ROOT_WINDOW - 0x1p-10))
-                    .and(vxIn.compare(LT, (float) (SILU_ROOT_HI + ROOT_WINDOW + 0x1p-10))).anyTrue();
-            DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
-            DoubleVector vxc = vx.blend(-SILU_X_MAX, vx.compare(LT, -SILU_X_MAX))
-                    .blend(SILU_X_MAX, vx.compare(GT, SILU_X_MAX));
-            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
-            DoubleVector vexpX = vxc.neg();
-            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                    .fma(vexpR, kEXP_D_Q0);
-            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector ve = vexpS.fma(vexpU, vexpS);
-            DoubleVector vs = k1_0.div(ve.add(1.0));
-            DoubleVector vhDirect = vxc.fma(ve.mul(vs), k1_0);
-            DoubleVector vh = vhDirect;
-            if (nearRoot) {
-                DoubleVector vd = vxc.sub(SILU_ROOT_HI).sub(SILU_ROOT_LO);
-                DoubleVector vw = vd.fma(kSILU_W5, kSILU_W4).fma(vd, kSILU_W3).fma(vd, kSILU_W2).fma(vd, kSILU_W1)
-                        .fma(vd, kSILU_W0);
                 vh = vhDirect.blend(vd.mul(vw), vd.abs().compare(LT, ROOT_WINDOW));
             }
             DoubleVector vg = (DoubleVector) vgIn.convertShape(F2D, D, 1);

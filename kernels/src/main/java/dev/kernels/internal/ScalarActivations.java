@@ -92,7 +92,14 @@ public final class ScalarActivations implements ActivationSupport {
         return ScalarMath.sigmoidFamily(x, 0f, ScalarMath.SILU);
     }
 
+    /** g silu'(x): binary32 on sigmoid's core (see {@link ScalarMath#sigmoidFamily}) unless |g| &gt; 2^29, inf or NaN. */
     public static float siluBackward(float x, float g) {
+        return (Float.floatToRawIntBits(g) & ~MathConstants.SIGN_BIT_F) > SILU_GRAD_MAX_BITS
+                ? siluBackwardD(x, g) : ScalarMath.sigmoidFamily(x, g, ScalarMath.SILU_BACKWARD);
+    }
+
+    /** g silu'(x) in binary64, rounded once: gradOut outside the binary32 form's range (see its caller). */
+    static float siluBackwardD(float x, float g) {
         double xd = x;
         double xc = Math.min(Math.max(xd, -SILU_X_MAX), SILU_X_MAX);
         double e = ScalarMath.expD(-xc);
