@@ -30,7 +30,7 @@ public final class MathConstants {
     public static final float EXP_F_P4 = 0x1.6a5228p-10f;
     /**
      * gencoef.py "EXP_F Q": degree 5 on [-ln2/2, ln2/2], rel. error 2^-26.7 after rounding: the compensated exp core
-     * (ScalarMath.expTail) of sigmoid and the softmax family, whose error budget wants the extra degree.
+     * (ScalarMath.expTail) of sigmoid, softplus, logSigmoid and BCE, whose error budget wants the extra degree.
      */
     public static final float EXP_F_Q0 = 0x1p-1f;
     public static final float EXP_F_Q1 = 0x1.555556p-3f;

@@ -137,16 +137,14 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vdc = vd.blend(EXP_NEG_MIN, vd.compare(LT, EXP_NEG_MIN));
             FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
             FloatVector vn = vnb.sub(EXP_MAGIC_F);
-            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
-            FloatVector vrLo = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vloc);
-            FloatVector vhi = vrHi.add(1f);
-            FloatVector vr = vrHi.add(vrLo);
-            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
-            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
+            // ScalarSoftmax.expNegScaledHorner: 1 + r (1 + r P(r)), r = rHi + rLo rounded once
+            FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc)
+                    .add(vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vloc));
+            FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
+                    .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
             FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
-            FloatVector vu = vc.fma(vs1, vhi.mul(vs1)); // e * 2^64, always normal
+            FloatVector vu = vp.mul(vs1); // e * 2^64, always normal, exact scaling
             if (y != null) vu.intoArray(y, yo + j); // u, unscaled by the pass that reads it
             // the max terms (exactly 1 each, counted) and those below 2^-150 stay out of t; NaN lanes stay in
             VectorMask<Float> tie = vx.compare(EQ, m);
@@ -176,16 +174,14 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vdc = vd.blend(EXP_NEG_MIN, vd.compare(LT, EXP_NEG_MIN));
             FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
             FloatVector vn = vnb.sub(EXP_MAGIC_F);
-            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
-            FloatVector vrLo = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vloc);
-            FloatVector vhi = vrHi.add(1f);
-            FloatVector vr = vrHi.add(vrLo);
-            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
-            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
+            // ScalarSoftmax.expNegScaledHorner: 1 + r (1 + r P(r)), r = rHi + rLo rounded once
+            FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc)
+                    .add(vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vloc));
+            FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
+                    .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
             FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
-            FloatVector vu = vc.fma(vs1, vhi.mul(vs1)); // e * 2^64, always normal
+            FloatVector vu = vp.mul(vs1); // e * 2^64, always normal, exact scaling
             VectorMask<Float> tie = vx.compare(EQ, m).and(in);
             vk = vk.lanewise(ADD, 1, tie.cast(I));
             FloatVector vt = FloatVector.zero(F).blend(vu, in.andNot(tie.or(vd.compare(LT, EXP_NEG_MIN))));

@@ -22,7 +22,8 @@ public final class ScalarMath {
     /**
      * exp in binary32: x = n ln2 + r (two-constant Cody-Waite, r rounded once), e^r = 1 + r (1 + r P(r)) by Horner
      * fmas, so the last fma rounds at full weight and r's rounding weighs |r| times less (exhaustive max 0.8913 ULP;
-     * the compensated form kept for the softmax family, 1 + c with c carrying rLo, reached 0.7644 ULP at 1.6x the cost).
+     * the compensated form kept for the sigmoid family, 1 + c with c carrying rLo, reached 0.7644 ULP at 1.6x the cost;
+     * the softmax family's exp pass uses this polynomial, see ScalarSoftmax.expNegScaledHorner).
      */
     public static float exp(float x) {
         float xc = Math.min(Math.max(x, EXP_CLAMP_MIN), EXP_CLAMP_MAX);

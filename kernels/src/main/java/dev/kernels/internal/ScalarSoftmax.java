@@ -53,6 +53,22 @@ public class ScalarSoftmax implements SoftmaxSupport {
         return Math.fma(c, s1, hi * s1);
     }
 
+    /**
+     * u = e^(d + lo) 2^64 as {@link #expNegScaled}, by VectorMath.exp's polynomial 1 + r (1 + r P(r)) on r = rHi + rLo
+     * rounded once, instead of the compensated 1 + c: the term of the softmax family's row sums. 6 vector operations
+     * fewer per element in its exp pass, for about 0.9 instead of 0.77 ULP per term (their bounds are 4 ULP);
+     * p 2^(n+64) is exact (p in [0.7, 1.42], n in [-150, 0]).
+     */
+    public static float expNegScaledHorner(float d, float lo) {
+        float loc = d >= EXP_NEG_MIN ? lo : 0f; // lo is NaN for d = -inf (inf - inf): drop it with the clamp
+        float dc = Math.max(d, EXP_NEG_MIN);
+        float nb = Math.fma(dc, LOG2E_F, EXP_MAGIC_F);
+        float n = nb - EXP_MAGIC_F;
+        float r = Math.fma(n, -LN2_HI_F, dc) + Math.fma(n, -LN2_LO_F, loc);
+        float s1 = Float.intBitsToFloat((Float.floatToRawIntBits(nb) + EXP_NEG_SCALE_BIAS) << 23);
+        return ScalarMath.expPolyF(r) * s1;
+    }
+
     /** e = u * 2^-64 from u of {@link #expNegScaled}, rounded once, without subnormal float arithmetic. */
     public static float unscale(float u) {
         // subnormal results rounded by integer means (2^23 magic), bit-identical to u * 2^-64 but without the slow
@@ -153,7 +169,7 @@ public class ScalarSoftmax implements SoftmaxSupport {
             float bv = d - xj;
             float av = d - bv;
             float lo = (xj - av) - (bv + m); // TwoSum error of x + (-m)
-            float u = expNegScaled(d, lo);
+            float u = expNegScaledHorner(d, lo);
             if (y != null) y[yo + j] = u;
             if (xj == m) k++;
             p[j & 15] += xj == m || d < EXP_NEG_MIN ? 0.0 : (double) u; // the max terms (exactly 1 each) stay out of t
