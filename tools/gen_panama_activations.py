@@ -499,6 +499,18 @@ LOG_SIGMOID_BACKWARD_TAIL = (
     f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);\n")
 
 
+def large_gradout_pre(max_bits, bound, call):
+    """Loop-head guard: a vector with some |gradOut| above bound (or inf or NaN) goes lane by lane to the scalar call."""
+    return (f"{IND}IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);\n"
+            f"{IND}// |gradOut| above {bound}, inf or NaN: the scalar method, lane by lane, for the whole vector (only arrays live)\n"
+            f"{IND}if (vgaIn.compare(GT, {max_bits}).anyTrue()) {{\n"
+            f"{IND}    for (int l = i; l < i + F.length(); l++) {{\n"
+            f"{IND}        gradIn[giOff + l] = {call};\n"
+            f"{IND}    }}\n"
+            f"{IND}    continue;\n"
+            f"{IND}}}\n")
+
+
 def sigmoid_family(head, kind, tail_text, tail, pre=""):
     return (
         f"{head}"
@@ -522,14 +534,7 @@ out.append(sigmoid_family(f"    @Override\n    public void silu({UNARY}) {{\n", 
 out.append(sigmoid_family(f"    @Override\n{signature('    public void logSigmoidBackward(', [q.strip() for q in BINARY.split(',')])}",
     "LOG_SIGMOID_BACKWARD", LOG_SIGMOID_BACKWARD_TAIL,
     simple_tail("gradIn[giOff + i]", "ScalarActivations.logSigmoidBackward(x[xOff + i], gradOut[gOff + i])"),
-    pre=f"{IND}IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);\n"
-        f"{IND}// |gradOut| above 2^37, inf or NaN: the scalar method, lane by lane, for the whole vector (only arrays live)\n"
-        f"{IND}if (vgaIn.compare(GT, SIGMOID_GRAD_MAX_BITS).anyTrue()) {{\n"
-        f"{IND}    for (int l = i; l < i + F.length(); l++) {{\n"
-        f"{IND}        gradIn[giOff + l] = ScalarActivations.logSigmoidBackward(x[xOff + l], gradOut[gOff + l]);\n"
-        f"{IND}    }}\n"
-        f"{IND}    continue;\n"
-        f"{IND}}}\n"))
+    pre=large_gradout_pre("SIGMOID_GRAD_MAX_BITS", "2^37", "ScalarActivations.logSigmoidBackward(x[xOff + l], gradOut[gOff + l])")))
 
 
 SILU_BACKWARD_TAIL = (
@@ -565,14 +570,7 @@ SILU_BACKWARD_TAIL = (
 out.append(sigmoid_family(f"    @Override\n{signature('    public void siluBackward(', [q.strip() for q in BINARY.split(',')])}",
     "SILU_BACKWARD", SILU_BACKWARD_TAIL,
     simple_tail("gradIn[giOff + i]", "ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i])"),
-    pre=f"{IND}IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);\n"
-        f"{IND}// |gradOut| above 2^29, inf or NaN: the scalar method, lane by lane, for the whole vector (only arrays live)\n"
-        f"{IND}if (vgaIn.compare(GT, SILU_GRAD_MAX_BITS).anyTrue()) {{\n"
-        f"{IND}    for (int l = i; l < i + F.length(); l++) {{\n"
-        f"{IND}        gradIn[giOff + l] = ScalarActivations.siluBackward(x[xOff + l], gradOut[gOff + l]);\n"
-        f"{IND}    }}\n"
-        f"{IND}    continue;\n"
-        f"{IND}}}\n"))
+    pre=large_gradout_pre("SILU_GRAD_MAX_BITS", "2^29", "ScalarActivations.siluBackward(x[xOff + l], gradOut[gOff + l])")))
 
 
 # softplusBackward with beta = 1: g sigmoid(x) = logSigmoidBackward(-x, g), the same core on -x (negation is exact)
@@ -590,14 +588,7 @@ SPB_TAIL = LOG_SIGMOID_BACKWARD_TAIL.replace(
 assert SPB_TAIL != LOG_SIGMOID_BACKWARD_TAIL
 out.append(sigmoid_family(SPB_HEAD, "LOG_SIGMOID_BACKWARD) on -x", SPB_TAIL,
     simple_tail("gradIn[giOff + i]", "ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], 1.0, threshold)"),
-    pre=f"{IND}IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);\n"
-        f"{IND}// |gradOut| above 2^37, inf or NaN: the scalar method, lane by lane, for the whole vector (only arrays live)\n"
-        f"{IND}if (vgaIn.compare(GT, SIGMOID_GRAD_MAX_BITS).anyTrue()) {{\n"
-        f"{IND}    for (int l = i; l < i + F.length(); l++) {{\n"
-        f"{IND}        gradIn[giOff + l] = ScalarActivations.softplusBackward(x[xOff + l], gradOut[gOff + l], 1.0, threshold);\n"
-        f"{IND}    }}\n"
-        f"{IND}    continue;\n"
-        f"{IND}}}\n").replace(
+    pre=large_gradout_pre("SIGMOID_GRAD_MAX_BITS", "2^37", "ScalarActivations.softplusBackward(x[xOff + l], gradOut[gOff + l], 1.0, threshold)")).replace(
     f"{IND}FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n",
     f"{IND}FloatVector vx = FloatVector.fromArray(F, x, xOff + i).neg();\n", 1))
 
