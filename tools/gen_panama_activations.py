@@ -456,7 +456,8 @@ SIGMOID_CORE = (
     f"{IND}FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));\n"
     f"{IND}FloatVector vt = veh.fma(vdelta, vel);\n"
     f"{IND}FloatVector vsUp = vsUpBits.reinterpretAsFloats();\n"
-    f"{IND}FloatVector vsigmaNegUp = veh.fma(vr0, vr0.mul(vt)).mul(vsUp); // sigmoid(-a) 2^64\n")
+    f"{IND}FloatVector vsn = veh.fma(vr0, vr0.mul(vt)); // sigmoid(-a) 2^-n\n"
+    f"{IND}FloatVector vsigmaNegUp = vsn.mul(vsUp); // sigmoid(-a) 2^64\n")
 
 SIGMOID_TAIL = (
     unscale("vsigmaNegUp", "vneg")
@@ -540,7 +541,6 @@ out.append(sigmoid_family(f"    @Override\n{signature('    public void logSigmoi
 SILU_BACKWARD_TAIL = (
     f"{IND}FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);\n"
     f"{IND}FloatVector va = vdc.neg();\n"
-    f"{IND}FloatVector vsn = veh.fma(vr0, vr0.mul(vt)); // sigmoid(-a) 2^-n\n"
     f"{IND}FloatVector vhPos = va.fma(vsn.mul(vsDen), FloatVector.broadcast(F, 1f));\n"
     f"{IND}FloatVector vgr0 = vg.mul(vr0);\n"
     f"{IND}FloatVector vpos = vgr0.fma(vhPos, vgr0.mul(vhPos).mul(vdelta));\n"

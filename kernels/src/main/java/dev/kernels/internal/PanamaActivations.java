@@ -237,7 +237,8 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
             FloatVector vt = veh.fma(vdelta, vel);
             FloatVector vsUp = vsUpBits.reinterpretAsFloats();
-            FloatVector vsigmaNegUp = veh.fma(vr0, vr0.mul(vt)).mul(vsUp); // sigmoid(-a) 2^64
+            FloatVector vsn = veh.fma(vr0, vr0.mul(vt)); // sigmoid(-a) 2^-n
+            FloatVector vsigmaNegUp = vsn.mul(vsUp); // sigmoid(-a) 2^64
             VectorMask<Float> vnegTiny = vsigmaNegUp.compare(LT, EXP_NEG_U_MIN);
             FloatVector vneg = vsigmaNegUp.mul(EXP_NEG_SCALE_DOWN);
             if (vnegTiny.anyTrue()) { // subnormal results in integers: a subnormal product is 7x slower
@@ -284,7 +285,8 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
             FloatVector vt = veh.fma(vdelta, vel);
             FloatVector vsUp = vsUpBits.reinterpretAsFloats();
-            FloatVector vsigmaNegUp = veh.fma(vr0, vr0.mul(vt)).mul(vsUp); // sigmoid(-a) 2^64
+            FloatVector vsn = veh.fma(vr0, vr0.mul(vt)); // sigmoid(-a) 2^-n
+            FloatVector vsigmaNegUp = vsn.mul(vsUp); // sigmoid(-a) 2^64
             FloatVector vpos = vx.fma(vr0, vx.mul(vr0).mul(vdelta));
             FloatVector va = vdc.neg();
             FloatVector vph = va.mul(veh);
@@ -355,7 +357,8 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
             FloatVector vt = veh.fma(vdelta, vel);
             FloatVector vsUp = vsUpBits.reinterpretAsFloats();
-            FloatVector vsigmaNegUp = veh.fma(vr0, vr0.mul(vt)).mul(vsUp); // sigmoid(-a) 2^64
+            FloatVector vsn = veh.fma(vr0, vr0.mul(vt)); // sigmoid(-a) 2^-n
+            FloatVector vsigmaNegUp = vsn.mul(vsUp); // sigmoid(-a) 2^64
             FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
             FloatVector vgPos = vg.mul(0x1p64f);
             FloatVector vposUp = vgPos.fma(vr0, vgPos.mul(vr0).mul(vdelta));
@@ -418,10 +421,10 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
             FloatVector vt = veh.fma(vdelta, vel);
             FloatVector vsUp = vsUpBits.reinterpretAsFloats();
-            FloatVector vsigmaNegUp = veh.fma(vr0, vr0.mul(vt)).mul(vsUp); // sigmoid(-a) 2^64
+            FloatVector vsn = veh.fma(vr0, vr0.mul(vt)); // sigmoid(-a) 2^-n
+            FloatVector vsigmaNegUp = vsn.mul(vsUp); // sigmoid(-a) 2^64
             FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
             FloatVector va = vdc.neg();
-            FloatVector vsn = veh.fma(vr0, vr0.mul(vt)); // sigmoid(-a) 2^-n
             FloatVector vhPos = va.fma(vsn.mul(vsDen), FloatVector.broadcast(F, 1f));
             FloatVector vgr0 = vg.mul(vr0);
             FloatVector vpos = vgr0.fma(vhPos, vgr0.mul(vhPos).mul(vdelta));
@@ -503,7 +506,8 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
             FloatVector vt = veh.fma(vdelta, vel);
             FloatVector vsUp = vsUpBits.reinterpretAsFloats();
-            FloatVector vsigmaNegUp = veh.fma(vr0, vr0.mul(vt)).mul(vsUp); // sigmoid(-a) 2^64
+            FloatVector vsn = veh.fma(vr0, vr0.mul(vt)); // sigmoid(-a) 2^-n
+            FloatVector vsigmaNegUp = vsn.mul(vsUp); // sigmoid(-a) 2^64
             FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
             FloatVector vgPos = vg.mul(0x1p64f);
             FloatVector vposUp = vgPos.fma(vr0, vgPos.mul(vr0).mul(vdelta));

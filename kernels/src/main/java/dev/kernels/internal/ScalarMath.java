@@ -67,6 +67,12 @@ public final class ScalarMath {
         return y;
     }
 
+    /** P(f) of log(1 + f) = f - f^2/2 + f^3 P(f), Horner in fmas (logCore and ScalarSoftmax.softplusNegAbs). */
+    static float logPolyF(float f) {
+        return Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(LOG_F_P7, f, LOG_F_P6), f,
+                LOG_F_P5), f, LOG_F_P4), f, LOG_F_P3), f, LOG_F_P2), f, LOG_F_P1), f, LOG_F_P0);
+    }
+
     /** log of a positive normal finite x, plus eAdjust*ln2. */
     public static float logCore(float x, float eAdjust) {
         int ix = Float.floatToRawIntBits(x) - SQRT_HALF_BITS;
@@ -74,10 +80,8 @@ public final class ScalarMath {
         float m = Float.intBitsToFloat((ix & 0x007fffff) + SQRT_HALF_BITS);
         float f = m - 1f;
         float f2 = f * f;
-        float p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(LOG_F_P7, f, LOG_F_P6), f,
-                LOG_F_P5), f, LOG_F_P4), f, LOG_F_P3), f, LOG_F_P2), f, LOG_F_P1), f, LOG_F_P0);
         // log(m) = f - f^2/2 + f^3 P(f), no division; the e*ln2 split keeps e*LN2_HI exact
-        float b = Math.fma(e, LN2_LO_F, f2 * f * p);
+        float b = Math.fma(e, LN2_LO_F, f2 * f * logPolyF(f));
         // f + (b - f^2/2) with f^2/2 exact inside the fma: the same bits as -((f^2/2 - b) - f), two ops fewer
         return Math.fma(e, LN2_HI_F, f + Math.fma(f2, -0.5f, b));
     }
@@ -209,7 +213,8 @@ public final class ScalarMath {
         float delta = Math.fma(lo, nr0, Math.fma(w, nr0, 1f)); // 1/(w + lo) = r0 (1 + delta + O(2^-46))
         float t = Math.fma(eh, delta, el);
         float sUp = Float.intBitsToFloat(sUpBits);
-        float sigmaNegUp = Math.fma(eh, r0, r0 * t) * sUp; // sigmoid(-a) 2^64
+        float sn = Math.fma(eh, r0, r0 * t); // sigmoid(-a) 2^-n
+        float sigmaNegUp = sn * sUp; // sigmoid(-a) 2^64
         if (kind == SIGMOID) {
             float y = xBits < 0 ? ScalarSoftmax.unscale(sigmaNegUp) : Math.fma(r0, delta, r0); // -0, tiny x: 0.5
             return dBits > NEG_INF_BITS ? x : y; // NaN
@@ -235,7 +240,6 @@ public final class ScalarMath {
             // the root x0 = -1.278 costs nothing but the exp's own 2^-30, and within 1/32 of x0, where that would show,
             // h = d + d^2 P(d), d = x - x0 = dh - lo (dh = x - hi exact: Sterbenz; P taken at dh, 2^-27 away)
             float a = -dc;
-            float sn = Math.fma(eh, r0, r0 * t); // sigmoid(-a) 2^-n
             float hPos = Math.fma(a, sn * sDen, 1f);
             float gr0 = g * r0;
             float pos = Math.fma(gr0, hPos, gr0 * hPos * delta); // g r0 (1 + delta) hPos

@@ -4,14 +4,6 @@ import static dev.kernels.internal.MathConstants.EXP_MAGIC_F;
 import static dev.kernels.internal.MathConstants.LN2_HI_F;
 import static dev.kernels.internal.MathConstants.LN2_LO_F;
 import static dev.kernels.internal.MathConstants.LOG2E_F;
-import static dev.kernels.internal.MathConstants.LOG_F_P0;
-import static dev.kernels.internal.MathConstants.LOG_F_P1;
-import static dev.kernels.internal.MathConstants.LOG_F_P2;
-import static dev.kernels.internal.MathConstants.LOG_F_P3;
-import static dev.kernels.internal.MathConstants.LOG_F_P4;
-import static dev.kernels.internal.MathConstants.LOG_F_P5;
-import static dev.kernels.internal.MathConstants.LOG_F_P6;
-import static dev.kernels.internal.MathConstants.LOG_F_P7;
 import static dev.kernels.internal.MathConstants.SQRT_HALF_BITS;
 import static dev.kernels.internal.SoftmaxConstants.*;
 
@@ -40,17 +32,7 @@ public class ScalarSoftmax implements SoftmaxSupport {
      * row sums add u in binary64 and scale by 2^-64 once, so a subnormal e never costs accuracy or an integer detour.
      */
     public static float expNegScaled(float d, float lo) {
-        float loc = d >= EXP_NEG_MIN ? lo : 0f; // lo is NaN for d = -inf (inf - inf): drop it with the clamp
-        float dc = Math.max(d, EXP_NEG_MIN);
-        float nb = Math.fma(dc, LOG2E_F, EXP_MAGIC_F);
-        float n = nb - EXP_MAGIC_F;
-        float rHi = Math.fma(n, -LN2_HI_F, dc);
-        float rLo = Math.fma(n, -LN2_LO_F, loc);
-        float hi = 1f + rHi;
-        float c = ScalarMath.expTail(rHi, rLo, hi);
-        // n in [-150, 0]: 2^(n+64) and 2^-64 are both normal, one path for normal and subnormal results
-        float s1 = Float.intBitsToFloat((Float.floatToRawIntBits(nb) + EXP_NEG_SCALE_BIAS) << 23);
-        return Math.fma(c, s1, hi * s1);
+        return expNegScaled(d, lo, true);
     }
 
     /**
@@ -60,13 +42,23 @@ public class ScalarSoftmax implements SoftmaxSupport {
      * p 2^(n+64) is exact (p in [0.7, 1.42], n in [-150, 0]).
      */
     public static float expNegScaledHorner(float d, float lo) {
+        return expNegScaled(d, lo, false);
+    }
+
+    /** The two forms share the reduction and the scale; only e^r differs. */
+    private static float expNegScaled(float d, float lo, boolean compensated) {
         float loc = d >= EXP_NEG_MIN ? lo : 0f; // lo is NaN for d = -inf (inf - inf): drop it with the clamp
         float dc = Math.max(d, EXP_NEG_MIN);
         float nb = Math.fma(dc, LOG2E_F, EXP_MAGIC_F);
         float n = nb - EXP_MAGIC_F;
-        float r = Math.fma(n, -LN2_HI_F, dc) + Math.fma(n, -LN2_LO_F, loc);
+        float rHi = Math.fma(n, -LN2_HI_F, dc);
+        float rLo = Math.fma(n, -LN2_LO_F, loc);
+        // n in [-150, 0]: 2^(n+64) and 2^-64 are both normal, one path for normal and subnormal results
         float s1 = Float.intBitsToFloat((Float.floatToRawIntBits(nb) + EXP_NEG_SCALE_BIAS) << 23);
-        return ScalarMath.expPolyF(r) * s1;
+        if (!compensated) return ScalarMath.expPolyF(rHi + rLo) * s1;
+        float hi = 1f + rHi;
+        float c = ScalarMath.expTail(rHi, rLo, hi);
+        return Math.fma(c, s1, hi * s1);
     }
 
     /** e = u * 2^-64 from u of {@link #expNegScaled}, rounded once, without subnormal float arithmetic. */
@@ -110,9 +102,7 @@ public class ScalarSoftmax implements SoftmaxSupport {
         int ix = Float.floatToRawIntBits(w1) - SQRT_HALF_BITS;
         float k = (float) (ix >> 23);
         float f = Float.intBitsToFloat((ix & 0x007fffff) + SQRT_HALF_BITS) - 1f;
-        float p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(LOG_F_P7, f, LOG_F_P6), f,
-                LOG_F_P5), f, LOG_F_P4), f, LOG_F_P3), f, LOG_F_P2), f, LOG_F_P1), f, LOG_F_P0);
-        float b = Math.fma(k, LN2_LO_F, f * f * f * p);
+        float b = Math.fma(k, LN2_LO_F, f * f * f * ScalarMath.logPolyF(f));
         float t = Math.fma(f, -0.5f * f, b); // b - f^2/2, f^2 exact inside the fma
         return Math.fma(k, LN2_HI_F, f) + Math.fma(cc, r, t);
     }
