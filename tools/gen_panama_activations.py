@@ -82,10 +82,10 @@ def store(expr, arr, off):
     return line + f"{IND}@STORE:{arr}:{off}@\n"
 
 
-def exp_block(arg, out, short=False):
-    """out = e^arg: ScalarMath.expD (short: expDShort, the degree-6 Q), op for op."""
-    q = [f"EXP_D6_Q{k}" for k in range(6, -1, -1)] if short else [f"EXP_D_Q{k}" for k in range(8, -1, -1)]
-    name, poly = ("expDShort", "expPolyShort") if short else ("expD", "expPoly")
+def exp_block(arg, out, degree5=False):
+    """out = e^arg: ScalarMath.expD (degree5: expD5, the degree-5 Q), op for op."""
+    q = [f"EXP_D5_Q{k}" for k in range(5, -1, -1)] if degree5 else [f"EXP_D_Q{k}" for k in range(8, -1, -1)]
+    name, poly = ("expD5", "expPoly5") if degree5 else ("expD", "expPoly")
     return (
         f"{IND}// {out} = ScalarMath.{name}(...): the ops of ScalarMath.expD and {poly}, in order\n"
         f"{IND}DoubleVector vexpX = {arg};\n"
@@ -119,12 +119,13 @@ def log_block(arg, out):
     )
 
 
-def tail_h_block(arg, out):
-    """out = H(arg): ScalarActivations.gaussTailH."""
-    h = [f"GELU_H{k}" for k in range(12, -1, -1)]
+def tail_h_block(arg, out, pre):
+    """out = H(arg): ScalarActivations.gaussTailHForward (pre GELU_FWD_H) or gaussTailHBackward (GELU_BWD_H)."""
+    deg, fn = 9, {"GELU_FWD_H": "gaussTailHForward", "GELU_BWD_H": "gaussTailHBackward"}[pre]
+    h = [f"{pre}{k}" for k in range(deg, -1, -1)]
     return (
-        f"{IND}// {out} = ScalarActivations.gaussTailH({arg})\n"
-        f"{IND}DoubleVector vtailY = {arg}.sub(GELU_H_K).div({arg}.add(GELU_H_K));\n"
+        f"{IND}// {out} = ScalarActivations.{fn}({arg})\n"
+        f"{IND}DoubleVector vtailY = {arg}.sub({pre}_K).div({arg}.add({pre}_K));\n"
         f"{IND}DoubleVector {out} = {horner('vtailY', h, IND + f'DoubleVector {out} = ')};\n"
     )
 
@@ -661,12 +662,12 @@ out.append("    // -------------------------------------------------------------
 out.append(kernel("gelu", UNARY,
     f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
     f"{IND}DoubleVector vabs = vx.abs();\n"
-    f"{IND}DoubleVector va = {clamp('vabs', None, 'GELU_A_MAX')};\n"
-    + exp_block("va.mul(va).mul(-0.5)", "ve", short=True)
-    + tail_h_block("va", "vtailH")
+    f"{IND}DoubleVector va = {clamp('vabs', None, 'GELU_FWD_A_MAX')};\n"
+    + exp_block("va.mul(va).mul(-0.5)", "ve", degree5=True)
+    + tail_h_block("va", "vtailH", "GELU_FWD_H")
     + f"{IND}DoubleVector vq = ve.mul(vtailH);\n"
     f"{IND}DoubleVector vp = vq.blend({b('1.0')}.sub(vq), vx.compare(GE, 0.0));\n"
-    + store(f"{clamp('vx', '-GELU_A_MAX', None)}.mul(vp)", "y", "yOff"),
+    + store(f"{clamp('vx', '-GELU_FWD_A_MAX', None)}.mul(vp)", "y", "yOff"),
     simple_tail("y[yOff + i]", "ScalarActivations.gelu(x[xOff + i])")))
 
 out.append(kernel("geluBackward", BINARY,
@@ -675,8 +676,8 @@ out.append(kernel("geluBackward", BINARY,
     + f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
     f"{IND}DoubleVector vabs = vx.abs();\n"
     f"{IND}DoubleVector va = {clamp('vabs', None, 'GELU_A_MAX')};\n"
-    + exp_block("va.mul(va).mul(-0.5)", "ve", short=True)
-    + tail_h_block("va", "vtailH")
+    + exp_block("va.mul(va).mul(-0.5)", "ve", degree5=True)
+    + tail_h_block("va", "vtailH", "GELU_BWD_H")
     + f"{IND}DoubleVector vhDirect = va.fma({b('-INV_SQRT_2PI')}, vtailH);\n"
     + root_form("GELU", "va")
     + f"{IND}DoubleVector vdd = ve.mul(vh);\n"

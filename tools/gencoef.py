@@ -101,8 +101,8 @@ lawson_fit("EXP_F P", expq, lambda r: r * r / mp.exp(r), lambda r, p: 1 + r + r 
 print("// ---- binary64 exp/expm1 core: e^r - 1 = r + r^2 Q(r)")
 fit("EXP_D Q", expq, -R * mp.mpf('1.0001'), R * mp.mpf('1.0001'), 8, False)
 
-print("// ---- shorter binary64 exp core for kernels that round to binary32 (exact GELU): degree 6")
-fit("EXP_D6 Q", expq, -R * mp.mpf('1.0001'), R * mp.mpf('1.0001'), 6, False)
+print("// ---- shorter binary64 exp core for exact GELU and its derivative (their tail polynomials are 2^-27.45 and 2^-29.65): degree 5")
+fit("EXP_D5 Q", expq, -R * mp.mpf('1.0001'), R * mp.mpf('1.0001'), 5, False)
 
 smax = (mp.sqrt(2) - 1) / (mp.sqrt(2) + 1)
 zmax = smax**2 * mp.mpf('1.0001')

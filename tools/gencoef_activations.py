@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Generates the constants of dev.kernels.internal.ActivationConstants (mpmath at 50 digits).
 
-1. GELU_H: H(a) = e^(a^2/2) Q(a), Q(a) = erfc(a/sqrt2)/2 = 1 - Phi(a), as a degree-12 polynomial in
-   y = (a - K)/(a + K), K = 5, over a in [0, 20] (y in [-1, 3/5]); Q(a) = e^(-a^2/2) H(a) is then relatively
-   accurate deep into the tail, where gelu(x) = x Q(|x|) is subnormal.
+1. H(a) = e^(a^2/2) Q(a), Q(a) = erfc(a/sqrt2)/2 = 1 - Phi(a), as a polynomial in y = (a - K)/(a + K); Q(a) =
+   e^(-a^2/2) H(a) is then relatively accurate deep into the tail, where gelu(x) = x Q(|x|) is subnormal.
+   GELU_FWD_H (gelu): degree 9, K = 3.875, a in [0, 14.375], relative minimax. GELU_BWD_H (geluBackward): degree 9,
+   K = 3.9375, a in [0, 20], minimax in the error relative to h(a) = H(a) - a/sqrt(2 pi) (section 2a). Earlier
+   kernels used one degree-12 fit (K = 5, [0, 20], 2^-33.5) for both, 0.50-0.52 ULP at 1.15-1.2x the time.
 2. Root windows of the derivatives that cross zero (GELU, tanh-GELU, SiLU): the derivative is written as
    d * W(d), d = x - x0 with the root x0 split in hi + lo, W a polynomial in d on [-w, w]; outside the window
    the direct binary64 formula loses at most log2(1/w) bits to cancellation.
-Each fit is a Chebyshev fit (GELU_H: relative minimax by Lawson iterations), rounded to binary64 and re-measured (relative error) on a grid after rounding.
+Each fit is a Chebyshev fit (GELU_*_H: minimax by Lawson iterations), rounded to binary64 and re-measured (relative error) on a grid after rounding.
 Run:  python3 tools/gencoef_activations.py > tools/gencoef_activations.out
 """
 import mpmath as mp
@@ -18,7 +20,7 @@ mp.mp.dps = 50
 def hexd(v):
     return re.sub(r'\.?0+p', 'p', float(v).hex())
 
-def measure(cr, g, a, b, n=2000):
+def measure(cr, g, a, b, n=2000, den=None):
     worst = mp.mpf(0)
     for i in range(n + 1):
         y = a + (b - a) * mp.mpf(i) / n
@@ -26,7 +28,7 @@ def measure(cr, g, a, b, n=2000):
         for c in reversed(cr):
             p = p * y + mp.mpf(c)
         gy = g(y)
-        worst = max(worst, abs(p / gy - 1))
+        worst = max(worst, abs((p - gy) / (den(y) if den else gy)))
     return worst
 
 def fit(name, g, a, b, deg):
@@ -47,36 +49,47 @@ def split(v):
 SQRT2PI = mp.sqrt(2 * mp.pi)
 
 # ---- 1. Gaussian tail
-K = mp.mpf(5)
 A_MAX = mp.mpf(20)
 def H(a):
     return mp.erfc(a / mp.sqrt(2)) * mp.exp(a * a / 2) / 2
 
-def lawson_fit(name, g, a, b, deg, npts=400, iters=60):
-    """Minimax in the relative error: Lawson's iteratively reweighted least squares on Chebyshev nodes of [a, b] (plus
-    the ends), monomial basis in mpmath; coefficients rounded to binary64 and re-measured like fit()."""
+def lawson_fit(name, g, a, b, deg, npts=400, iters=60, den=None):
+    """Minimax in the relative error (or in |P - g| / den when den is given): Lawson's iteratively reweighted least
+    squares on Chebyshev nodes of [a, b] (plus the ends), monomial basis in mpmath; coefficients rounded to binary64 and
+    re-measured like fit()."""
+    den = den or g
     nodes = [a, b] + [(a + b) / 2 + (b - a) / 2 * mp.cos(mp.pi * (k + mp.mpf(1) / 2) / npts) for k in range(npts)]
     gv = [g(y) for y in nodes]
+    dv = [den(y) for y in nodes]
     wt = [mp.mpf(1) / len(nodes)] * len(nodes)
     for _ in range(iters):
-        A = mp.matrix([[mp.sqrt(w) * y ** j / gy for j in range(deg + 1)] for y, gy, w in zip(nodes, gv, wt)])
-        c = mp.qr_solve(A, mp.matrix([mp.sqrt(w) for w in wt]))[0]
-        err = [abs(sum(c[j] * y ** j for j in range(deg + 1)) / gy - 1) for y, gy in zip(nodes, gv)]
+        A = mp.matrix([[mp.sqrt(w) * y ** j / d for j in range(deg + 1)] for y, d, w in zip(nodes, dv, wt)])
+        c = mp.qr_solve(A, mp.matrix([mp.sqrt(w) * gy / d for gy, d, w in zip(gv, dv, wt)]))[0]
+        err = [abs((sum(c[j] * y ** j for j in range(deg + 1)) - gy) / d) for y, gy, d in zip(nodes, gv, dv)]
         wt = [w * e for w, e in zip(wt, err)]
         tot = sum(wt)
         wt = [w / tot for w in wt]
     cr = [float(c[j]) for j in range(deg + 1)]
-    w = measure(cr, g, a, b, 4000)
-    print(f"// {name}: degree {deg} on [{mp.nstr(a, 10)}, {mp.nstr(b, 10)}], relative minimax (Lawson), max rel error "
-          f"after rounding {mp.nstr(w, 3)} (2^{mp.nstr(mp.log(w, 2), 4)})")
+    w = measure(cr, g, a, b, 4000, den)
+    print(f"// {name}: degree {deg} on [{mp.nstr(a, 10)}, {mp.nstr(b, 10)}], minimax (Lawson) in |P - g| / "
+          f"{'g' if den is g else 'den'}, max after rounding {mp.nstr(w, 3)} (2^{mp.nstr(mp.log(w, 2), 4)})")
+    if den is not g:
+        w = measure(cr, g, a, b, 4000)
+        print(f"//   (its plain relative error: {mp.nstr(w, 3)}, 2^{mp.nstr(mp.log(w, 2), 4)})")
     for i, v in enumerate(cr):
         print(f"    public static final double {name}{i} = {hexd(v)};")
     return cr
 
-# degree 12 is enough for results rounded to binary32 (2^-33.5 relative); degree 16 gave 2^-44.3 at 17% more time
-print("// GELU_H: H(a) = e^(a^2/2) Q(a) in y = (a - 5)/(a + 5), a in [0, 20]")
-lawson_fit("GELU_H", lambda y: H(K * (1 + y) / (1 - y)), mp.mpf(-1), (A_MAX - K) / (A_MAX + K), 12)
 print(f"    INV_SQRT_2PI = {hexd(1 / SQRT2PI)}")
+
+# gelu forward alone: a clamped at 14.375, past the root 14.35607 of a Q(a) = 2^-150 (beyond it x Phi(x) rounds to -0
+# or is x), and H only needs ~2^-27 (0.09 ULP of the binary32 result): degree 9 and the centre that minimises its error
+K_FWD = mp.mpf('3.875')
+A_MAX_FWD = mp.mpf('14.375')
+print(f"// GELU_FWD_H: H(a) in y = (a - {K_FWD})/(a + {K_FWD}), a in [0, {A_MAX_FWD}]; root of a Q(a) = 2^-150: "
+      f"{mp.nstr(mp.findroot(lambda a: a * mp.erfc(a / mp.sqrt(2)) / 2 - mp.mpf(2) ** -150, mp.mpf(14.3)), 12)}")
+lawson_fit("GELU_FWD_H", lambda y: H(K_FWD * (1 + y) / (1 - y)), mp.mpf(-1), (A_MAX_FWD - K_FWD) / (A_MAX_FWD + K_FWD),
+           9, iters=200)
 
 W = mp.mpf(1) / 32
 def window(name, h, x0, deg):
@@ -92,6 +105,15 @@ def window(name, h, x0, deg):
 hg = lambda a: H(a) - a / SQRT2PI
 a0 = mp.findroot(hg, mp.mpf('0.75'))
 window("GELU_W", hg, a0, 5)
+
+# geluBackward alone: for x < 0 it needs h(a) = H(a) - a/sqrt(2 pi) relatively accurate, not H, so H is fitted in
+# |P - H| / |h| (h clipped at its value on the edge of the root window, inside which d W(d) is used): beyond a ~ 2 the
+# term a/sqrt(2 pi) dominates h and H may be coarser. Degree 9 and the centre that minimises that error.
+K_BWD = mp.mpf('3.9375')
+hedge = min(abs(hg(a0 + W)), abs(hg(a0 - W)))
+print(f"// GELU_BWD_H: H(a) in y = (a - {K_BWD})/(a + {K_BWD}), a in [0, {A_MAX}], weighted by max(|h(a)|, {mp.nstr(hedge, 6)})")
+lawson_fit("GELU_BWD_H", lambda y: H(K_BWD * (1 + y) / (1 - y)), mp.mpf(-1), (A_MAX - K_BWD) / (A_MAX + K_BWD), 9,
+           iters=200, den=lambda y: max(abs(hg(K_BWD * (1 + y) / (1 - y))), hedge))
 
 # ---- 2b. tanh-GELU: f'(x) = s (1 + 2 x z'(x) (1 - s)), s = sigmoid(2 z), z = k (x + c x^3)
 k = mp.mpf(float(mp.sqrt(2 / mp.pi)))   # the binary64 constants the kernel uses

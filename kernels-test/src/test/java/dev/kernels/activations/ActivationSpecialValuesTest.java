@@ -100,6 +100,12 @@ class ActivationSpecialValuesTest {
         assertTrue(g13 < 0 && g13 > -1e-37f, "gelu(-13) = " + g13);
         float g135 = fwd("gelu", -13.5f); // subnormal, never flushed
         assertTrue(g135 < 0 && g135 > -Float.MIN_NORMAL, "gelu(-13.5) = " + g135);
+        // the last nonzero results before |x|'s clamp at 14.375: x Phi(x) = -1.116, -0.545 and -0.473 times 2^-149
+        same(-Float.MIN_VALUE, fwd("gelu", -14.3f), "gelu(-14.3)");
+        same(-Float.MIN_VALUE, fwd("gelu", -14.35f), "gelu(-14.35)");
+        same(-0f, fwd("gelu", -14.36f), "gelu(-14.36)");
+        same(14.375f, fwd("gelu", 14.375f), "gelu(14.375)");
+        same(14.5f, fwd("gelu", 14.5f), "gelu(14.5)");
         same(-0f, fwd("silu", -120f), "silu(-120)");
         float s100 = fwd("silu", -100f); // -100 e^-100 = -3.7e-42: subnormal, never flushed
         assertTrue(s100 < 0 && s100 > -Float.MIN_NORMAL, "silu(-100) = " + s100);

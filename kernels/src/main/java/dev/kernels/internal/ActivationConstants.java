@@ -14,27 +14,40 @@ public final class ActivationConstants {
     public static final int SAVED_OUTPUT_BINARY32_MAX_BITS = Float.floatToRawIntBits(SAVED_OUTPUT_BINARY32_MAX);
 
     // ---- Gaussian tail Q(a) = 1 - Phi(a) = e^(-a^2/2) H(a), a = |x| -----------------------------------------------
-    /** gencoef_activations.py "GELU_H": H(a) in y = (a - 5)/(a + 5), degree 12, a in [0, 20], rel. error 2^-33.5
-     *  (relative minimax; enough for results rounded once to binary32, see ScalarActivations#gaussTailH). */
-    public static final double GELU_H0 = 0x1.3b0fbcb493209p-4;
-    public static final double GELU_H1 = -0x1.25cd131e4c341p-3;
-    public static final double GELU_H2 = 0x1.db6af885860efp-4;
-    public static final double GELU_H3 = -0x1.4b4ce5e7fe0ccp-4;
-    public static final double GELU_H4 = 0x1.8807f0485fa22p-5;
-    public static final double GELU_H5 = -0x1.7f9cb192ba65ep-6;
-    public static final double GELU_H6 = 0x1.26a15aeffc508p-7;
-    public static final double GELU_H7 = -0x1.37dc9e921bd0dp-9;
-    public static final double GELU_H8 = 0x1.cc0f2b10d786ap-13;
-    public static final double GELU_H9 = 0x1.1c90b7f17d1d9p-13;
-    public static final double GELU_H10 = -0x1.f5af718e910e3p-15;
-    public static final double GELU_H11 = -0x1.280c9b8746fb1p-20;
-    public static final double GELU_H12 = 0x1.761c2d222d592p-18;
-    /** Centre of the Moebius map y = (a - K)/(a + K) that makes H a well-behaved polynomial on [0, 20]. */
-    public static final double GELU_H_K = 5.0;
+    /** gencoef_activations.py "GELU_BWD_H": H(a) in y = (a - 3.9375)/(a + 3.9375), degree 9, a in [0, 20], minimax in
+     *  |P - H| / max(|h|, 0.0178), h = H - a/sqrt(2 pi): 2^-29.65 (see ScalarActivations#gaussTailHBackward). */
+    public static final double GELU_BWD_H0 = 0x1.883bbe58ec74dp-4;
+    public static final double GELU_BWD_H1 = -0x1.60fdd90549ed1p-3;
+    public static final double GELU_BWD_H2 = 0x1.fed1f398dba91p-4;
+    public static final double GELU_BWD_H3 = -0x1.2192333243823p-4;
+    public static final double GELU_BWD_H4 = 0x1.e34c3bafd8e4bp-6;
+    public static final double GELU_BWD_H5 = -0x1.ef94a82de6f35p-8;
+    public static final double GELU_BWD_H6 = 0x1.415a2a0d1870ap-13;
+    public static final double GELU_BWD_H7 = 0x1.64791630d516fp-11;
+    public static final double GELU_BWD_H8 = -0x1.11adfc6ff1983p-13;
+    public static final double GELU_BWD_H9 = -0x1.24ae7ea84812bp-14;
+    /** The centre of GELU_BWD_H's map y = (a - K)/(a + K), chosen for the smallest degree-9 error. */
+    public static final double GELU_BWD_H_K = 3.9375;
     /** 1/sqrt(2 pi) rounded to binary64: phi(a) = e^(-a^2/2) / sqrt(2 pi). */
     public static final double INV_SQRT_2PI = 0x1.9884533d43651p-2;
-    /** |x| clamp of exact GELU: beyond 20, x Phi(x) is x or rounds to -0, and gradOut * gelu'(x) to 0 or gradOut. */
+    /** |x| clamp of geluBackward: beyond 20, gradOut * gelu'(x) rounds to 0 or is gradOut. */
     public static final double GELU_A_MAX = 20.0;
+    /** gencoef_activations.py "GELU_FWD_H": H(a) in y = (a - 3.875)/(a + 3.875), degree 9, a in [0, 14.375], rel.
+     *  error 2^-27.45 (relative minimax): gelu's own tail, at most 0.09 ULP of its binary32 result. */
+    public static final double GELU_FWD_H0 = 0x1.8dea01a139d12p-4;
+    public static final double GELU_FWD_H1 = -0x1.65154c22e4223p-3;
+    public static final double GELU_FWD_H2 = 0x1.0004a49832c5ap-3;
+    public static final double GELU_FWD_H3 = -0x1.1d2a1e9a9f859p-4;
+    public static final double GELU_FWD_H4 = 0x1.cc60f6ab43bf2p-6;
+    public static final double GELU_FWD_H5 = -0x1.b2e7f04de97bep-8;
+    public static final double GELU_FWD_H6 = -0x1.6747f2c8ccc19p-13;
+    public static final double GELU_FWD_H7 = 0x1.6253de6f6f60fp-11;
+    public static final double GELU_FWD_H8 = -0x1.7458bbc4569a5p-14;
+    public static final double GELU_FWD_H9 = -0x1.1a8b726c869a8p-14;
+    /** The centre of GELU_FWD_H's map y = (a - K)/(a + K), chosen for the smallest degree-9 error. */
+    public static final double GELU_FWD_H_K = 3.875;
+    /** |x| clamp of gelu: past 14.35607, where a Q(a) = 2^-150, x Phi(x) rounds to -0 (x &lt; 0) or is x. */
+    public static final double GELU_FWD_A_MAX = 14.375;
 
     // ---- tanh-form GELU: z = K (x + C x^3), 0.5 x (1 + tanh z) = x sigmoid(2z) ------------------------------------
     /** sqrt(2/pi) rounded to binary64. */

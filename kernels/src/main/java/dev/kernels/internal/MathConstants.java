@@ -78,14 +78,14 @@ public final class MathConstants {
     public static final double EXP_D_Q6 = 0x1.a019c9a5652d3p-16;
     public static final double EXP_D_Q7 = 0x1.72c72ca338df0p-19;
     public static final double EXP_D_Q8 = 0x1.2880411bad1aap-22;
-    /** gencoef.py "EXP_D6 Q": the same Q to degree 6, rel. error 2^-34.05 (2^-36.5 on e^r), for ScalarMath.expDShort. */
-    public static final double EXP_D6_Q0 = 0x1p-1;
-    public static final double EXP_D6_Q1 = 0x1.55555567532adp-3;
-    public static final double EXP_D6_Q2 = 0x1.5555555c87148p-5;
-    public static final double EXP_D6_Q3 = 0x1.1110c632a3088p-7;
-    public static final double EXP_D6_Q4 = 0x1.6c16858b7acb9p-10;
-    public static final double EXP_D6_Q5 = 0x1.a15179d80ae96p-13;
-    public static final double EXP_D6_Q6 = 0x1.a1132015ba37ep-16;
+    /** gencoef.py "EXP_D5 Q": the same Q to degree 5, rel. error 2^-28.36 (about 2^-32.5 on e^r), for
+     *  ScalarMath.expD5 (exact GELU's forward kernel, whose tail polynomial is no better). */
+    public static final double EXP_D5_Q0 = 0x1.0000000b9129bp-1;
+    public static final double EXP_D5_Q1 = 0x1.5555555a78ed4p-3;
+    public static final double EXP_D5_Q2 = 0x1.5554e9063586ep-5;
+    public static final double EXP_D5_Q3 = 0x1.1110e0f238322p-7;
+    public static final double EXP_D5_Q4 = 0x1.6d43246b523b4p-10;
+    public static final double EXP_D5_Q5 = 0x1.a124f19fe89acp-13;
     /** bits of sqrt(1/2) in binary64. */
     public static final long SQRT_HALF_BITS_D = 0x3fe6a09e667f3bcdL;
     /** gencoef.py "LOG_D T": 2 atanh(s) = 2s + s z T(z), degree 5, rel. error 2^-43.7. */

@@ -648,53 +648,49 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
         DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
-        DoubleVector kEXP_D6_Q4 = DoubleVector.broadcast(D, EXP_D6_Q4);
-        DoubleVector kEXP_D6_Q3 = DoubleVector.broadcast(D, EXP_D6_Q3);
-        DoubleVector kEXP_D6_Q2 = DoubleVector.broadcast(D, EXP_D6_Q2);
-        DoubleVector kEXP_D6_Q1 = DoubleVector.broadcast(D, EXP_D6_Q1);
-        DoubleVector kEXP_D6_Q0 = DoubleVector.broadcast(D, EXP_D6_Q0);
-        DoubleVector kEXP_D6_Q6 = DoubleVector.broadcast(D, EXP_D6_Q6);
-        DoubleVector kEXP_D6_Q5 = DoubleVector.broadcast(D, EXP_D6_Q5);
-        DoubleVector kGELU_H10 = DoubleVector.broadcast(D, GELU_H10);
-        DoubleVector kGELU_H9 = DoubleVector.broadcast(D, GELU_H9);
-        DoubleVector kGELU_H8 = DoubleVector.broadcast(D, GELU_H8);
-        DoubleVector kGELU_H7 = DoubleVector.broadcast(D, GELU_H7);
-        DoubleVector kGELU_H6 = DoubleVector.broadcast(D, GELU_H6);
-        DoubleVector kGELU_H5 = DoubleVector.broadcast(D, GELU_H5);
-        DoubleVector kGELU_H4 = DoubleVector.broadcast(D, GELU_H4);
-        DoubleVector kGELU_H3 = DoubleVector.broadcast(D, GELU_H3);
-        DoubleVector kGELU_H2 = DoubleVector.broadcast(D, GELU_H2);
-        DoubleVector kGELU_H1 = DoubleVector.broadcast(D, GELU_H1);
-        DoubleVector kGELU_H0 = DoubleVector.broadcast(D, GELU_H0);
-        DoubleVector kGELU_H12 = DoubleVector.broadcast(D, GELU_H12);
-        DoubleVector kGELU_H11 = DoubleVector.broadcast(D, GELU_H11);
+        DoubleVector kEXP_D5_Q3 = DoubleVector.broadcast(D, EXP_D5_Q3);
+        DoubleVector kEXP_D5_Q2 = DoubleVector.broadcast(D, EXP_D5_Q2);
+        DoubleVector kEXP_D5_Q1 = DoubleVector.broadcast(D, EXP_D5_Q1);
+        DoubleVector kEXP_D5_Q0 = DoubleVector.broadcast(D, EXP_D5_Q0);
+        DoubleVector kEXP_D5_Q5 = DoubleVector.broadcast(D, EXP_D5_Q5);
+        DoubleVector kEXP_D5_Q4 = DoubleVector.broadcast(D, EXP_D5_Q4);
+        DoubleVector kGELU_FWD_H7 = DoubleVector.broadcast(D, GELU_FWD_H7);
+        DoubleVector kGELU_FWD_H6 = DoubleVector.broadcast(D, GELU_FWD_H6);
+        DoubleVector kGELU_FWD_H5 = DoubleVector.broadcast(D, GELU_FWD_H5);
+        DoubleVector kGELU_FWD_H4 = DoubleVector.broadcast(D, GELU_FWD_H4);
+        DoubleVector kGELU_FWD_H3 = DoubleVector.broadcast(D, GELU_FWD_H3);
+        DoubleVector kGELU_FWD_H2 = DoubleVector.broadcast(D, GELU_FWD_H2);
+        DoubleVector kGELU_FWD_H1 = DoubleVector.broadcast(D, GELU_FWD_H1);
+        DoubleVector kGELU_FWD_H0 = DoubleVector.broadcast(D, GELU_FWD_H0);
+        DoubleVector kGELU_FWD_H9 = DoubleVector.broadcast(D, GELU_FWD_H9);
+        DoubleVector kGELU_FWD_H8 = DoubleVector.broadcast(D, GELU_FWD_H8);
         DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
         VectorMask<Float> lowHalf = F.indexInRange(0, DL);
         for (int i = from; i < to; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
             DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
             DoubleVector vabs = vx.abs();
-            DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
-            // ve = ScalarMath.expDShort(...): the ops of ScalarMath.expD and expPolyShort, in order
+            DoubleVector va = vabs.blend(GELU_FWD_A_MAX, vabs.compare(GT, GELU_FWD_A_MAX));
+            // ve = ScalarMath.expD5(...): the ops of ScalarMath.expD and expPoly5, in order
             DoubleVector vexpX = va.mul(va).mul(-0.5);
             DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
             DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
             DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
             vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-            DoubleVector vexpQ = vexpR.fma(kEXP_D6_Q6, kEXP_D6_Q5).fma(vexpR, kEXP_D6_Q4).fma(vexpR, kEXP_D6_Q3)
-                    .fma(vexpR, kEXP_D6_Q2).fma(vexpR, kEXP_D6_Q1).fma(vexpR, kEXP_D6_Q0);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D5_Q5, kEXP_D5_Q4).fma(vexpR, kEXP_D5_Q3).fma(vexpR, kEXP_D5_Q2)
+                    .fma(vexpR, kEXP_D5_Q1).fma(vexpR, kEXP_D5_Q0);
             DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
             DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector ve = vexpS.fma(vexpU, vexpS);
-            // vtailH = ScalarActivations.gaussTailH(va)
-            DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
-            DoubleVector vtailH = vtailY.fma(kGELU_H12, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
-                    .fma(vtailY, kGELU_H8).fma(vtailY, kGELU_H7).fma(vtailY, kGELU_H6).fma(vtailY, kGELU_H5)
-                    .fma(vtailY, kGELU_H4).fma(vtailY, kGELU_H3).fma(vtailY, kGELU_H2).fma(vtailY, kGELU_H1)
-                    .fma(vtailY, kGELU_H0);
+            // vtailH = ScalarActivations.gaussTailHForward(va)
+            DoubleVector vtailY = va.sub(GELU_FWD_H_K).div(va.add(GELU_FWD_H_K));
+            DoubleVector vtailH = vtailY.fma(kGELU_FWD_H9, kGELU_FWD_H8).fma(vtailY, kGELU_FWD_H7)
+                    .fma(vtailY, kGELU_FWD_H6).fma(vtailY, kGELU_FWD_H5).fma(vtailY, kGELU_FWD_H4)
+                    .fma(vtailY, kGELU_FWD_H3).fma(vtailY, kGELU_FWD_H2).fma(vtailY, kGELU_FWD_H1)
+                    .fma(vtailY, kGELU_FWD_H0);
             DoubleVector vq = ve.mul(vtailH);
             DoubleVector vp = vq.blend(k1_0.sub(vq), vx.compare(GE, 0.0));
-            DoubleVector vres = vx.blend(-GELU_A_MAX, vx.compare(LT, -GELU_A_MAX)).mul(vp);
+            DoubleVector vres = vx.blend(-GELU_FWD_A_MAX, vx.compare(LT, -GELU_FWD_A_MAX)).mul(vp);
             FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
             FloatVector.fromArray(F, y, yOff + i).blend(vrh, lowHalf).intoArray(y, yOff + i);
         }
@@ -705,52 +701,48 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
         DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
-        DoubleVector kEXP_D6_Q4 = DoubleVector.broadcast(D, EXP_D6_Q4);
-        DoubleVector kEXP_D6_Q3 = DoubleVector.broadcast(D, EXP_D6_Q3);
-        DoubleVector kEXP_D6_Q2 = DoubleVector.broadcast(D, EXP_D6_Q2);
-        DoubleVector kEXP_D6_Q1 = DoubleVector.broadcast(D, EXP_D6_Q1);
-        DoubleVector kEXP_D6_Q0 = DoubleVector.broadcast(D, EXP_D6_Q0);
-        DoubleVector kEXP_D6_Q6 = DoubleVector.broadcast(D, EXP_D6_Q6);
-        DoubleVector kEXP_D6_Q5 = DoubleVector.broadcast(D, EXP_D6_Q5);
-        DoubleVector kGELU_H10 = DoubleVector.broadcast(D, GELU_H10);
-        DoubleVector kGELU_H9 = DoubleVector.broadcast(D, GELU_H9);
-        DoubleVector kGELU_H8 = DoubleVector.broadcast(D, GELU_H8);
-        DoubleVector kGELU_H7 = DoubleVector.broadcast(D, GELU_H7);
-        DoubleVector kGELU_H6 = DoubleVector.broadcast(D, GELU_H6);
-        DoubleVector kGELU_H5 = DoubleVector.broadcast(D, GELU_H5);
-        DoubleVector kGELU_H4 = DoubleVector.broadcast(D, GELU_H4);
-        DoubleVector kGELU_H3 = DoubleVector.broadcast(D, GELU_H3);
-        DoubleVector kGELU_H2 = DoubleVector.broadcast(D, GELU_H2);
-        DoubleVector kGELU_H1 = DoubleVector.broadcast(D, GELU_H1);
-        DoubleVector kGELU_H0 = DoubleVector.broadcast(D, GELU_H0);
-        DoubleVector kGELU_H12 = DoubleVector.broadcast(D, GELU_H12);
-        DoubleVector kGELU_H11 = DoubleVector.broadcast(D, GELU_H11);
+        DoubleVector kEXP_D5_Q3 = DoubleVector.broadcast(D, EXP_D5_Q3);
+        DoubleVector kEXP_D5_Q2 = DoubleVector.broadcast(D, EXP_D5_Q2);
+        DoubleVector kEXP_D5_Q1 = DoubleVector.broadcast(D, EXP_D5_Q1);
+        DoubleVector kEXP_D5_Q0 = DoubleVector.broadcast(D, EXP_D5_Q0);
+        DoubleVector kEXP_D5_Q5 = DoubleVector.broadcast(D, EXP_D5_Q5);
+        DoubleVector kEXP_D5_Q4 = DoubleVector.broadcast(D, EXP_D5_Q4);
+        DoubleVector kGELU_FWD_H7 = DoubleVector.broadcast(D, GELU_FWD_H7);
+        DoubleVector kGELU_FWD_H6 = DoubleVector.broadcast(D, GELU_FWD_H6);
+        DoubleVector kGELU_FWD_H5 = DoubleVector.broadcast(D, GELU_FWD_H5);
+        DoubleVector kGELU_FWD_H4 = DoubleVector.broadcast(D, GELU_FWD_H4);
+        DoubleVector kGELU_FWD_H3 = DoubleVector.broadcast(D, GELU_FWD_H3);
+        DoubleVector kGELU_FWD_H2 = DoubleVector.broadcast(D, GELU_FWD_H2);
+        DoubleVector kGELU_FWD_H1 = DoubleVector.broadcast(D, GELU_FWD_H1);
+        DoubleVector kGELU_FWD_H0 = DoubleVector.broadcast(D, GELU_FWD_H0);
+        DoubleVector kGELU_FWD_H9 = DoubleVector.broadcast(D, GELU_FWD_H9);
+        DoubleVector kGELU_FWD_H8 = DoubleVector.broadcast(D, GELU_FWD_H8);
         DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
         for (int i = from; i < to; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
             DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
             DoubleVector vabs = vx.abs();
-            DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
-            // ve = ScalarMath.expDShort(...): the ops of ScalarMath.expD and expPolyShort, in order
+            DoubleVector va = vabs.blend(GELU_FWD_A_MAX, vabs.compare(GT, GELU_FWD_A_MAX));
+            // ve = ScalarMath.expD5(...): the ops of ScalarMath.expD and expPoly5, in order
             DoubleVector vexpX = va.mul(va).mul(-0.5);
             DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
             DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
             DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
             vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-            DoubleVector vexpQ = vexpR.fma(kEXP_D6_Q6, kEXP_D6_Q5).fma(vexpR, kEXP_D6_Q4).fma(vexpR, kEXP_D6_Q3)
-                    .fma(vexpR, kEXP_D6_Q2).fma(vexpR, kEXP_D6_Q1).fma(vexpR, kEXP_D6_Q0);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D5_Q5, kEXP_D5_Q4).fma(vexpR, kEXP_D5_Q3).fma(vexpR, kEXP_D5_Q2)
+                    .fma(vexpR, kEXP_D5_Q1).fma(vexpR, kEXP_D5_Q0);
             DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
             DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector ve = vexpS.fma(vexpU, vexpS);
-            // vtailH = ScalarActivations.gaussTailH(va)
-            DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
-            DoubleVector vtailH = vtailY.fma(kGELU_H12, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
-                    .fma(vtailY, kGELU_H8).fma(vtailY, kGELU_H7).fma(vtailY, kGELU_H6).fma(vtailY, kGELU_H5)
-                    .fma(vtailY, kGELU_H4).fma(vtailY, kGELU_H3).fma(vtailY, kGELU_H2).fma(vtailY, kGELU_H1)
-                    .fma(vtailY, kGELU_H0);
+            // vtailH = ScalarActivations.gaussTailHForward(va)
+            DoubleVector vtailY = va.sub(GELU_FWD_H_K).div(va.add(GELU_FWD_H_K));
+            DoubleVector vtailH = vtailY.fma(kGELU_FWD_H9, kGELU_FWD_H8).fma(vtailY, kGELU_FWD_H7)
+                    .fma(vtailY, kGELU_FWD_H6).fma(vtailY, kGELU_FWD_H5).fma(vtailY, kGELU_FWD_H4)
+                    .fma(vtailY, kGELU_FWD_H3).fma(vtailY, kGELU_FWD_H2).fma(vtailY, kGELU_FWD_H1)
+                    .fma(vtailY, kGELU_FWD_H0);
             DoubleVector vq = ve.mul(vtailH);
             DoubleVector vp = vq.blend(k1_0.sub(vq), vx.compare(GE, 0.0));
-            DoubleVector vres = vx.blend(-GELU_A_MAX, vx.compare(LT, -GELU_A_MAX)).mul(vp);
+            DoubleVector vres = vx.blend(-GELU_FWD_A_MAX, vx.compare(LT, -GELU_FWD_A_MAX)).mul(vp);
             FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
             vrh.unslice(DL, FloatVector.fromArray(F, y, yOff + i), 0).intoArray(y, yOff + i);
         }
@@ -774,26 +766,22 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
         DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
-        DoubleVector kEXP_D6_Q4 = DoubleVector.broadcast(D, EXP_D6_Q4);
-        DoubleVector kEXP_D6_Q3 = DoubleVector.broadcast(D, EXP_D6_Q3);
-        DoubleVector kEXP_D6_Q2 = DoubleVector.broadcast(D, EXP_D6_Q2);
-        DoubleVector kEXP_D6_Q1 = DoubleVector.broadcast(D, EXP_D6_Q1);
-        DoubleVector kEXP_D6_Q0 = DoubleVector.broadcast(D, EXP_D6_Q0);
-        DoubleVector kEXP_D6_Q6 = DoubleVector.broadcast(D, EXP_D6_Q6);
-        DoubleVector kEXP_D6_Q5 = DoubleVector.broadcast(D, EXP_D6_Q5);
-        DoubleVector kGELU_H10 = DoubleVector.broadcast(D, GELU_H10);
-        DoubleVector kGELU_H9 = DoubleVector.broadcast(D, GELU_H9);
-        DoubleVector kGELU_H8 = DoubleVector.broadcast(D, GELU_H8);
-        DoubleVector kGELU_H7 = DoubleVector.broadcast(D, GELU_H7);
-        DoubleVector kGELU_H6 = DoubleVector.broadcast(D, GELU_H6);
-        DoubleVector kGELU_H5 = DoubleVector.broadcast(D, GELU_H5);
-        DoubleVector kGELU_H4 = DoubleVector.broadcast(D, GELU_H4);
-        DoubleVector kGELU_H3 = DoubleVector.broadcast(D, GELU_H3);
-        DoubleVector kGELU_H2 = DoubleVector.broadcast(D, GELU_H2);
-        DoubleVector kGELU_H1 = DoubleVector.broadcast(D, GELU_H1);
-        DoubleVector kGELU_H0 = DoubleVector.broadcast(D, GELU_H0);
-        DoubleVector kGELU_H12 = DoubleVector.broadcast(D, GELU_H12);
-        DoubleVector kGELU_H11 = DoubleVector.broadcast(D, GELU_H11);
+        DoubleVector kEXP_D5_Q3 = DoubleVector.broadcast(D, EXP_D5_Q3);
+        DoubleVector kEXP_D5_Q2 = DoubleVector.broadcast(D, EXP_D5_Q2);
+        DoubleVector kEXP_D5_Q1 = DoubleVector.broadcast(D, EXP_D5_Q1);
+        DoubleVector kEXP_D5_Q0 = DoubleVector.broadcast(D, EXP_D5_Q0);
+        DoubleVector kEXP_D5_Q5 = DoubleVector.broadcast(D, EXP_D5_Q5);
+        DoubleVector kEXP_D5_Q4 = DoubleVector.broadcast(D, EXP_D5_Q4);
+        DoubleVector kGELU_BWD_H7 = DoubleVector.broadcast(D, GELU_BWD_H7);
+        DoubleVector kGELU_BWD_H6 = DoubleVector.broadcast(D, GELU_BWD_H6);
+        DoubleVector kGELU_BWD_H5 = DoubleVector.broadcast(D, GELU_BWD_H5);
+        DoubleVector kGELU_BWD_H4 = DoubleVector.broadcast(D, GELU_BWD_H4);
+        DoubleVector kGELU_BWD_H3 = DoubleVector.broadcast(D, GELU_BWD_H3);
+        DoubleVector kGELU_BWD_H2 = DoubleVector.broadcast(D, GELU_BWD_H2);
+        DoubleVector kGELU_BWD_H1 = DoubleVector.broadcast(D, GELU_BWD_H1);
+        DoubleVector kGELU_BWD_H0 = DoubleVector.broadcast(D, GELU_BWD_H0);
+        DoubleVector kGELU_BWD_H9 = DoubleVector.broadcast(D, GELU_BWD_H9);
+        DoubleVector kGELU_BWD_H8 = DoubleVector.broadcast(D, GELU_BWD_H8);
         DoubleVector kNegINV_SQRT_2PI = DoubleVector.broadcast(D, -INV_SQRT_2PI);
         DoubleVector kGELU_W3 = DoubleVector.broadcast(D, GELU_W3);
         DoubleVector kGELU_W2 = DoubleVector.broadcast(D, GELU_W2);
@@ -814,23 +802,23 @@ public final class PanamaActivations implements ActivationSupport {
             DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 0);
             DoubleVector vabs = vx.abs();
             DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
-            // ve = ScalarMath.expDShort(...): the ops of ScalarMath.expD and expPolyShort, in order
+            // ve = ScalarMath.expD5(...): the ops of ScalarMath.expD and expPoly5, in order
             DoubleVector vexpX = va.mul(va).mul(-0.5);
             DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
             DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
             DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
             vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-            DoubleVector vexpQ = vexpR.fma(kEXP_D6_Q6, kEXP_D6_Q5).fma(vexpR, kEXP_D6_Q4).fma(vexpR, kEXP_D6_Q3)
-                    .fma(vexpR, kEXP_D6_Q2).fma(vexpR, kEXP_D6_Q1).fma(vexpR, kEXP_D6_Q0);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D5_Q5, kEXP_D5_Q4).fma(vexpR, kEXP_D5_Q3).fma(vexpR, kEXP_D5_Q2)
+                    .fma(vexpR, kEXP_D5_Q1).fma(vexpR, kEXP_D5_Q0);
             DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
             DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector ve = vexpS.fma(vexpU, vexpS);
-            // vtailH = ScalarActivations.gaussTailH(va)
-            DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
-            DoubleVector vtailH = vtailY.fma(kGELU_H12, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
-                    .fma(vtailY, kGELU_H8).fma(vtailY, kGELU_H7).fma(vtailY, kGELU_H6).fma(vtailY, kGELU_H5)
-                    .fma(vtailY, kGELU_H4).fma(vtailY, kGELU_H3).fma(vtailY, kGELU_H2).fma(vtailY, kGELU_H1)
-                    .fma(vtailY, kGELU_H0);
+            // vtailH = ScalarActivations.gaussTailHBackward(va)
+            DoubleVector vtailY = va.sub(GELU_BWD_H_K).div(va.add(GELU_BWD_H_K));
+            DoubleVector vtailH = vtailY.fma(kGELU_BWD_H9, kGELU_BWD_H8).fma(vtailY, kGELU_BWD_H7)
+                    .fma(vtailY, kGELU_BWD_H6).fma(vtailY, kGELU_BWD_H5).fma(vtailY, kGELU_BWD_H4)
+                    .fma(vtailY, kGELU_BWD_H3).fma(vtailY, kGELU_BWD_H2).fma(vtailY, kGELU_BWD_H1)
+                    .fma(vtailY, kGELU_BWD_H0);
             DoubleVector vhDirect = va.fma(kNegINV_SQRT_2PI, vtailH);
             DoubleVector vh = vhDirect;
             if (nearRoot) {
@@ -853,26 +841,22 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
         DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
-        DoubleVector kEXP_D6_Q4 = DoubleVector.broadcast(D, EXP_D6_Q4);
-        DoubleVector kEXP_D6_Q3 = DoubleVector.broadcast(D, EXP_D6_Q3);
-        DoubleVector kEXP_D6_Q2 = DoubleVector.broadcast(D, EXP_D6_Q2);
-        DoubleVector kEXP_D6_Q1 = DoubleVector.broadcast(D, EXP_D6_Q1);
-        DoubleVector kEXP_D6_Q0 = DoubleVector.broadcast(D, EXP_D6_Q0);
-        DoubleVector kEXP_D6_Q6 = DoubleVector.broadcast(D, EXP_D6_Q6);
-        DoubleVector kEXP_D6_Q5 = DoubleVector.broadcast(D, EXP_D6_Q5);
-        DoubleVector kGELU_H10 = DoubleVector.broadcast(D, GELU_H10);
-        DoubleVector kGELU_H9 = DoubleVector.broadcast(D, GELU_H9);
-        DoubleVector kGELU_H8 = DoubleVector.broadcast(D, GELU_H8);
-        DoubleVector kGELU_H7 = DoubleVector.broadcast(D, GELU_H7);
-        DoubleVector kGELU_H6 = DoubleVector.broadcast(D, GELU_H6);
-        DoubleVector kGELU_H5 = DoubleVector.broadcast(D, GELU_H5);
-        DoubleVector kGELU_H4 = DoubleVector.broadcast(D, GELU_H4);
-        DoubleVector kGELU_H3 = DoubleVector.broadcast(D, GELU_H3);
-        DoubleVector kGELU_H2 = DoubleVector.broadcast(D, GELU_H2);
-        DoubleVector kGELU_H1 = DoubleVector.broadcast(D, GELU_H1);
-        DoubleVector kGELU_H0 = DoubleVector.broadcast(D, GELU_H0);
-        DoubleVector kGELU_H12 = DoubleVector.broadcast(D, GELU_H12);
-        DoubleVector kGELU_H11 = DoubleVector.broadcast(D, GELU_H11);
+        DoubleVector kEXP_D5_Q3 = DoubleVector.broadcast(D, EXP_D5_Q3);
+        DoubleVector kEXP_D5_Q2 = DoubleVector.broadcast(D, EXP_D5_Q2);
+        DoubleVector kEXP_D5_Q1 = DoubleVector.broadcast(D, EXP_D5_Q1);
+        DoubleVector kEXP_D5_Q0 = DoubleVector.broadcast(D, EXP_D5_Q0);
+        DoubleVector kEXP_D5_Q5 = DoubleVector.broadcast(D, EXP_D5_Q5);
+        DoubleVector kEXP_D5_Q4 = DoubleVector.broadcast(D, EXP_D5_Q4);
+        DoubleVector kGELU_BWD_H7 = DoubleVector.broadcast(D, GELU_BWD_H7);
+        DoubleVector kGELU_BWD_H6 = DoubleVector.broadcast(D, GELU_BWD_H6);
+        DoubleVector kGELU_BWD_H5 = DoubleVector.broadcast(D, GELU_BWD_H5);
+        DoubleVector kGELU_BWD_H4 = DoubleVector.broadcast(D, GELU_BWD_H4);
+        DoubleVector kGELU_BWD_H3 = DoubleVector.broadcast(D, GELU_BWD_H3);
+        DoubleVector kGELU_BWD_H2 = DoubleVector.broadcast(D, GELU_BWD_H2);
+        DoubleVector kGELU_BWD_H1 = DoubleVector.broadcast(D, GELU_BWD_H1);
+        DoubleVector kGELU_BWD_H0 = DoubleVector.broadcast(D, GELU_BWD_H0);
+        DoubleVector kGELU_BWD_H9 = DoubleVector.broadcast(D, GELU_BWD_H9);
+        DoubleVector kGELU_BWD_H8 = DoubleVector.broadcast(D, GELU_BWD_H8);
         DoubleVector kNegINV_SQRT_2PI = DoubleVector.broadcast(D, -INV_SQRT_2PI);
         DoubleVector kGELU_W3 = DoubleVector.broadcast(D, GELU_W3);
         DoubleVector kGELU_W2 = DoubleVector.broadcast(D, GELU_W2);
@@ -892,23 +876,23 @@ public final class PanamaActivations implements ActivationSupport {
             DoubleVector vx = (DoubleVector) vxIn.convertShape(F2D, D, 1);
             DoubleVector vabs = vx.abs();
             DoubleVector va = vabs.blend(GELU_A_MAX, vabs.compare(GT, GELU_A_MAX));
-            // ve = ScalarMath.expDShort(...): the ops of ScalarMath.expD and expPolyShort, in order
+            // ve = ScalarMath.expD5(...): the ops of ScalarMath.expD and expPoly5, in order
             DoubleVector vexpX = va.mul(va).mul(-0.5);
             DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
             DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
             DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
             vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-            DoubleVector vexpQ = vexpR.fma(kEXP_D6_Q6, kEXP_D6_Q5).fma(vexpR, kEXP_D6_Q4).fma(vexpR, kEXP_D6_Q3)
-                    .fma(vexpR, kEXP_D6_Q2).fma(vexpR, kEXP_D6_Q1).fma(vexpR, kEXP_D6_Q0);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D5_Q5, kEXP_D5_Q4).fma(vexpR, kEXP_D5_Q3).fma(vexpR, kEXP_D5_Q2)
+                    .fma(vexpR, kEXP_D5_Q1).fma(vexpR, kEXP_D5_Q0);
             DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
             DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector ve = vexpS.fma(vexpU, vexpS);
-            // vtailH = ScalarActivations.gaussTailH(va)
-            DoubleVector vtailY = va.sub(GELU_H_K).div(va.add(GELU_H_K));
-            DoubleVector vtailH = vtailY.fma(kGELU_H12, kGELU_H11).fma(vtailY, kGELU_H10).fma(vtailY, kGELU_H9)
-                    .fma(vtailY, kGELU_H8).fma(vtailY, kGELU_H7).fma(vtailY, kGELU_H6).fma(vtailY, kGELU_H5)
-                    .fma(vtailY, kGELU_H4).fma(vtailY, kGELU_H3).fma(vtailY, kGELU_H2).fma(vtailY, kGELU_H1)
-                    .fma(vtailY, kGELU_H0);
+            // vtailH = ScalarActivations.gaussTailHBackward(va)
+            DoubleVector vtailY = va.sub(GELU_BWD_H_K).div(va.add(GELU_BWD_H_K));
+            DoubleVector vtailH = vtailY.fma(kGELU_BWD_H9, kGELU_BWD_H8).fma(vtailY, kGELU_BWD_H7)
+                    .fma(vtailY, kGELU_BWD_H6).fma(vtailY, kGELU_BWD_H5).fma(vtailY, kGELU_BWD_H4)
+                    .fma(vtailY, kGELU_BWD_H3).fma(vtailY, kGELU_BWD_H2).fma(vtailY, kGELU_BWD_H1)
+                    .fma(vtailY, kGELU_BWD_H0);
             DoubleVector vhDirect = va.fma(kNegINV_SQRT_2PI, vtailH);
             DoubleVector vh = vhDirect;
             if (nearRoot) {

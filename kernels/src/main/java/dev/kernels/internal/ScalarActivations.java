@@ -21,38 +21,54 @@ public final class ScalarActivations implements ActivationSupport {
         return x <= 0f ? x * alpha : x;
     }
 
-    /** H(a) = e^(a^2/2) Q(a) for a in [0, 20] to 2^-33.5 relative; see {@link ActivationConstants#GELU_H0}. */
-    static double gaussTailH(double a) {
-        double y = (a - GELU_H_K) / (a + GELU_H_K);
-        double h = GELU_H12;
-        h = Math.fma(h, y, GELU_H11);
-        h = Math.fma(h, y, GELU_H10);
-        h = Math.fma(h, y, GELU_H9);
-        h = Math.fma(h, y, GELU_H8);
-        h = Math.fma(h, y, GELU_H7);
-        h = Math.fma(h, y, GELU_H6);
-        h = Math.fma(h, y, GELU_H5);
-        h = Math.fma(h, y, GELU_H4);
-        h = Math.fma(h, y, GELU_H3);
-        h = Math.fma(h, y, GELU_H2);
-        h = Math.fma(h, y, GELU_H1);
-        return Math.fma(h, y, GELU_H0);
+    /**
+     * H(a) = e^(a^2/2) Q(a) for a in [0, 20], fitted for geluBackward: |P - H| &lt;= 2^-29.65 max(|h|, 0.0178), h(a) =
+     * H(a) - a/sqrt(2 pi) (the factor of gelu'(-a) it feeds), so H alone is only 2^-21.5 relative where a/sqrt(2 pi)
+     * dominates; see {@link ActivationConstants#GELU_BWD_H0}.
+     */
+    static double gaussTailHBackward(double a) {
+        double y = (a - GELU_BWD_H_K) / (a + GELU_BWD_H_K);
+        double h = GELU_BWD_H9;
+        h = Math.fma(h, y, GELU_BWD_H8);
+        h = Math.fma(h, y, GELU_BWD_H7);
+        h = Math.fma(h, y, GELU_BWD_H6);
+        h = Math.fma(h, y, GELU_BWD_H5);
+        h = Math.fma(h, y, GELU_BWD_H4);
+        h = Math.fma(h, y, GELU_BWD_H3);
+        h = Math.fma(h, y, GELU_BWD_H2);
+        h = Math.fma(h, y, GELU_BWD_H1);
+        return Math.fma(h, y, GELU_BWD_H0);
+    }
+
+    /** H(a) for a in [0, 14.375] to 2^-27.45 relative, gelu's own; see {@link ActivationConstants#GELU_FWD_H0}. */
+    static double gaussTailHForward(double a) {
+        double y = (a - GELU_FWD_H_K) / (a + GELU_FWD_H_K);
+        double h = GELU_FWD_H9;
+        h = Math.fma(h, y, GELU_FWD_H8);
+        h = Math.fma(h, y, GELU_FWD_H7);
+        h = Math.fma(h, y, GELU_FWD_H6);
+        h = Math.fma(h, y, GELU_FWD_H5);
+        h = Math.fma(h, y, GELU_FWD_H4);
+        h = Math.fma(h, y, GELU_FWD_H3);
+        h = Math.fma(h, y, GELU_FWD_H2);
+        h = Math.fma(h, y, GELU_FWD_H1);
+        return Math.fma(h, y, GELU_FWD_H0);
     }
 
     public static float gelu(float x) {
         double xd = x;
-        double a = Math.min(Math.abs(xd), GELU_A_MAX);
+        double a = Math.min(Math.abs(xd), GELU_FWD_A_MAX);
         // a*a is exact (24-bit a), so the Gaussian factor carries no argument error however far into the tail
-        double q = ScalarMath.expDShort((a * a) * -0.5) * gaussTailH(a);
+        double q = ScalarMath.expD5((a * a) * -0.5) * gaussTailHForward(a);
         double p = xd >= 0.0 ? 1.0 - q : q; // Phi(x): Q(|x|) directly for x < 0, no cancellation
-        return (float) (Math.max(xd, -GELU_A_MAX) * p);
+        return (float) (Math.max(xd, -GELU_FWD_A_MAX) * p);
     }
 
     public static float geluBackward(float x, float g) {
         double xd = x;
         double a = Math.min(Math.abs(xd), GELU_A_MAX);
-        double e = ScalarMath.expDShort((a * a) * -0.5);
-        double hDirect = Math.fma(a, -INV_SQRT_2PI, gaussTailH(a));
+        double e = ScalarMath.expD5((a * a) * -0.5);
+        double hDirect = Math.fma(a, -INV_SQRT_2PI, gaussTailHBackward(a));
         double d = (a - GELU_ROOT_HI) - GELU_ROOT_LO;
         double w = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
                 GELU_W5, d, GELU_W4), d, GELU_W3), d, GELU_W2), d, GELU_W1), d, GELU_W0);

@@ -94,31 +94,31 @@ public final class ScalarMath {
                 r, EXP_D_Q1), r, EXP_D_Q0);
     }
 
-    /** The degree-6 twin of expPoly (relative error 2^-34.1 instead of 2^-45.9). */
-    static double expPolyShort(double r) {
-        return Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
-                EXP_D6_Q6, r, EXP_D6_Q5), r, EXP_D6_Q4), r, EXP_D6_Q3), r, EXP_D6_Q2), r, EXP_D6_Q1), r, EXP_D6_Q0);
+    /** The degree-5 twin of expPoly (see {@link MathConstants#EXP_D5_Q0}). */
+    static double expPoly5(double r) {
+        return Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
+                EXP_D5_Q5, r, EXP_D5_Q4), r, EXP_D5_Q3), r, EXP_D5_Q2), r, EXP_D5_Q1), r, EXP_D5_Q0);
     }
 
     /** e^x in binary64 for x in [-708, 709] (relative error about 2^-45); 2^n must stay a normal double. */
     public static double expD(double x) {
-        return expD(x, false);
+        return expD(x, 8);
     }
 
     /**
-     * e^x in binary64 for x in [-708, 709] to about 2^-36.5 relative: for kernels whose binary32 result has error to
-     * spare (exact GELU, whose degree-8 exp cost 2 of the 12 extra fmas that kept it correctly rounded).
+     * e^x in binary64 for x in [-708, 709] to about 2^-32.5 relative: for binary64 kernels whose binary32 result has
+     * error to spare (exact GELU and its derivative, whose tail polynomials are no better).
      */
-    public static double expDShort(double x) {
-        return expD(x, true);
+    public static double expD5(double x) {
+        return expD(x, 5);
     }
 
-    private static double expD(double x, boolean shortPoly) {
+    private static double expD(double x, int degree) {
         double nb = Math.fma(x, LOG2E_D, EXP_MAGIC_D);
         double n = nb - EXP_MAGIC_D;
         double r = Math.fma(n, -LN2_HI_D, x);
         r = Math.fma(n, -LN2_LO_D, r);
-        double u = Math.fma(r * r, shortPoly ? expPolyShort(r) : expPoly(r), r);
+        double u = Math.fma(r * r, degree == 8 ? expPoly(r) : expPoly5(r), r);
         double s = Double.longBitsToDouble(Double.doubleToRawLongBits(nb) << 52);
         return Math.fma(s, u, s);
     }
