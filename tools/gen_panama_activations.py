@@ -690,7 +690,7 @@ out.append(kernel("geluTanh", UNARY,
     hoist(f"FloatVector vxlF = {clamp('vxIn', '(float) -GELU_TANH_X_MAX', None)};")
     + hoist(f"FloatVector vxcF = {clamp('vxlF', None, '(float) GELU_TANH_X_MAX')};")
     + f"{IND}DoubleVector vxc = {widenf('vxcF')};\n"
-    + exp_block("vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K)", "ve")
+    + exp_block("vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K)", "ve", degree5=True)
     + f"{IND}DoubleVector vs = {b('1.0')}.div(ve.add(1.0));\n"
     + store(f"({widenf('vxlF')}).mul(vs)", "y", "yOff"),
     simple_tail("y[yOff + i]", "ScalarActivations.geluTanh(x[xOff + i])")))
@@ -700,7 +700,7 @@ out.append(kernel("geluTanhBackward", BINARY,
     + f"{IND}DoubleVector vx = {widen('x', 'xOff')};\n"
     f"{IND}DoubleVector vxc = {clamp('vx', '-GELU_TANH_X_MAX', 'GELU_TANH_X_MAX')};\n"
     f"{IND}DoubleVector vx2 = vxc.mul(vxc);\n"
-    + exp_block("vxc.mul(vx2.fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K)", "ve")
+    + exp_block("vxc.mul(vx2.fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K)", "ve", degree5=True)
     + f"{IND}DoubleVector vs = {b('1.0')}.div(ve.add(1.0));\n"
     f"{IND}DoubleVector vhDirect = vxc.mul(GELU_TANH_2K).mul(vx2.fma(GELU_TANH_3C, 1.0))\n"
     f"{IND}        .fma(ve.mul(vs), {b('1.0')});\n"

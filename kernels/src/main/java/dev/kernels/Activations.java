@@ -16,7 +16,7 @@ import dev.kernels.internal.ScalarActivations;
  * the binary64 (or better) value of f(x), resp. gradOut&middot;f'(x) or gradOut&middot;f'(y). ulp(v) is the spacing of
  * floats in the binade of v (2<sup>-149</sup> below 2<sup>-126</sup>). A bound of 0 means the result is exact, 0.5 that
  * it is correctly rounded. All kernels but relu/leakyRelu, silu, siluBackward, softplus and softplusBackward with beta = 1,
- * logSigmoid, sigmoidBackward/tanhBackward, logSigmoidBackward and the derivatives of relu/leakyRelu are evaluated in binary64 (polynomials accurate to 2<sup>-44</sup> or better, 2<sup>-27.45</sup> and 2<sup>-29.65</sup> for gelu and geluBackward, whose exp and Gaussian tail are cut to what a binary32 result needs) and rounded once; derivatives that cross zero (gelu', geluTanh',
+ * logSigmoid, sigmoidBackward/tanhBackward, logSigmoidBackward and the derivatives of relu/leakyRelu are evaluated in binary64 (polynomials accurate to 2<sup>-44</sup> or better, 2<sup>-27.45</sup> and 2<sup>-29.65</sup> for gelu and geluBackward, whose exp and Gaussian tail are cut to what a binary32 result needs, 2<sup>-32.5</sup> for the exp of geluTanh and its derivative) and rounded once; derivatives that cross zero (gelu', geluTanh',
  * silu') switch to a factored form d&middot;W(d), d = x - root, within 1/32 of the root, so they stay relatively accurate
  * there too. Results are never flushed to zero: subnormal results are kept.
  *
@@ -181,7 +181,7 @@ public final class Activations {
      * y[i] = 0.5&middot;x&middot;(1 + tanh(&radic;(2/&pi;)&middot;(x + 0.044715&middot;x&sup3;))) (PyTorch approximate="tanh"), for every i of {@code x}.
      *
      * <p>Domain: any float. Evaluated as x&middot;sigmoid(2z), which has no cancellation for x &lt; 0. Special values: NaN &rarr; NaN; +&infin; &rarr; +&infin;; -&infin; &rarr; -0; &plusmn;0 &rarr; &plusmn;0; never overflows or returns NaN for finite x; x &ge; 20 gives x exactly.
-     * <p>Max error {@value #MAX_ULP_GELU_TANH} ULP.
+     * <p>Max error {@value #MAX_ULP_GELU_TANH} ULP (0.5030 measured over every float: binary64 with a degree-5 exp, 2<sup>-32.5</sup>).
      * <p>{@code y} may be {@code x} (in-place).
      *
      * @throws NullPointerException if x or y is null
@@ -529,7 +529,8 @@ public final class Activations {
      * gradIn[i] = gradOut[i] &middot; d/dx geluTanh(x) = s + 2x&middot;z'(x)&middot;s&middot;(1 - s), s = sigmoid(2z), for every i.
      *
      * <p>Domain: any floats. Relatively accurate everywhere, including next to the root x = -0.75246142. Special values: x = NaN &rarr; NaN; x &ge; 20 &rarr; gradOut; x = -&infin; &rarr; gradOut&middot;(-0) (the derivative is negative in the left tail).
-     * <p>Max error {@value #MAX_ULP_GELU_TANH_BACKWARD} ULP relative to the exact gradOut&middot;f'.
+     * <p>Max error {@value #MAX_ULP_GELU_TANH_BACKWARD} ULP relative to the exact gradOut&middot;f' (0.5055 measured over every
+     * float x for four gradOut: binary64 with a degree-5 exp).
      * <p>{@code gradIn} may be {@code gradOut} or {@code x} (in-place).
      *
      * @throws NullPointerException if an array is null

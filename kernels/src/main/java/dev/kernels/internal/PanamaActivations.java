@@ -926,15 +926,12 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
         DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
-        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
-        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
-        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
-        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
-        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
-        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
-        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
-        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
-        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector kEXP_D5_Q3 = DoubleVector.broadcast(D, EXP_D5_Q3);
+        DoubleVector kEXP_D5_Q2 = DoubleVector.broadcast(D, EXP_D5_Q2);
+        DoubleVector kEXP_D5_Q1 = DoubleVector.broadcast(D, EXP_D5_Q1);
+        DoubleVector kEXP_D5_Q0 = DoubleVector.broadcast(D, EXP_D5_Q0);
+        DoubleVector kEXP_D5_Q5 = DoubleVector.broadcast(D, EXP_D5_Q5);
+        DoubleVector kEXP_D5_Q4 = DoubleVector.broadcast(D, EXP_D5_Q4);
         DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
         VectorMask<Float> lowHalf = F.indexInRange(0, DL);
         for (int i = from; i < to; i += F.length()) {
@@ -942,15 +939,14 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vxlF = vxIn.blend((float) -GELU_TANH_X_MAX, vxIn.compare(LT, (float) -GELU_TANH_X_MAX));
             FloatVector vxcF = vxlF.blend((float) GELU_TANH_X_MAX, vxlF.compare(GT, (float) GELU_TANH_X_MAX));
             DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 0);
-            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            // ve = ScalarMath.expD5(...): the ops of ScalarMath.expD and expPoly5, in order
             DoubleVector vexpX = vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
             DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
             DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
             DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
             vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D5_Q5, kEXP_D5_Q4).fma(vexpR, kEXP_D5_Q3).fma(vexpR, kEXP_D5_Q2)
+                    .fma(vexpR, kEXP_D5_Q1).fma(vexpR, kEXP_D5_Q0);
             DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
             DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector ve = vexpS.fma(vexpU, vexpS);
@@ -966,30 +962,26 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
         DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
-        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
-        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
-        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
-        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
-        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
-        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
-        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
-        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
-        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector kEXP_D5_Q3 = DoubleVector.broadcast(D, EXP_D5_Q3);
+        DoubleVector kEXP_D5_Q2 = DoubleVector.broadcast(D, EXP_D5_Q2);
+        DoubleVector kEXP_D5_Q1 = DoubleVector.broadcast(D, EXP_D5_Q1);
+        DoubleVector kEXP_D5_Q0 = DoubleVector.broadcast(D, EXP_D5_Q0);
+        DoubleVector kEXP_D5_Q5 = DoubleVector.broadcast(D, EXP_D5_Q5);
+        DoubleVector kEXP_D5_Q4 = DoubleVector.broadcast(D, EXP_D5_Q4);
         DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
         for (int i = from; i < to; i += F.length()) {
             FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
             FloatVector vxlF = vxIn.blend((float) -GELU_TANH_X_MAX, vxIn.compare(LT, (float) -GELU_TANH_X_MAX));
             FloatVector vxcF = vxlF.blend((float) GELU_TANH_X_MAX, vxlF.compare(GT, (float) GELU_TANH_X_MAX));
             DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 1);
-            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            // ve = ScalarMath.expD5(...): the ops of ScalarMath.expD and expPoly5, in order
             DoubleVector vexpX = vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
             DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
             DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
             DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
             vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D5_Q5, kEXP_D5_Q4).fma(vexpR, kEXP_D5_Q3).fma(vexpR, kEXP_D5_Q2)
+                    .fma(vexpR, kEXP_D5_Q1).fma(vexpR, kEXP_D5_Q0);
             DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
             DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector ve = vexpS.fma(vexpU, vexpS);
@@ -1018,15 +1010,12 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
         DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
-        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
-        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
-        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
-        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
-        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
-        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
-        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
-        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
-        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector kEXP_D5_Q3 = DoubleVector.broadcast(D, EXP_D5_Q3);
+        DoubleVector kEXP_D5_Q2 = DoubleVector.broadcast(D, EXP_D5_Q2);
+        DoubleVector kEXP_D5_Q1 = DoubleVector.broadcast(D, EXP_D5_Q1);
+        DoubleVector kEXP_D5_Q0 = DoubleVector.broadcast(D, EXP_D5_Q0);
+        DoubleVector kEXP_D5_Q5 = DoubleVector.broadcast(D, EXP_D5_Q5);
+        DoubleVector kEXP_D5_Q4 = DoubleVector.broadcast(D, EXP_D5_Q4);
         DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
         DoubleVector kGELU_TANH_W3 = DoubleVector.broadcast(D, GELU_TANH_W3);
         DoubleVector kGELU_TANH_W2 = DoubleVector.broadcast(D, GELU_TANH_W2);
@@ -1046,15 +1035,14 @@ public final class PanamaActivations implements ActivationSupport {
             DoubleVector vxc = vx.blend(-GELU_TANH_X_MAX, vx.compare(LT, -GELU_TANH_X_MAX))
                     .blend(GELU_TANH_X_MAX, vx.compare(GT, GELU_TANH_X_MAX));
             DoubleVector vx2 = vxc.mul(vxc);
-            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            // ve = ScalarMath.expD5(...): the ops of ScalarMath.expD and expPoly5, in order
             DoubleVector vexpX = vxc.mul(vx2.fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
             DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
             DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
             DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
             vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D5_Q5, kEXP_D5_Q4).fma(vexpR, kEXP_D5_Q3).fma(vexpR, kEXP_D5_Q2)
+                    .fma(vexpR, kEXP_D5_Q1).fma(vexpR, kEXP_D5_Q0);
             DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
             DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector ve = vexpS.fma(vexpU, vexpS);
@@ -1080,15 +1068,12 @@ public final class PanamaActivations implements ActivationSupport {
         DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
         DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
         DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
-        DoubleVector kEXP_D_Q6 = DoubleVector.broadcast(D, EXP_D_Q6);
-        DoubleVector kEXP_D_Q5 = DoubleVector.broadcast(D, EXP_D_Q5);
-        DoubleVector kEXP_D_Q4 = DoubleVector.broadcast(D, EXP_D_Q4);
-        DoubleVector kEXP_D_Q3 = DoubleVector.broadcast(D, EXP_D_Q3);
-        DoubleVector kEXP_D_Q2 = DoubleVector.broadcast(D, EXP_D_Q2);
-        DoubleVector kEXP_D_Q1 = DoubleVector.broadcast(D, EXP_D_Q1);
-        DoubleVector kEXP_D_Q0 = DoubleVector.broadcast(D, EXP_D_Q0);
-        DoubleVector kEXP_D_Q8 = DoubleVector.broadcast(D, EXP_D_Q8);
-        DoubleVector kEXP_D_Q7 = DoubleVector.broadcast(D, EXP_D_Q7);
+        DoubleVector kEXP_D5_Q3 = DoubleVector.broadcast(D, EXP_D5_Q3);
+        DoubleVector kEXP_D5_Q2 = DoubleVector.broadcast(D, EXP_D5_Q2);
+        DoubleVector kEXP_D5_Q1 = DoubleVector.broadcast(D, EXP_D5_Q1);
+        DoubleVector kEXP_D5_Q0 = DoubleVector.broadcast(D, EXP_D5_Q0);
+        DoubleVector kEXP_D5_Q5 = DoubleVector.broadcast(D, EXP_D5_Q5);
+        DoubleVector kEXP_D5_Q4 = DoubleVector.broadcast(D, EXP_D5_Q4);
         DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
         DoubleVector kGELU_TANH_W3 = DoubleVector.broadcast(D, GELU_TANH_W3);
         DoubleVector kGELU_TANH_W2 = DoubleVector.broadcast(D, GELU_TANH_W2);
@@ -1107,15 +1092,14 @@ public final class PanamaActivations implements ActivationSupport {
             DoubleVector vxc = vx.blend(-GELU_TANH_X_MAX, vx.compare(LT, -GELU_TANH_X_MAX))
                     .blend(GELU_TANH_X_MAX, vx.compare(GT, GELU_TANH_X_MAX));
             DoubleVector vx2 = vxc.mul(vxc);
-            // ve = ScalarMath.expD(...): the ops of ScalarMath.expD and expPoly, in order
+            // ve = ScalarMath.expD5(...): the ops of ScalarMath.expD and expPoly5, in order
             DoubleVector vexpX = vxc.mul(vx2.fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
             DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
             DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
             DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
             vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-            DoubleVector vexpQ = vexpR.fma(kEXP_D_Q8, kEXP_D_Q7).fma(vexpR, kEXP_D_Q6).fma(vexpR, kEXP_D_Q5)
-                    .fma(vexpR, kEXP_D_Q4).fma(vexpR, kEXP_D_Q3).fma(vexpR, kEXP_D_Q2).fma(vexpR, kEXP_D_Q1)
-                    .fma(vexpR, kEXP_D_Q0);
+            DoubleVector vexpQ = vexpR.fma(kEXP_D5_Q5, kEXP_D5_Q4).fma(vexpR, kEXP_D5_Q3).fma(vexpR, kEXP_D5_Q2)
+                    .fma(vexpR, kEXP_D5_Q1).fma(vexpR, kEXP_D5_Q0);
             DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
             DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector ve = vexpS.fma(vexpU, vexpS);

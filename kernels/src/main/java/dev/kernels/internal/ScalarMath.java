@@ -107,7 +107,7 @@ public final class ScalarMath {
 
     /**
      * e^x in binary64 for x in [-708, 709] to about 2^-32.5 relative: for binary64 kernels whose binary32 result has
-     * error to spare (exact GELU and its derivative, whose tail polynomials are no better).
+     * error to spare (both GELUs and their derivatives; exact GELU's tail polynomials are no better).
      */
     public static double expD5(double x) {
         return expD(x, 5);
