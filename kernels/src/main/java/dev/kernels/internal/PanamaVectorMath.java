@@ -262,9 +262,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
             DoubleVector ve0n = ve0nb.sub(EXP_MAGIC_D);
             DoubleVector ve0r = ve0n.fma(DoubleVector.broadcast(D, -LN2_HI_D), vc0);
             ve0r = ve0n.fma(DoubleVector.broadcast(D, -LN2_LO_D), ve0r);
-            DoubleVector ve0q = ve0r.fma(EXP_D_Q8, EXP_D_Q7).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q6)).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q5))
-                    .fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q4)).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q3)).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q2))
-                    .fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q1)).fma(ve0r, DoubleVector.broadcast(D, EXP_D_Q0));
+            DoubleVector ve0q = ve0r.fma(EXP_D5_Q5, EXP_D5_Q4).fma(ve0r, DoubleVector.broadcast(D, EXP_D5_Q3))
+                    .fma(ve0r, DoubleVector.broadcast(D, EXP_D5_Q2)).fma(ve0r, DoubleVector.broadcast(D, EXP_D5_Q1)).fma(ve0r, DoubleVector.broadcast(D, EXP_D5_Q0));
             DoubleVector ve0s = ve0nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector ve0 = ve0s.fma(ve0r.mul(ve0r).fma(ve0q, ve0r), ve0s.sub(1.0));
             // expm1 has the sign of x: OR-ing the sign bit only changes -0 (the polynomial yields +0)
@@ -275,9 +274,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
             DoubleVector ve1n = ve1nb.sub(EXP_MAGIC_D);
             DoubleVector ve1r = ve1n.fma(DoubleVector.broadcast(D, -LN2_HI_D), vc1);
             ve1r = ve1n.fma(DoubleVector.broadcast(D, -LN2_LO_D), ve1r);
-            DoubleVector ve1q = ve1r.fma(EXP_D_Q8, EXP_D_Q7).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q6)).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q5))
-                    .fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q4)).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q3)).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q2))
-                    .fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q1)).fma(ve1r, DoubleVector.broadcast(D, EXP_D_Q0));
+            DoubleVector ve1q = ve1r.fma(EXP_D5_Q5, EXP_D5_Q4).fma(ve1r, DoubleVector.broadcast(D, EXP_D5_Q3))
+                    .fma(ve1r, DoubleVector.broadcast(D, EXP_D5_Q2)).fma(ve1r, DoubleVector.broadcast(D, EXP_D5_Q1)).fma(ve1r, DoubleVector.broadcast(D, EXP_D5_Q0));
             DoubleVector ve1s = ve1nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
             DoubleVector ve1 = ve1s.fma(ve1r.mul(ve1r).fma(ve1q, ve1r), ve1s.sub(1.0));
             // expm1 has the sign of x: OR-ing the sign bit only changes -0 (the polynomial yields +0)
