@@ -631,7 +631,7 @@ public final class Activations {
      * &rarr; gradOut&middot;0.
      * <p>Max error {@value #MAX_ULP_SOFTPLUS_BACKWARD} ULP relative to the exact gradOut&middot;f'. With beta = 1 it is
      * {@link #logSigmoidBackward} at -x (gradOut&middot;sigmoid(x) = gradOut&middot;sigmoid(-(-x))), binary32, 0.7811 ULP
-     * measured over every x for four gradOut; any other beta runs in binary64 with one division (0.5 ULP).
+     * measured over every x for four gradOut, 0.7996 on 10<sup>9</sup> random (x, gradOut) pairs; any other beta runs in binary64 with one division (0.5 ULP).
      * <p>{@code gradIn} may be {@code gradOut} or {@code x} (in-place).
      *
      * @throws NullPointerException if an array is null
@@ -667,7 +667,7 @@ public final class Activations {
      *
      * <p>Domain: any floats. Special values: x = NaN &rarr; NaN; x = -&infin; &rarr; gradOut; x = +&infin; &rarr; gradOut&middot;0.
      * <p>Max error {@value #MAX_ULP_LOG_SIGMOID_BACKWARD} ULP relative to the exact gradOut&middot;f' (measured: 0.7811 over all
-     * 2^32 x for each gradOut in {1, -0.75, 3e-5, 6e4}). Evaluated in binary32 from the core of sigmoid for
+     * 2^32 x for each gradOut in {1, -0.75, 3e-5, 6e4}, 0.8144 on 10<sup>9</sup> random (x, gradOut) pairs). Evaluated in binary32 from the core of sigmoid for
      * |gradOut| &le; 2<sup>37</sup>, in binary64 for larger, infinite or NaN gradOut.
      * <p>{@code gradIn} may be {@code gradOut} or {@code x} (in-place).
      *
