@@ -2,7 +2,7 @@
 """Writes PanamaActivations.java: the vector loops with the binary64 exp/log pieces written out inline.
 
 Every block copies the operation sequence of the PanamaVectorMath helper it replaces (expD with minusOne = false,
-expPoly, logD, widen, narrow) and of the former private helpers gaussTailH / log1pExpNeg, op for op.
+expPoly, logD, widen, narrow) and of ScalarActivations.gaussTailHForward / gaussTailHBackward / log1pExpNeg, op for op.
 """
 import re
 import sys

@@ -26,6 +26,9 @@ public final class ActivationConstants {
     public static final double GELU_BWD_H7 = 0x1.64791630d516fp-11;
     public static final double GELU_BWD_H8 = -0x1.11adfc6ff1983p-13;
     public static final double GELU_BWD_H9 = -0x1.24ae7ea84812bp-14;
+    /** GELU_BWD_H0..9 in order, for the scalar twin's Horner loop. */
+    static final double[] GELU_BWD_H = {GELU_BWD_H0, GELU_BWD_H1, GELU_BWD_H2, GELU_BWD_H3, GELU_BWD_H4, GELU_BWD_H5,
+            GELU_BWD_H6, GELU_BWD_H7, GELU_BWD_H8, GELU_BWD_H9};
     /** The centre of GELU_BWD_H's map y = (a - K)/(a + K), chosen for the smallest degree-9 error. */
     public static final double GELU_BWD_H_K = 3.9375;
     /** 1/sqrt(2 pi) rounded to binary64: phi(a) = e^(-a^2/2) / sqrt(2 pi). */
@@ -44,6 +47,9 @@ public final class ActivationConstants {
     public static final double GELU_FWD_H7 = 0x1.6253de6f6f60fp-11;
     public static final double GELU_FWD_H8 = -0x1.7458bbc4569a5p-14;
     public static final double GELU_FWD_H9 = -0x1.1a8b726c869a8p-14;
+    /** GELU_FWD_H0..9 in order, for the scalar twin's Horner loop. */
+    static final double[] GELU_FWD_H = {GELU_FWD_H0, GELU_FWD_H1, GELU_FWD_H2, GELU_FWD_H3, GELU_FWD_H4, GELU_FWD_H5,
+            GELU_FWD_H6, GELU_FWD_H7, GELU_FWD_H8, GELU_FWD_H9};
     /** The centre of GELU_FWD_H's map y = (a - K)/(a + K), chosen for the smallest degree-9 error. */
     public static final double GELU_FWD_H_K = 3.875;
     /** |x| clamp of gelu: past 14.35607, where a Q(a) = 2^-150, x Phi(x) rounds to -0 (x &lt; 0) or is x. */

@@ -21,38 +21,26 @@ public final class ScalarActivations implements ActivationSupport {
         return x <= 0f ? x * alpha : x;
     }
 
+    /** H(a) = e^(a^2/2) Q(a) as the polynomial c in y = (a - k)/(a + k), Horner from the top coefficient. */
+    private static double gaussTailH(double a, double k, double[] c) {
+        double y = (a - k) / (a + k);
+        double h = c[c.length - 1];
+        for (int i = c.length - 2; i >= 0; i--) h = Math.fma(h, y, c[i]);
+        return h;
+    }
+
     /**
-     * H(a) = e^(a^2/2) Q(a) for a in [0, 20], fitted for geluBackward: |P - H| &lt;= 2^-29.65 max(|h|, 0.0178), h(a) =
-     * H(a) - a/sqrt(2 pi) (the factor of gelu'(-a) it feeds), so H alone is only 2^-21.5 relative where a/sqrt(2 pi)
-     * dominates; see {@link ActivationConstants#GELU_BWD_H0}.
+     * H(a) for a in [0, 20], fitted for geluBackward: |P - H| &lt;= 2^-29.65 max(|h|, 0.0178), h(a) = H(a) - a/sqrt(2
+     * pi) (the factor of gelu'(-a) it feeds), so H alone is only 2^-21.5 relative where a/sqrt(2 pi) dominates; see
+     * {@link ActivationConstants#GELU_BWD_H0}.
      */
     static double gaussTailHBackward(double a) {
-        double y = (a - GELU_BWD_H_K) / (a + GELU_BWD_H_K);
-        double h = GELU_BWD_H9;
-        h = Math.fma(h, y, GELU_BWD_H8);
-        h = Math.fma(h, y, GELU_BWD_H7);
-        h = Math.fma(h, y, GELU_BWD_H6);
-        h = Math.fma(h, y, GELU_BWD_H5);
-        h = Math.fma(h, y, GELU_BWD_H4);
-        h = Math.fma(h, y, GELU_BWD_H3);
-        h = Math.fma(h, y, GELU_BWD_H2);
-        h = Math.fma(h, y, GELU_BWD_H1);
-        return Math.fma(h, y, GELU_BWD_H0);
+        return gaussTailH(a, GELU_BWD_H_K, GELU_BWD_H);
     }
 
     /** H(a) for a in [0, 14.375] to 2^-27.45 relative, gelu's own; see {@link ActivationConstants#GELU_FWD_H0}. */
     static double gaussTailHForward(double a) {
-        double y = (a - GELU_FWD_H_K) / (a + GELU_FWD_H_K);
-        double h = GELU_FWD_H9;
-        h = Math.fma(h, y, GELU_FWD_H8);
-        h = Math.fma(h, y, GELU_FWD_H7);
-        h = Math.fma(h, y, GELU_FWD_H6);
-        h = Math.fma(h, y, GELU_FWD_H5);
-        h = Math.fma(h, y, GELU_FWD_H4);
-        h = Math.fma(h, y, GELU_FWD_H3);
-        h = Math.fma(h, y, GELU_FWD_H2);
-        h = Math.fma(h, y, GELU_FWD_H1);
-        return Math.fma(h, y, GELU_FWD_H0);
+        return gaussTailH(a, GELU_FWD_H_K, GELU_FWD_H);
     }
 
     public static float gelu(float x) {
