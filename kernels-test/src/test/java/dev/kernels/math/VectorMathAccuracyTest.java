@@ -133,6 +133,10 @@ class VectorMathAccuracyTest {
         same(-0f, one("log1p", -0f), "log1p(-0)");
         same(Float.MIN_VALUE, one("log1p", Float.MIN_VALUE), "log1p(MIN_VALUE)");
         same(Float.POSITIVE_INFINITY, one("log1p", Float.POSITIVE_INFINITY), "log1p(+inf)");
+        // 1 + x loses the 1 in binary64 for x in [2^53, 2^54): the correction c / w there is 2^-53, never c (2 - w)
+        same((float) Math.log1p(0x1p53), one("log1p", 0x1p53f), "log1p(2^53)");
+        same((float) Math.log1p(0x1.fffffep53), one("log1p", 0x1.fffffep53f), "log1p(2^54 - 2^30)");
+        same((float) Math.log1p(0x1p-30), one("log1p", 0x1p-30f), "log1p(2^-30)");
     }
 
     @Test

@@ -168,7 +168,7 @@ public final class ScalarMath {
     public static float log1p(float x) {
         double xd = x;
         double w = 1.0 + xd;
-        double c = xd - (w - 1.0); // the bits of x lost in 1 + x (only when |x| < 2^-29)
+        double c = xd - (w - 1.0); // the bits of x lost in 1 + x: nonzero for |x| < 2^-29, and 1 for x in [2^53, 2^54)
         float y = (float) (logD(w) + c / w);
         if (x == Float.POSITIVE_INFINITY) y = Float.POSITIVE_INFINITY;
         if (x == -1f) y = Float.NEGATIVE_INFINITY;
