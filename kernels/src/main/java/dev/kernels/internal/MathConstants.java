@@ -79,7 +79,7 @@ public final class MathConstants {
     public static final double EXP_D_Q7 = 0x1.72c72ca338df0p-19;
     public static final double EXP_D_Q8 = 0x1.2880411bad1aap-22;
     /** gencoef.py "EXP_D5 Q": the same Q to degree 5, rel. error 2^-28.36 (about 2^-32.5 on e^r), for
-     *  ScalarMath.expD5 (exact GELU's forward kernel, whose tail polynomial is no better). */
+     *  ScalarMath.expD5 and expm1D (both GELUs, their derivatives and expm1: binary32 results with error to spare). */
     public static final double EXP_D5_Q0 = 0x1.0000000b9129bp-1;
     public static final double EXP_D5_Q1 = 0x1.5555555a78ed4p-3;
     public static final double EXP_D5_Q2 = 0x1.5554e9063586ep-5;

@@ -102,7 +102,7 @@ public final class ScalarMath {
 
     /** e^x in binary64 for x in [-708, 709] (relative error about 2^-45); 2^n must stay a normal double. */
     public static double expD(double x) {
-        return expD(x, 8);
+        return expCore(x, true, 0.0);
     }
 
     /**
@@ -110,17 +110,7 @@ public final class ScalarMath {
      * error to spare (both GELUs and their derivatives; exact GELU's tail polynomials are no better).
      */
     public static double expD5(double x) {
-        return expD(x, 5);
-    }
-
-    private static double expD(double x, int degree) {
-        double nb = Math.fma(x, LOG2E_D, EXP_MAGIC_D);
-        double n = nb - EXP_MAGIC_D;
-        double r = Math.fma(n, -LN2_HI_D, x);
-        r = Math.fma(n, -LN2_LO_D, r);
-        double u = Math.fma(r * r, degree == 8 ? expPoly(r) : expPoly5(r), r);
-        double s = Double.longBitsToDouble(Double.doubleToRawLongBits(nb) << 52);
-        return Math.fma(s, u, s);
+        return expCore(x, false, 0.0);
     }
 
     /**
@@ -128,13 +118,18 @@ public final class ScalarMath {
      * whose error r^2 Q(r) 2^-28.4 is at most |r|/2 2^-28.4 of r, is enough for expm1's binary32 result).
      */
     public static double expm1D(double x) {
+        return expCore(x, false, 1.0);
+    }
+
+    /** 2^n (1 + u) - minus, e^x = 2^n e^r, e^r - 1 = u = r + r^2 Q(r) (Q of degree 8 or 5); s - 0.0 is s exactly. */
+    private static double expCore(double x, boolean degree8, double minus) {
         double nb = Math.fma(x, LOG2E_D, EXP_MAGIC_D);
         double n = nb - EXP_MAGIC_D;
         double r = Math.fma(n, -LN2_HI_D, x);
         r = Math.fma(n, -LN2_LO_D, r);
-        double u = Math.fma(r * r, expPoly5(r), r);
+        double u = Math.fma(r * r, degree8 ? expPoly(r) : expPoly5(r), r);
         double s = Double.longBitsToDouble(Double.doubleToRawLongBits(nb) << 52);
-        return Math.fma(s, u, s - 1.0);
+        return Math.fma(s, u, s - minus);
     }
 
     /** log(w) in binary64 for a positive normal finite w (relative error about 2^-50). */
