@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Emits the binary64-evaluated kernels of PanamaVectorMath (expm1, log1p): each vector body
-repeats, op for op, the ScalarMath method it mirrors (expD/expm1D/logD inline, no helper calls: see the note at
+"""Emits the binary64-evaluated kernel of PanamaVectorMath (expm1; log1p is binary32 and written by hand): the vector
+body repeats, op for op, the ScalarMath method it mirrors (expm1D inline, no helper calls: see the note at
 PanamaVectorMath.exp). Output: /tmp/gen/out.java, pasted between the markers in PanamaVectorMath."""
 import re
 def B(c): return f"DoubleVector.broadcast(D, {c})"
@@ -16,21 +16,6 @@ f"{p}DoubleVector {out}q = {out}r.fma(EXP_D5_Q5, EXP_D5_Q4).fma({out}r, {B('EXP_
 f"{p}        .fma({out}r, {B('EXP_D5_Q2')}).fma({out}r, {B('EXP_D5_Q1')}).fma({out}r, {B('EXP_D5_Q0')});",
 f"{p}DoubleVector {out}s = {out}nb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();",
 f"{p}DoubleVector {out} = {out}s.fma({out}r.mul({out}r).fma({out}q, {out}r), {out}s.sub(1.0));",
-]
-def logd(w, out, ind):
-    p = ind
-    return [
-f"{p}// ScalarMath.logD({w})",
-f"{p}LongVector {out}ix = {w}.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);",
-f"{p}DoubleVector {out}e = {out}ix.add(0x3ff0000000000000L).lanewise(LSHR, 52).add(0x4330000000000000L)",
-f"{p}        .reinterpretAsDoubles().sub(0x1.00000000003ffp52);",
-f"{p}DoubleVector {out}f = {out}ix.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles().sub(1.0);",
-f"{p}DoubleVector {out}s = {out}f.div({out}f.add(2.0));",
-f"{p}DoubleVector {out}z = {out}s.mul({out}s);",
-f"{p}DoubleVector {out}t = {out}z.fma(LOG_D_T5, LOG_D_T4).fma({out}z, {B('LOG_D_T3')}).fma({out}z, {B('LOG_D_T2')})",
-f"{p}        .fma({out}z, {B('LOG_D_T1')}).fma({out}z, {B('LOG_D_T0')});",
-f"{p}DoubleVector {out}m = {out}s.fma({out}z.mul({out}t), {out}s.add({out}s));",
-f"{p}DoubleVector {out} = {out}e.fma({B('LN2_HI_D')}, {out}e.fma({B('LN2_LO_D')}, {out}m));",
 ]
 def load(k, ind, clamp=None, name="vd"):
     # one float vector per iteration, widened in two binary64 halves: no half-width float species anywhere (a second
@@ -69,31 +54,16 @@ def body(name, k, ind):
         L += expm1d(f"vc{k}", f"ve{k}", ind)
         L += [f"{ind}// expm1 has the sign of x: OR-ing the sign bit only changes -0 (the polynomial yields +0)"]
         L += store(f"ve{k}", k, ind, True)
-    elif name == "log1p":
-        L += [f"{ind}DoubleVector vw{k} = vd{k}.add(1.0);", f"{ind}DoubleVector vlost{k} = vd{k}.sub(vw{k}.sub(1.0)); // the bits of x lost in 1 + x"]
-        L += logd(f"vw{k}", f"vl{k}", ind)
-        # the narrow (and for k = 1 the join) from store(); the special values then on the whole float vector
-        L += store(f"vl{k}.add(vlost{k}.div(vw{k}))", k, ind)[:1]
-        if k == 1:
-            L += [f"{ind}vr.blend(Float.POSITIVE_INFINITY, vx.compare(EQ, Float.POSITIVE_INFINITY))",
-                  f"{ind}        .blend(Float.NEGATIVE_INFINITY, vx.compare(EQ, -1f))",
-                  f"{ind}        .blend(Float.NaN, vx.compare(GE, -1f).not())",
-                  f"{ind}        .reinterpretAsInts().or(vx.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()",
-                  f"{ind}        .intoArray(y, yOff + i);"]
     return L
 
 out = []
-for name in ["expm1", "log1p"]:
+for name in ["expm1"]:
     ind = "            "
-    masks = name == "log1p"
     out.append("    @Override")
     out.append(f"    public void {name}(float[] x, int xOff, float[] y, int yOff, int len) {{")
     out.append("        int i = 0;")
     out.append("        // one float vector per iteration: its low and high halves in binary64, joined before the store")
-    if masks:
-        out.append("        // binary64 compares and blends: scalar twin when C2 cannot compile them (PanamaSpecies.D_MASKS)")
-    bound = "PanamaSpecies.D_MASKS ? F.loopBound(len) : 0" if masks else "F.loopBound(len)"
-    out.append(f"        for (int bound = {bound}; i < bound; i += F.length()) {{")
+    out.append("        for (int bound = F.loopBound(len); i < bound; i += F.length()) {")
     out += body(name, 0, ind)
     out += body(name, 1, ind)
     out.append("        }")

@@ -8,10 +8,10 @@ import java.util.Random;
  * Child JVM of {@link AllocationTest}: for each kernel named on the command line, rounds of calls until one round
  * allocates nothing (at most MAX_ROUNDS); prints "kernel bytesOfLastRound perRound..." per kernel.
  *
- * <p>Known and not yet fixed, with all kernels run in one JVM, depending on compile order: with -XX:-TieredCompilation
- * (not the default) log1p allocates 1.8-2.2 KB per call, every time with -Xbatch (its compile hits
- * NodeCountInliningCutoff). Fixed: BCE there (2.0-2.6 KB per call until its loss pass was split by binary64 halves,
- * "unbox failed" and "missing constant: vclass=DecodeN ... vlen=LoadI" in -XX:+PrintIntrinsics); softplus and
+ * <p>Fixed, with all kernels run in one JVM, depending on compile order: with -XX:-TieredCompilation (not the
+ * default) log1p allocated 1.8-2.2 KB per call, every time with -Xbatch (its binary64 compile hit
+ * NodeCountInliningCutoff; none since it is evaluated in binary32); BCE there (2.0-2.6 KB per call until its loss
+ * pass was split by binary64 halves, "unbox failed" and "missing constant: vclass=DecodeN ... vlen=LoadI" in -XX:+PrintIntrinsics); softplus and
  * logSigmoid (at times 0.9-2.2 KB there; none in 9 runs at 512/256/128 bits since the binary64 activations run as
  * two half passes); at 128 bits with
  * -Xbatch logSigmoid (1472 B per call, gone since the same split). Before the binary64 activations hoisted their

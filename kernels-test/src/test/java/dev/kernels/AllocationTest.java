@@ -7,8 +7,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * loaded machine drifts towards, made deterministic: one CI run in four once failed here with logSigmoid and
  * geluBackward boxing a vector (880 B per call, for the JVM's lifetime), and -Xbatch reproduced it every time until
  * the binary64 kernels hoisted their constant broadcasts above the loop. The third makes the non-tiered JIT's
- * failures (BCE, log1p, at times softplus or logSigmoid, with background compiles) deterministic.
+ * failures (BCE and log1p before their fixes, at times softplus or logSigmoid, with background compiles) deterministic.
  */
 class AllocationTest {
     static final String[] KERNELS = {"softmax", "logSoftmax", "logSumExp", "softmaxBackward", "logSoftmaxBackward",
@@ -38,39 +36,27 @@ class AllocationTest {
             "sigmoidBackward", "tanhBackward", "reluBackward", "leakyReluBackward", "geluBackward", "geluTanhBackward",
             "siluBackward", "softplusBackward", "logSigmoidBackward"};
 
-    /**
-     * Kernels known to box with -XX:-TieredCompilation -Xbatch at a given vector width, not yet fixed: log1p allocates
-     * 1760 B (512) / 2208 B (256) per call (its compile hits NodeCountInliningCutoff; at 128 bits it runs its scalar
-     * twin). Splitting it into two half passes, as the binary64 activations are, removed the boxing but cost 16-22%
-     * of its speed under the default JIT, so it was not done.
-     */
-    static final Map<Integer, Set<String>> KNOWN_NON_TIERED_GAPS = Map.of(512, Set.of("log1p"), 256, Set.of("log1p"));
-
     @Test
     void everyKernelAllocatesNothingPerCallOnceCompiled() throws Exception {
-        assertAllocatesNothing(List.of(), Set.of());
+        assertAllocatesNothing(List.of());
     }
 
     @Test
     void everyKernelAllocatesNothingPerCallWithSynchronousCompiles() throws Exception {
-        assertAllocatesNothing(List.of("-Xbatch"), Set.of());
+        assertAllocatesNothing(List.of("-Xbatch"));
     }
 
     /**
      * C2 alone (no C1 tier; profiles from the interpreter, InlineSmallCode 1000 instead of 2500), synchronously: the
-     * configuration where BCE boxed vectors on every call (2.0-2.6 KB) until its loss pass was split by halves.
+     * configuration where BCE boxed vectors on every call (2.0-2.6 KB) until its loss pass was split by halves, and
+     * log1p (1760 B at 512 bits, 2208 B at 256) until it moved from binary64 halves to binary32.
      */
     @Test
     void everyKernelAllocatesNothingPerCallWithoutTieredCompilation() throws Exception {
-        Set<String> known = KNOWN_NON_TIERED_GAPS.getOrDefault(KernelInfo.vectorBitSize(), Set.of());
-        if (!known.isEmpty()) {
-            System.err.println("AllocationTest: known gap at " + KernelInfo.vectorBitSize() + " bits with "
-                    + "-XX:-TieredCompilation -Xbatch, not checked: " + known);
-        }
-        assertAllocatesNothing(List.of("-XX:-TieredCompilation", "-Xbatch"), known);
+        assertAllocatesNothing(List.of("-XX:-TieredCompilation", "-Xbatch"));
     }
 
-    private static void assertAllocatesNothing(List<String> extraFlags, Set<String> knownGaps) throws Exception {
+    private static void assertAllocatesNothing(List<String> extraFlags) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java));
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -94,7 +80,7 @@ class AllocationTest {
         for (int k = 0; k < KERNELS.length; k++) {
             String line = lines.get(k);
             assertTrue(line.startsWith(KERNELS[k] + " "), line);
-            if (!line.split(" ")[1].equals("0") && !knownGaps.contains(KERNELS[k])) allocating.add(line);
+            if (!line.split(" ")[1].equals("0")) allocating.add(line);
         }
         assertTrue(allocating.isEmpty(), "child flags " + extraFlags + ": bytes allocated per round of "
                 + AllocationMain.CALLS_PER_ROUND + " calls (kernel, last round, all rounds):\n"

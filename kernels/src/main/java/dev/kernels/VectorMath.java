@@ -138,7 +138,7 @@ public final class VectorMath {
      * y[i] = log(1 + x), accurate near 0, for every i of {@code x}.
      *
      * <p>Domain: x &ge; -1. Special values: NaN &rarr; NaN; x &lt; -1 &rarr; NaN; -1 &rarr; -&infin;; &plusmn;0 &rarr; &plusmn;0 (sign kept); +&infin; &rarr; +&infin;; tiny x &rarr; x, subnormals kept.
-     * <p>Max error {@value #MAX_ULP_LOG1P} ULP (measured: max 0.5000 ULP over all 2^32 inputs (evaluated in binary64, rounded once)).
+     * <p>Max error {@value #MAX_ULP_LOG1P} ULP (measured: max 0.8634 ULP over all 2^32 inputs, identical bits at 512, 256 and 128 bits and on the scalar path).
      * <p>{@code y} may be {@code x} (in-place).
      *
      * @throws NullPointerException if x or y is null

@@ -133,10 +133,18 @@ class VectorMathAccuracyTest {
         same(-0f, one("log1p", -0f), "log1p(-0)");
         same(Float.MIN_VALUE, one("log1p", Float.MIN_VALUE), "log1p(MIN_VALUE)");
         same(Float.POSITIVE_INFINITY, one("log1p", Float.POSITIVE_INFINITY), "log1p(+inf)");
-        // 1 + x loses the 1 in binary64 for x in [2^53, 2^54): the correction c / w there is 2^-53, never c (2 - w)
-        same((float) Math.log1p(0x1p53), one("log1p", 0x1p53f), "log1p(2^53)");
-        same((float) Math.log1p(0x1.fffffep53), one("log1p", 0x1.fffffep53f), "log1p(2^54 - 2^30)");
+        // 1 + x loses the 1 (the correction c / w = 1 / x) from x = 2^24 on; w is capped at 2^64 in c / w, so the
+        // quotient never goes subnormal up to MAX
+        for (float x : new float[] {0x1p24f, 0x1.000002p24f, 0x1p53f, 0x1.fffffep53f, 0x1p64f, 0x1.000002p64f,
+                Float.MAX_VALUE}) {
+            same((float) Math.log1p(x), one("log1p", x), "log1p(" + Float.toHexString(x) + ")");
+        }
+        // |x| < 2^-30 returns x; from 2^-30 on, 1 + x rounds to 1 and c / w = x carries the whole result
         same((float) Math.log1p(0x1p-30), one("log1p", 0x1p-30f), "log1p(2^-30)");
+        same((float) Math.log1p(-0x1p-30), one("log1p", -0x1p-30f), "log1p(-2^-30)");
+        same(0x1.fffffep-31f, one("log1p", 0x1.fffffep-31f), "log1p(2^-30 - ulp)");
+        // w = 1 + x down to 2^-24: exact (Sterbenz), the exponent k = -24
+        same((float) Math.log1p(-0x1.fffffep-1), one("log1p", -0x1.fffffep-1f), "log1p(-1 + 2^-24)");
     }
 
     @Test

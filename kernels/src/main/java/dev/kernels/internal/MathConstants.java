@@ -189,4 +189,6 @@ public final class MathConstants {
     public static final double EXPM1_MAX = 89.0;
 
     public static final int SIGN_BIT_F = 0x80000000;
+    /** Bits of 2^64, where log1p caps w in its correction c/w (ScalarMath.log1p). */
+    public static final int LOG1P_W_CAP_BITS = Float.floatToRawIntBits(0x1p64f);
 }

@@ -19,7 +19,6 @@ import static jdk.incubator.vector.VectorOperators.ULT;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -288,45 +287,52 @@ public final class PanamaVectorMath implements VectorMathSupport {
     @Override
     public void log1p(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
-        // one float vector per iteration: its low and high halves in binary64, joined before the store
-        // binary64 compares and blends: scalar twin when C2 cannot compile them (PanamaSpecies.D_MASKS)
-        for (int bound = PanamaSpecies.D_MASKS ? F.loopBound(len) : 0; i < bound; i += F.length()) {
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            // ScalarMath.log1p, op for op: log's reduction of w = 1 + x, the TwoSum error c/w in the tail
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
-            DoubleVector vd0 = (DoubleVector) vx.convertShape(F2D, D, 0);
-            DoubleVector vw0 = vd0.add(1.0);
-            DoubleVector vlost0 = vd0.sub(vw0.sub(1.0)); // the bits of x lost in 1 + x
-            // ScalarMath.logD(vw0)
-            LongVector vl0ix = vw0.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);
-            DoubleVector vl0e = vl0ix.add(0x3ff0000000000000L).lanewise(LSHR, 52).add(0x4330000000000000L)
-                    .reinterpretAsDoubles().sub(0x1.00000000003ffp52);
-            DoubleVector vl0f = vl0ix.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles().sub(1.0);
-            DoubleVector vl0s = vl0f.div(vl0f.add(2.0));
-            DoubleVector vl0z = vl0s.mul(vl0s);
-            DoubleVector vl0t = vl0z.fma(LOG_D_T5, LOG_D_T4).fma(vl0z, DoubleVector.broadcast(D, LOG_D_T3)).fma(vl0z, DoubleVector.broadcast(D, LOG_D_T2))
-                    .fma(vl0z, DoubleVector.broadcast(D, LOG_D_T1)).fma(vl0z, DoubleVector.broadcast(D, LOG_D_T0));
-            DoubleVector vl0m = vl0s.fma(vl0z.mul(vl0t), vl0s.add(vl0s));
-            DoubleVector vl0 = vl0e.fma(DoubleVector.broadcast(D, LN2_HI_D), vl0e.fma(DoubleVector.broadcast(D, LN2_LO_D), vl0m));
-            FloatVector vr0 = (FloatVector) vl0.add(vlost0.div(vw0)).convertShape(D2F, F, 0);
-            DoubleVector vd1 = (DoubleVector) vx.convertShape(F2D, D, 1);
-            DoubleVector vw1 = vd1.add(1.0);
-            DoubleVector vlost1 = vd1.sub(vw1.sub(1.0)); // the bits of x lost in 1 + x
-            // ScalarMath.logD(vw1)
-            LongVector vl1ix = vw1.reinterpretAsLongs().sub(SQRT_HALF_BITS_D);
-            DoubleVector vl1e = vl1ix.add(0x3ff0000000000000L).lanewise(LSHR, 52).add(0x4330000000000000L)
-                    .reinterpretAsDoubles().sub(0x1.00000000003ffp52);
-            DoubleVector vl1f = vl1ix.and(0x000fffffffffffffL).add(SQRT_HALF_BITS_D).reinterpretAsDoubles().sub(1.0);
-            DoubleVector vl1s = vl1f.div(vl1f.add(2.0));
-            DoubleVector vl1z = vl1s.mul(vl1s);
-            DoubleVector vl1t = vl1z.fma(LOG_D_T5, LOG_D_T4).fma(vl1z, DoubleVector.broadcast(D, LOG_D_T3)).fma(vl1z, DoubleVector.broadcast(D, LOG_D_T2))
-                    .fma(vl1z, DoubleVector.broadcast(D, LOG_D_T1)).fma(vl1z, DoubleVector.broadcast(D, LOG_D_T0));
-            DoubleVector vl1m = vl1s.fma(vl1z.mul(vl1t), vl1s.add(vl1s));
-            DoubleVector vl1 = vl1e.fma(DoubleVector.broadcast(D, LN2_HI_D), vl1e.fma(DoubleVector.broadcast(D, LN2_LO_D), vl1m));
-            FloatVector vr = ((FloatVector) vl1.add(vlost1.div(vw1)).convertShape(D2F, F, 0)).unslice(DL, vr0, 0);
-            vr.blend(Float.POSITIVE_INFINITY, vx.compare(EQ, Float.POSITIVE_INFINITY))
-                    .blend(Float.NEGATIVE_INFINITY, vx.compare(EQ, -1f))
-                    .blend(Float.NaN, vx.compare(GE, -1f).not())
-                    .reinterpretAsInts().or(vx.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()
-                    .intoArray(y, yOff + i);
+            // whole vectors of finite x > -1 with |x| >= 2^-30 need no clamp and no special-value blends
+            if (vx.reinterpretAsInts().and(~SIGN_BIT_F).sub(TINY_BITS).compare(ULT, INF_BITS - TINY_BITS)
+                    .and(vx.compare(GT, -1f).cast(I)).allTrue()) {
+                FloatVector vw = vx.add(1f);
+                FloatVector vbb = vw.sub(1f);
+                FloatVector vc = FloatVector.broadcast(F, 1f).sub(vw.sub(vbb)).add(vx.sub(vbb));
+                IntVector vix = vw.reinterpretAsInts().sub(SQRT_HALF_BITS);
+                FloatVector vk = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
+                FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
+                FloatVector vf2 = vf.mul(vf);
+                FloatVector vcw = vc.div(vw.reinterpretAsInts().lanewise(MIN, LOG1P_W_CAP_BITS).reinterpretAsFloats());
+                FloatVector vp = vf.fma(LOG_F_P7, LOG_F_P6)
+                        .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
+                        .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
+                        .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
+                FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).fma(vp, vcw));
+                vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf.add(vf2.fma(FloatVector.broadcast(F, -0.5f), vb)))
+                        .intoArray(y, yOff + i);
+            } else {
+                // tiny |x| enter as 0 and leave as x, specials blended in at the end; x reloaded
+                FloatVector vg = FloatVector.fromArray(F, x, xOff + i);
+                VectorMask<Float> tiny = vg.reinterpretAsInts().and(~SIGN_BIT_F).compare(LT, TINY_BITS).cast(F);
+                FloatVector vxc = vg.blend(0f, tiny);
+                FloatVector vw = vxc.add(1f);
+                FloatVector vbb = vw.sub(1f);
+                FloatVector vc = FloatVector.broadcast(F, 1f).sub(vw.sub(vbb)).add(vxc.sub(vbb));
+                IntVector vix = vw.reinterpretAsInts().sub(SQRT_HALF_BITS);
+                FloatVector vk = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
+                FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
+                FloatVector vf2 = vf.mul(vf);
+                FloatVector vcw = vc.div(vw.reinterpretAsInts().lanewise(MIN, LOG1P_W_CAP_BITS).reinterpretAsFloats());
+                FloatVector vp = vf.fma(LOG_F_P7, LOG_F_P6)
+                        .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
+                        .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
+                        .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
+                FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).fma(vp, vcw));
+                vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf.add(vf2.fma(FloatVector.broadcast(F, -0.5f), vb)))
+                        .blend(vg, tiny)
+                        .blend(Float.POSITIVE_INFINITY, vg.compare(EQ, Float.POSITIVE_INFINITY))
+                        .blend(Float.NEGATIVE_INFINITY, vg.compare(EQ, -1f))
+                        .blend(Float.NaN, vg.compare(GE, -1f).not())
+                        .intoArray(y, yOff + i);
+            }
         }
         for (; i < len; i++) y[yOff + i] = ScalarMath.log1p(x[xOff + i]);
     }

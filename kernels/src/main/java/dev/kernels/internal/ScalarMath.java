@@ -10,9 +10,9 @@ import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_SCALE_BIAS;
  * tail or the scalar fallback computed it. {@link Math#fma} is used unconditionally (it is exact by definition, so
  * its result never depends on the CPU; only its speed does).
  *
- * <p>exp, log, sigmoid, tanh and erf are computed in binary32 (they carry the speed bars). expm1 and log1p are
- * evaluated in binary64 with polynomials accurate to 2^-37 or better and rounded to binary32 once, which keeps them
- * within 0.5 ULP + 2^-13 ULP of the exact value without any compensated float arithmetic.
+ * <p>exp, log, log1p, sigmoid, tanh and erf are computed in binary32 (they carry the speed bars). expm1 is
+ * evaluated in binary64 with a polynomial accurate to 2^-28 or better and rounded to binary32 once, which keeps it
+ * near 0.5 ULP of the exact value without any compensated float arithmetic.
  */
 public final class ScalarMath {
     private ScalarMath() {}
@@ -160,15 +160,31 @@ public final class ScalarMath {
         return copySignBit((float) expm1D(xd), x);
     }
 
+    /**
+     * log1p in binary32 on log's reduction: w = 1 + x with its exact error c (TwoSum), log1p(x) = k ln2 + log(1 + f)
+     * + c/w (the next term, -(c/w)^2/2, is below 2^-48 relative), c/w added to the tail below f, so the result rounds
+     * as log's does. |x| &lt; 2^-30 returns x (log1p rounds to x there; no float op sees a subnormal x).
+     */
     public static float log1p(float x) {
-        double xd = x;
-        double w = 1.0 + xd;
-        double c = xd - (w - 1.0); // the bits of x lost in 1 + x: nonzero for |x| < 2^-29, and 1 for x in [2^53, 2^54)
-        float y = (float) (logD(w) + c / w);
+        int aBits = Float.floatToRawIntBits(x) & ~SIGN_BIT_F;
+        float xc = aBits < TINY_BITS ? 0f : x;
+        float w = 1f + xc;
+        float bb = w - 1f;
+        float c = (1f - (w - bb)) + (xc - bb); // TwoSum error of 1 + x
+        int ix = Float.floatToRawIntBits(w) - SQRT_HALF_BITS;
+        float k = (float) (ix >> 23);
+        float f = Float.intBitsToFloat((ix & 0x007fffff) + SQRT_HALF_BITS) - 1f;
+        float f2 = f * f;
+        // w capped at 2^64 in the quotient: beyond it c/w < 2^-64 of a result above 44, and the exact quotient may
+        // be subnormal (x86 assist)
+        float cw = c / Float.intBitsToFloat(Math.min(Float.floatToRawIntBits(w), LOG1P_W_CAP_BITS));
+        float b = Math.fma(k, LN2_LO_F, Math.fma(f2 * f, logPolyF(f), cw));
+        float y = Math.fma(k, LN2_HI_F, f + Math.fma(f2, -0.5f, b));
+        if (aBits < TINY_BITS) y = x;
         if (x == Float.POSITIVE_INFINITY) y = Float.POSITIVE_INFINITY;
         if (x == -1f) y = Float.NEGATIVE_INFINITY;
         if (!(x >= -1f)) y = Float.NaN; // x < -1 or NaN
-        return copySignBit(y, x);
+        return y;
     }
 
     /** What {@link #sigmoidFamily} returns. */
