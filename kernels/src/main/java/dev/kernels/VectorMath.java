@@ -71,8 +71,8 @@ public final class VectorMath {
      * y[i] = e<sup>x</sup> - 1, accurate near 0, for every i of {@code x}.
      *
      * <p>Domain: any float. Special values: NaN &rarr; NaN; -&infin; &rarr; -1; +&infin; &rarr; +&infin;; &plusmn;0 &rarr; &plusmn;0 (sign kept); tiny x &rarr; x, subnormals kept; overflows to +&infin; where the exact value rounds past Float.MAX_VALUE.
-     * <p>Max error {@value #MAX_ULP_EXPM1} ULP (measured: max 0.5102 ULP over all 2^32 inputs: evaluated in binary64 with a
-     * degree-5 exp core, about 2<sup>-31</sup> relative, and rounded once).
+     * <p>Max error {@value #MAX_ULP_EXPM1} ULP (measured: max 0.8685 ULP over all 2^32 inputs, identical bits at 512, 256 and
+     * 128 bits and on the scalar path).
      * <p>{@code y} may be {@code x} (in-place).
      *
      * @throws NullPointerException if x or y is null

@@ -107,6 +107,17 @@ class VectorMathAccuracyTest {
         same(-Float.MIN_VALUE, one("expm1", -Float.MIN_VALUE), "expm1(-MIN_VALUE)");
         same(Float.POSITIVE_INFINITY, one("expm1", 0x1.62e430p6f), "expm1 overflow threshold");
         assertTrue(Float.isFinite(one("expm1", 0x1.62e42ep6f)));
+        // -1 at and below the float nearest -25 ln2 (e^x < 2^-25 there), -1 + 2^-24 just above it, where x is clamped
+        // at -16.9 (n >= -24, the exact range of c = 1 - 2^-n)
+        same(-1f, one("expm1", -0x1.154246p4f), "expm1(float below -25 ln2)");
+        same(-0x1.fffffep-1f, one("expm1", -0x1.154244p4f), "expm1(float above -25 ln2)");
+        same(-0x1.fffffep-1f, one("expm1", -16.9f), "expm1(-16.9)");
+        // n = 24, 25 and 26 around x = 17.3: c = 1 - 2^-n exact, rounded to 1 (a tie), and 1 with -2^-n in the tail;
+        // n = 127 (fast path) and 128 (two scaling factors)
+        for (float x : new float[] {16.5f, 17.0f, 17.5f, 18.0f, 88.0f, 0x1.62e42ep6f, -16.5f, 0x1p-30f, -0x1p-30f}) {
+            same((float) Math.expm1(x), one("expm1", x), "expm1(" + Float.toHexString(x) + ")");
+        }
+        same(0x1.fffffep-31f, one("expm1", 0x1.fffffep-31f), "expm1(2^-30 - ulp)");
     }
 
     @Test

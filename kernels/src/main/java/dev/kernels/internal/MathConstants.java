@@ -79,7 +79,7 @@ public final class MathConstants {
     public static final double EXP_D_Q7 = 0x1.72c72ca338df0p-19;
     public static final double EXP_D_Q8 = 0x1.2880411bad1aap-22;
     /** gencoef.py "EXP_D5 Q": the same Q to degree 5, rel. error 2^-28.36 (about 2^-32.5 on e^r), for
-     *  ScalarMath.expD5 and expm1D (both GELUs, their derivatives and expm1: binary32 results with error to spare). */
+     *  ScalarMath.expD5 (both GELUs and their derivatives: binary32 results with error to spare). */
     public static final double EXP_D5_Q0 = 0x1.0000000b9129bp-1;
     public static final double EXP_D5_Q1 = 0x1.5555555a78ed4p-3;
     public static final double EXP_D5_Q2 = 0x1.5554e9063586ep-5;
@@ -184,9 +184,15 @@ public final class MathConstants {
     public static final int NEG_INF_BITS = Float.floatToRawIntBits(Float.NEGATIVE_INFINITY);
     /** Bits of 2^-60: sigmoid's denominator scales by 2^max(n, -60) (1 + e for e below 2^-60 is 1 to far below an ulp). */
     public static final int SIGMOID_DEN_MIN_BITS = (127 - 60) << 23;
-    /** expm1(x) rounds to -1 below -30 and overflows above 89; the clamp keeps 2^n a normal double. */
-    public static final double EXPM1_MIN = -30.0;
-    public static final double EXPM1_MAX = 89.0;
+    /** expm1's clamp: n = round(x log2e) stays in [-24, 128], where 1 - 2^-n is exact at the low end (ScalarMath.expm1). */
+    public static final float EXPM1_F_MIN = -16.9f;
+    public static final float EXPM1_F_MAX = 88.8f;
+    /** The top of the vector body's fast path: n &le; 127, so 2^n alone scales (PanamaVectorMath.expm1). */
+    public static final float EXPM1_F_FAST_MAX = 88.0f;
+    /** The float nearest -25 ln2, just below it: expm1(x) rounds to -1 for x at or below it (e^x &lt; 2^-25). */
+    public static final float EXPM1_F_NEG_ONE = -0x1.154246p4f;
+    /** Bits of 2^-60: the smallest 2^-n expm1 forms (2^-n below 2^-26 only moves its tail, far below an ulp). */
+    public static final int EXPM1_TWO_NEG_N_MIN_BITS = (127 - 60) << 23;
 
     public static final int SIGN_BIT_F = 0x80000000;
     /** Bits of 2^64, where log1p caps w in its correction c/w (ScalarMath.log1p). */

@@ -10,9 +10,9 @@ import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_SCALE_BIAS;
  * tail or the scalar fallback computed it. {@link Math#fma} is used unconditionally (it is exact by definition, so
  * its result never depends on the CPU; only its speed does).
  *
- * <p>exp, log, log1p, sigmoid, tanh and erf are computed in binary32 (they carry the speed bars). expm1 is
- * evaluated in binary64 with a polynomial accurate to 2^-28 or better and rounded to binary32 once, which keeps it
- * near 0.5 ULP of the exact value without any compensated float arithmetic.
+ * <p>All seven functions are computed in binary32 (binary64 lanes run at half the width); expm1, log1p and sigmoid
+ * carry what a rounding would lose as a float pair where 1 ULP needs it. The binary64 helpers below (expD, expD5,
+ * logD) serve the activations and the row-wise kernels.
  */
 public final class ScalarMath {
     private ScalarMath() {}
@@ -46,11 +46,16 @@ public final class ScalarMath {
         return Math.fma(Math.fma(q, r, 1f), r, 1f);
     }
 
+    /** Q(r) of e^r = 1 + r + r^2 Q(r), Horner in fmas (expTail and expm1). */
+    static float expQPolyF(float r) {
+        return Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
+                EXP_F_Q5, r, EXP_F_Q4), r, EXP_F_Q3), r, EXP_F_Q2), r, EXP_F_Q1), r, EXP_F_Q0);
+    }
+
     /** (rHi - (hi - 1)) + (rLo + r^2 Q(r)): everything of e^r - hi, each term far below hi's half ulp. */
     static float expTail(float rHi, float rLo, float hi) {
         float r = rHi + rLo;
-        float q = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
-                EXP_F_Q5, r, EXP_F_Q4), r, EXP_F_Q3), r, EXP_F_Q2), r, EXP_F_Q1), r, EXP_F_Q0);
+        float q = expQPolyF(r);
         float lo = rHi - (hi - 1f); // exact: Fast2Sum, |1| >= |rHi|
         return lo + Math.fma(r * r, q, rLo);
     }
@@ -102,7 +107,7 @@ public final class ScalarMath {
 
     /** e^x in binary64 for x in [-708, 709] (relative error about 2^-45); 2^n must stay a normal double. */
     public static double expD(double x) {
-        return expCore(x, true, 0.0);
+        return expCore(x, true);
     }
 
     /**
@@ -110,26 +115,18 @@ public final class ScalarMath {
      * error to spare (both GELUs and their derivatives; exact GELU's tail polynomials are no better).
      */
     public static double expD5(double x) {
-        return expCore(x, false, 0.0);
+        return expCore(x, false);
     }
 
-    /**
-     * e^x - 1 in binary64 for x in [-708, 709], relatively accurate near 0 (about 2^-31: the degree-5 core of expD5,
-     * whose error r^2 Q(r) 2^-28.4 is at most |r|/2 2^-28.4 of r, is enough for expm1's binary32 result).
-     */
-    public static double expm1D(double x) {
-        return expCore(x, false, 1.0);
-    }
-
-    /** 2^n (1 + u) - minus, e^x = 2^n e^r, e^r - 1 = u = r + r^2 Q(r) (Q of degree 8 or 5); s - 0.0 is s exactly. */
-    private static double expCore(double x, boolean degree8, double minus) {
+    /** 2^n (1 + u), e^x = 2^n e^r, e^r - 1 = u = r + r^2 Q(r) (Q of degree 8 or 5). */
+    private static double expCore(double x, boolean degree8) {
         double nb = Math.fma(x, LOG2E_D, EXP_MAGIC_D);
         double n = nb - EXP_MAGIC_D;
         double r = Math.fma(n, -LN2_HI_D, x);
         r = Math.fma(n, -LN2_LO_D, r);
         double u = Math.fma(r * r, degree8 ? expPoly(r) : expPoly5(r), r);
         double s = Double.longBitsToDouble(Double.doubleToRawLongBits(nb) << 52);
-        return Math.fma(s, u, s - minus);
+        return Math.fma(s, u, s);
     }
 
     /** log(w) in binary64 for a positive normal finite w (relative error about 2^-50). */
@@ -152,12 +149,35 @@ public final class ScalarMath {
         return Float.intBitsToFloat(Float.floatToRawIntBits(y) | (Float.floatToRawIntBits(x) & SIGN_BIT_F));
     }
 
-    // ------------------------------------------------------------------------- functions evaluated in binary64
+    // --------------------------------------------------------------------------------------------- expm1, log1p
 
+    /**
+     * expm1 in binary32: x = n ln2 + rHi + rLo (exp's reduction), e^r - 1 = rHi + tail, tail = rLo + r^2 Q(r) (the
+     * compensated exp's Q), and expm1(x) = 2^n (c + e^r - 1) with c = 1 - 2^-n: c + rHi is split exactly (Fast2Sum,
+     * |c| &ge; |rHi| or c = 0), what c itself lost (n &ge; 25) joins the tail, and the sum rounds once before the exact
+     * scaling by 2^(n-1) * 2 (n = 128 stays finite until it overflows). x is clamped at -16.9 (n &ge; -24, where c is
+     * exact); below -25 ln2 the result is -1; |x| &lt; 2^-30 returns x.
+     */
     public static float expm1(float x) {
-        double xd = Math.min(Math.max((double) x, EXPM1_MIN), EXPM1_MAX);
-        // expm1 has the sign of x; OR-ing the sign bit only changes -0 (the polynomial yields +0)
-        return copySignBit((float) expm1D(xd), x);
+        int aBits = Float.floatToRawIntBits(x) & ~SIGN_BIT_F;
+        float xt = aBits < TINY_BITS ? 0f : x; // no float op sees a subnormal x
+        float xc = Math.min(Math.max(xt, EXPM1_F_MIN), EXPM1_F_MAX);
+        float nb = Math.fma(xc, LOG2E_F, EXP_MAGIC_F);
+        float n = nb - EXP_MAGIC_F;
+        float rHi = Math.fma(n, -LN2_HI_F, xc);
+        float rLo = n * -LN2_LO_F;
+        float r = rHi + rLo;
+        float tail = Math.fma(r * r, expQPolyF(r), rLo);
+        int pn = Float.floatToRawIntBits(nb) << 23; // 2^n
+        float twoNegN = Float.intBitsToFloat(Math.max((254 << 23) - pn, EXPM1_TWO_NEG_N_MIN_BITS));
+        float c = 1f - twoNegN;
+        float cErr = (1f - c) - twoNegN; // exact: 0 for n <= 24, -2^-n above
+        float hi = c + rHi;
+        float lo = tail + ((rHi - (hi - c)) + cErr);
+        float y = ((hi + lo) * Float.intBitsToFloat(pn - (1 << 23))) * 2f;
+        if (x <= EXPM1_F_NEG_ONE) y = -1f;
+        if (aBits < TINY_BITS) y = x;
+        return y;
     }
 
     /**
