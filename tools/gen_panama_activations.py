@@ -290,6 +290,7 @@ import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.ULE;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.MIN;
 import static jdk.incubator.vector.VectorOperators.UGE;
@@ -513,12 +514,52 @@ def large_gradout_pre(max_bits, bound, call):
             f"{IND}}}\n")
 
 
-def sigmoid_family(head, kind, tail_text, tail, pre=""):
+# The fast path of the forward kernels: whole vectors with 2^-30 <= |x| <= 40 need no clamp, keep 2^n (n >= -58) in the
+# denominator's range and give normal results only, so the value at 2^-n is scaled by 2^n directly (the same bits as
+# scaling up by 2^(n+64) and down by 2^-64, both exact there) and no special value is blended in.
+SIGMOID_FAST_CORE = (
+    f"{IND}    FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n"
+    f"{IND}    FloatVector vdc = vx.reinterpretAsInts().or(SIGN_BIT_F).reinterpretAsFloats(); // -|x|\n"
+    + "".join("    " + l + "\n" for l in exp_neg_reduction("vn.mul(-LN2_LO_F)").splitlines())
+    + f"{IND}    FloatVector veh = vhi.add(vc);\n"
+    f"{IND}    FloatVector vel = vc.sub(veh.sub(vhi));\n"
+    f"{IND}    FloatVector vsDen = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n\n"
+    f"{IND}    FloatVector ve = veh.mul(vsDen);\n"
+    f"{IND}    FloatVector vw = ve.add(1f);\n"
+    f"{IND}    FloatVector vlo = vel.fma(vsDen, ve.sub(vw.sub(1f)));\n"
+    f"{IND}    FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);\n"
+    f"{IND}    FloatVector vnr0 = vr0.neg();\n"
+    f"{IND}    FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));\n"
+    f"{IND}    FloatVector vt = veh.fma(vdelta, vel);\n")
+
+SIGMOID_FAST_TAIL = (
+    f"{IND}    FloatVector vneg = veh.fma(vr0, vr0.mul(vt)).mul(vsDen); // sigmoid(-a)\n"
+    f"{IND}    vr0.fma(vdelta, vr0).blend(vneg, vx.compare(LT, 0f)).intoArray(y, yOff + i);\n")
+
+SILU_FAST_TAIL = (
+    f"{IND}    FloatVector vpos = vx.fma(vr0, vx.mul(vr0).mul(vdelta));\n"
+    f"{IND}    FloatVector va = vdc.neg();\n"
+    f"{IND}    FloatVector vph = va.mul(veh);\n"
+    f"{IND}    FloatVector vneg = vph.fma(vr0, vr0.mul(va.fma(vt, va.fma(veh, vph.neg())))).mul(vsDen); // |silu(-a)|\n"
+    f"{IND}    vpos.blend(vneg.neg(), vx.compare(LT, 0f)).intoArray(y, yOff + i);\n")
+
+
+def sigmoid_fast(fast_tail):
+    return (
+        f"{IND}// whole vectors with 2^-30 <= |x| <= 40: no clamp, no special value, every result normal (tools/gen_panama_activations.py)\n"
+        f"{IND}if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS)\n"
+        f"{IND}        .compare(ULE, SIGMOID_FAST_NEG_MAX_BITS - NEG_TINY_BITS).allTrue()) {{\n"
+        f"{SIGMOID_FAST_CORE}{fast_tail}"
+        f"{IND}    continue;\n"
+        f"{IND}}}\n")
+
+
+def sigmoid_family(head, kind, tail_text, tail, pre="", fast=""):
     return (
         f"{head}"
         f"        int i = 0;\n"
         f"        for (int bound = F.loopBound(len); i < bound; i += F.length()) {{\n"
-        f"{pre}"
+        f"{pre}{fast}"
         f"{IND}// ScalarMath.sigmoidFamily(x, g, {kind}), op for op: both signs computed, blended on x < 0\n"
         f"{SIGMOID_CORE}{tail_text}"
         f"        }}\n"
@@ -529,9 +570,10 @@ def sigmoid_family(head, kind, tail_text, tail, pre=""):
 out.append(sigmoid_family(
     "    /** VectorMath.sigmoid's body (PanamaVectorMath delegates here): one core with silu's. */\n"
     "    static void sigmoid(float[] x, int xOff, float[] y, int yOff, int len) {\n",
-    "SIGMOID", SIGMOID_TAIL, simple_tail("y[yOff + i]", "ScalarMath.sigmoid(x[xOff + i])")))
+    "SIGMOID", SIGMOID_TAIL, simple_tail("y[yOff + i]", "ScalarMath.sigmoid(x[xOff + i])"),
+    fast=sigmoid_fast(SIGMOID_FAST_TAIL)))
 out.append(sigmoid_family(f"    @Override\n    public void silu({UNARY}) {{\n", "SILU", SILU_TAIL,
-    simple_tail("y[yOff + i]", "ScalarActivations.silu(x[xOff + i])")))
+    simple_tail("y[yOff + i]", "ScalarActivations.silu(x[xOff + i])"), fast=sigmoid_fast(SILU_FAST_TAIL)))
 
 out.append(sigmoid_family(f"    @Override\n{signature('    public void logSigmoidBackward(', [q.strip() for q in BINARY.split(',')])}",
     "LOG_SIGMOID_BACKWARD", LOG_SIGMOID_BACKWARD_TAIL,

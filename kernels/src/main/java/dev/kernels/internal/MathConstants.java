@@ -182,6 +182,8 @@ public final class MathConstants {
      */
     public static final int SIGMOID_NEG_MIN_BITS = Float.floatToRawIntBits(-130f);
     public static final int NEG_INF_BITS = Float.floatToRawIntBits(Float.NEGATIVE_INFINITY);
+    /** Bits of -40: up to |x| = 40 every sigmoid(-|x|) is normal and n &ge; -58 (the sigmoid family's fast path). */
+    public static final int SIGMOID_FAST_NEG_MAX_BITS = Float.floatToRawIntBits(-40f);
     /** Bits of 2^-60: sigmoid's denominator scales by 2^max(n, -60) (1 + e for e below 2^-60 is 1 to far below an ulp). */
     public static final int SIGMOID_DEN_MIN_BITS = (127 - 60) << 23;
     /** expm1's clamp: n = round(x log2e) stays in [-24, 128], where 1 - 2^-n is exact at the low end (ScalarMath.expm1). */

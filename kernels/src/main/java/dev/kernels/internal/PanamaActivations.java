@@ -19,6 +19,7 @@ import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.ULE;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.MIN;
 import static jdk.incubator.vector.VectorOperators.UGE;
@@ -208,6 +209,35 @@ public final class PanamaActivations implements ActivationSupport {
     static void sigmoid(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            // whole vectors with 2^-30 <= |x| <= 40: no clamp, no special value, every result normal (tools/gen_panama_activations.py)
+            if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS)
+                    .compare(ULE, SIGMOID_FAST_NEG_MAX_BITS - NEG_TINY_BITS).allTrue()) {
+                FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
+                FloatVector vdc = vx.reinterpretAsInts().or(SIGN_BIT_F).reinterpretAsFloats(); // -|x|
+                FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+                FloatVector vn = vnb.sub(EXP_MAGIC_F);
+                FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
+                FloatVector vrLo = vn.mul(-LN2_LO_F);
+                FloatVector vhi = vrHi.add(1f);
+                FloatVector vr = vrHi.add(vrLo);
+                FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
+                        .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
+                        .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
+                FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
+                FloatVector veh = vhi.add(vc);
+                FloatVector vel = vc.sub(veh.sub(vhi));
+                FloatVector vsDen = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n
+                FloatVector ve = veh.mul(vsDen);
+                FloatVector vw = ve.add(1f);
+                FloatVector vlo = vel.fma(vsDen, ve.sub(vw.sub(1f)));
+                FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);
+                FloatVector vnr0 = vr0.neg();
+                FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
+                FloatVector vt = veh.fma(vdelta, vel);
+                FloatVector vneg = veh.fma(vr0, vr0.mul(vt)).mul(vsDen); // sigmoid(-a)
+                vr0.fma(vdelta, vr0).blend(vneg, vx.compare(LT, 0f)).intoArray(y, yOff + i);
+                continue;
+            }
             // ScalarMath.sigmoidFamily(x, g, SIGMOID), op for op: both signs computed, blended on x < 0
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             IntVector vxBits = vx.reinterpretAsInts();
@@ -256,6 +286,38 @@ public final class PanamaActivations implements ActivationSupport {
     public void silu(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            // whole vectors with 2^-30 <= |x| <= 40: no clamp, no special value, every result normal (tools/gen_panama_activations.py)
+            if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS)
+                    .compare(ULE, SIGMOID_FAST_NEG_MAX_BITS - NEG_TINY_BITS).allTrue()) {
+                FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
+                FloatVector vdc = vx.reinterpretAsInts().or(SIGN_BIT_F).reinterpretAsFloats(); // -|x|
+                FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+                FloatVector vn = vnb.sub(EXP_MAGIC_F);
+                FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
+                FloatVector vrLo = vn.mul(-LN2_LO_F);
+                FloatVector vhi = vrHi.add(1f);
+                FloatVector vr = vrHi.add(vrLo);
+                FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
+                        .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
+                        .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
+                FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
+                FloatVector veh = vhi.add(vc);
+                FloatVector vel = vc.sub(veh.sub(vhi));
+                FloatVector vsDen = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n
+                FloatVector ve = veh.mul(vsDen);
+                FloatVector vw = ve.add(1f);
+                FloatVector vlo = vel.fma(vsDen, ve.sub(vw.sub(1f)));
+                FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);
+                FloatVector vnr0 = vr0.neg();
+                FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
+                FloatVector vt = veh.fma(vdelta, vel);
+                FloatVector vpos = vx.fma(vr0, vx.mul(vr0).mul(vdelta));
+                FloatVector va = vdc.neg();
+                FloatVector vph = va.mul(veh);
+                FloatVector vneg = vph.fma(vr0, vr0.mul(va.fma(vt, va.fma(veh, vph.neg())))).mul(vsDen); // |silu(-a)|
+                vpos.blend(vneg.neg(), vx.compare(LT, 0f)).intoArray(y, yOff + i);
+                continue;
+            }
             // ScalarMath.sigmoidFamily(x, g, SILU), op for op: both signs computed, blended on x < 0
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             IntVector vxBits = vx.reinterpretAsInts();
