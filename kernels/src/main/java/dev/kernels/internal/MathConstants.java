@@ -61,7 +61,7 @@ public final class MathConstants {
     /** 2^23, scales subnormal inputs into the normal range. */
     public static final float TWO_P23_F = 0x1p23f;
 
-    // ---- binary64 cores (expm1, log1p, sigmoid, tanh, erf are evaluated in binary64 and rounded once) -----------
+    // ---- binary64 cores (the binary64 activations, logSumExp and the row sums of the softmax family) -------------
     public static final double LOG2E_D = 0x1.71547652b82fep0;
     /** 1.5*2^52 + 1023: rounds x*log2e to an integer and leaves n + 1023 in the low mantissa bits. */
     public static final double EXP_MAGIC_D = 0x1.80000000003ffp52;
