@@ -205,6 +205,30 @@ public final class PanamaVectorMath implements VectorMathSupport {
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             // ScalarMath.erf, op for op; both polynomials computed, blended on |x| >= 1
+            // whole vectors with 2^-30 <= |x| < inf: no floor at 2^-30, no subnormal form, no NaN blend (same bits)
+            if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().and(~SIGN_BIT_F).sub(TINY_BITS)
+                    .compare(ULT, INF_BITS - TINY_BITS).allTrue()) {
+                FloatVector vf = FloatVector.fromArray(F, x, xOff + i);
+                IntVector vfaBits = vf.reinterpretAsInts().and(~SIGN_BIT_F);
+                FloatVector vfa = vfaBits.reinterpretAsFloats();
+                FloatVector vfu = vfa.mul(vfa).sub(ERF_F_T_CENTER);
+                FloatVector vfc = vfu.fma(ERF_F_S6, ERF_F_S5).fma(vfu, FloatVector.broadcast(F, ERF_F_S4))
+                        .fma(vfu, FloatVector.broadcast(F, ERF_F_S3)).fma(vfu, FloatVector.broadcast(F, ERF_F_S2))
+                        .fma(vfu, FloatVector.broadcast(F, ERF_F_S1)).fma(vfu, FloatVector.broadcast(F, ERF_F_S0));
+                FloatVector vfv = vfaBits.lanewise(MIN, ERF_F_SAT_BITS).reinterpretAsFloats().sub(ERF_F_CENTER);
+                FloatVector vflarge = vfv.fma(ERF_F_H15, ERF_F_H14).fma(vfv, FloatVector.broadcast(F, ERF_F_H13))
+                        .fma(vfv, FloatVector.broadcast(F, ERF_F_H12)).fma(vfv, FloatVector.broadcast(F, ERF_F_H11))
+                        .fma(vfv, FloatVector.broadcast(F, ERF_F_H10)).fma(vfv, FloatVector.broadcast(F, ERF_F_H9))
+                        .fma(vfv, FloatVector.broadcast(F, ERF_F_H8)).fma(vfv, FloatVector.broadcast(F, ERF_F_H7))
+                        .fma(vfv, FloatVector.broadcast(F, ERF_F_H6)).fma(vfv, FloatVector.broadcast(F, ERF_F_H5))
+                        .fma(vfv, FloatVector.broadcast(F, ERF_F_H4)).fma(vfv, FloatVector.broadcast(F, ERF_F_H3))
+                        .fma(vfv, FloatVector.broadcast(F, ERF_F_H2)).fma(vfv, FloatVector.broadcast(F, ERF_F_H1))
+                        .fma(vfv, FloatVector.broadcast(F, ERF_F_H0));
+                vfa.fma(vfc, vfa).blend(vflarge, vfaBits.compare(GE, ONE_BITS_F).cast(F))
+                        .reinterpretAsInts().or(vf.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()
+                        .intoArray(y, yOff + i);
+                continue;
+            }
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             IntVector vxBits = vx.reinterpretAsInts();
             IntVector vaBits = vxBits.and(~SIGN_BIT_F);
