@@ -438,6 +438,27 @@ def exp_neg_reduction(rlo):
         f"{IND}FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));\n")
 
 
+# The sigmoid core's pieces shared by its general and fast bodies: e^-a as the float pair eh + el, then 1 + e = w + lo
+# and 1/(w + lo) = r0 (1 + delta), with t = eh delta + el (ScalarMath.sigmoidFamily).
+SIGMOID_E_PAIR = (
+    f"{IND}FloatVector veh = vhi.add(vc);\n"
+    f"{IND}FloatVector vel = vc.sub(veh.sub(vhi));\n")
+
+SIGMOID_QUOTIENT = (
+    f"{IND}FloatVector ve = veh.mul(vsDen);\n"
+    f"{IND}FloatVector vw = ve.add(1f);\n"
+    f"{IND}FloatVector vlo = vel.fma(vsDen, ve.sub(vw.sub(1f)));\n"
+    f"{IND}FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);\n"
+    f"{IND}FloatVector vnr0 = vr0.neg();\n"
+    f"{IND}FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));\n"
+    f"{IND}FloatVector vt = veh.fma(vdelta, vel);\n")
+
+
+def indent4(text):
+    """text one block deeper (the fast bodies sit inside an if)."""
+    return "".join("    " + l + "\n" for l in text.splitlines())
+
+
 SIGMOID_CORE = (
     f"{IND}FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n"
     f"{IND}IntVector vxBits = vx.reinterpretAsInts();\n"
@@ -445,19 +466,12 @@ SIGMOID_CORE = (
     f"{IND}FloatVector vdc = vdBits.lanewise(MAX, NEG_TINY_BITS).lanewise(MIN, SIGMOID_NEG_MIN_BITS)\n"
     f"{IND}        .reinterpretAsFloats();\n"
     + exp_neg_reduction("vn.mul(-LN2_LO_F)")
-    + f"{IND}FloatVector veh = vhi.add(vc);\n"
-    f"{IND}FloatVector vel = vc.sub(veh.sub(vhi));\n"
-    f"{IND}IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);\n"
+    + SIGMOID_E_PAIR
+    + f"{IND}IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);\n"
     f"{IND}FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS)\n"
     f"{IND}        .reinterpretAsFloats();\n"
-    f"{IND}FloatVector ve = veh.mul(vsDen);\n"
-    f"{IND}FloatVector vw = ve.add(1f);\n"
-    f"{IND}FloatVector vlo = vel.fma(vsDen, ve.sub(vw.sub(1f)));\n"
-    f"{IND}FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);\n"
-    f"{IND}FloatVector vnr0 = vr0.neg();\n"
-    f"{IND}FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));\n"
-    f"{IND}FloatVector vt = veh.fma(vdelta, vel);\n"
-    f"{IND}FloatVector vsUp = vsUpBits.reinterpretAsFloats();\n"
+    + SIGMOID_QUOTIENT
+    + f"{IND}FloatVector vsUp = vsUpBits.reinterpretAsFloats();\n"
     f"{IND}FloatVector vsn = veh.fma(vr0, vr0.mul(vt)); // sigmoid(-a) 2^-n\n"
     f"{IND}FloatVector vsigmaNegUp = vsn.mul(vsUp); // sigmoid(-a) 2^64\n")
 
@@ -520,17 +534,9 @@ def large_gradout_pre(max_bits, bound, call):
 SIGMOID_FAST_CORE = (
     f"{IND}    FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n"
     f"{IND}    FloatVector vdc = vx.reinterpretAsInts().or(SIGN_BIT_F).reinterpretAsFloats(); // -|x|\n"
-    + "".join("    " + l + "\n" for l in exp_neg_reduction("vn.mul(-LN2_LO_F)").splitlines())
-    + f"{IND}    FloatVector veh = vhi.add(vc);\n"
-    f"{IND}    FloatVector vel = vc.sub(veh.sub(vhi));\n"
-    f"{IND}    FloatVector vsDen = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n\n"
-    f"{IND}    FloatVector ve = veh.mul(vsDen);\n"
-    f"{IND}    FloatVector vw = ve.add(1f);\n"
-    f"{IND}    FloatVector vlo = vel.fma(vsDen, ve.sub(vw.sub(1f)));\n"
-    f"{IND}    FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);\n"
-    f"{IND}    FloatVector vnr0 = vr0.neg();\n"
-    f"{IND}    FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));\n"
-    f"{IND}    FloatVector vt = veh.fma(vdelta, vel);\n")
+    + indent4(exp_neg_reduction("vn.mul(-LN2_LO_F)") + SIGMOID_E_PAIR)
+    + f"{IND}    FloatVector vsDen = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n\n"
+    + indent4(SIGMOID_QUOTIENT))
 
 SIGMOID_FAST_TAIL = (
     f"{IND}    FloatVector vneg = veh.fma(vr0, vr0.mul(vt)).mul(vsDen); // sigmoid(-a)\n"
