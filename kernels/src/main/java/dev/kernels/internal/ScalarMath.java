@@ -65,7 +65,7 @@ public final class ScalarMath {
     public static float log(float x) {
         boolean tiny = x < Float.MIN_NORMAL;
         float xs = tiny ? x * TWO_P23_F : x;
-        float y = logCore(xs, tiny ? -23f : 0f);
+        float y = logCore(xs, tiny ? -23f : 0f, 0f);
         if (x == Float.POSITIVE_INFINITY) y = Float.POSITIVE_INFINITY;
         if (x == 0f) y = Float.NEGATIVE_INFINITY;
         if (!(x >= 0f)) y = Float.NaN; // x < 0 or NaN
@@ -78,15 +78,18 @@ public final class ScalarMath {
                 LOG_F_P5), f, LOG_F_P4), f, LOG_F_P3), f, LOG_F_P2), f, LOG_F_P1), f, LOG_F_P0);
     }
 
-    /** log of a positive normal finite x, plus eAdjust*ln2. */
-    public static float logCore(float x, float eAdjust) {
+    /**
+     * log of a positive normal finite x, plus eAdjust*ln2, plus tail: a term far below f (log1p's c/w; 0 for log,
+     * where fma(f^3, P, +0) is the product f^3 P itself, never -0), added to the polynomial term before it rounds.
+     */
+    public static float logCore(float x, float eAdjust, float tail) {
         int ix = Float.floatToRawIntBits(x) - SQRT_HALF_BITS;
         float e = (float) (ix >> 23) + eAdjust;
         float m = Float.intBitsToFloat((ix & 0x007fffff) + SQRT_HALF_BITS);
         float f = m - 1f;
         float f2 = f * f;
         // log(m) = f - f^2/2 + f^3 P(f), no division; the e*ln2 split keeps e*LN2_HI exact
-        float b = Math.fma(e, LN2_LO_F, f2 * f * logPolyF(f));
+        float b = Math.fma(e, LN2_LO_F, Math.fma(f2 * f, logPolyF(f), tail));
         // f + (b - f^2/2) with f^2/2 exact inside the fma: the same bits as -((f^2/2 - b) - f), two ops fewer
         return Math.fma(e, LN2_HI_F, f + Math.fma(f2, -0.5f, b));
     }
@@ -191,15 +194,10 @@ public final class ScalarMath {
         float w = 1f + xc;
         float bb = w - 1f;
         float c = (1f - (w - bb)) + (xc - bb); // TwoSum error of 1 + x
-        int ix = Float.floatToRawIntBits(w) - SQRT_HALF_BITS;
-        float k = (float) (ix >> 23);
-        float f = Float.intBitsToFloat((ix & 0x007fffff) + SQRT_HALF_BITS) - 1f;
-        float f2 = f * f;
         // w capped at 2^64 in the quotient: beyond it c/w < 2^-64 of a result above 44, and the exact quotient may
         // be subnormal (x86 assist)
         float cw = c / Float.intBitsToFloat(Math.min(Float.floatToRawIntBits(w), LOG1P_W_CAP_BITS));
-        float b = Math.fma(k, LN2_LO_F, Math.fma(f2 * f, logPolyF(f), cw));
-        float y = Math.fma(k, LN2_HI_F, f + Math.fma(f2, -0.5f, b));
+        float y = logCore(w, 0f, cw); // w <= 0 or +inf (x <= -1, +inf) give garbage here, replaced below
         if (aBits < TINY_BITS) y = x;
         if (x == Float.POSITIVE_INFINITY) y = Float.POSITIVE_INFINITY;
         if (x == -1f) y = Float.NEGATIVE_INFINITY;
