@@ -391,9 +391,10 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     }
 
     /**
-     * One BCE row. Without posWeight, one vector pass (bceFused) per block of {@code BCE_BLOCK} elements over the full
-     * blocks of 16, then the scalar twin's element loop for the rest: 0.74-0.85x the time of the four passes below
-     * (reports/jmh-bce-fused-x86-epyc.md). With posWeight, the binary64 loss
+     * One BCE row. Without posWeight, per block of {@code BCE_BLOCK} elements over the full blocks of 16: exp, then the
+     * loss and gradient (bceFused), then the sums (addToPartials), the blocks' intermediates in L1; then the scalar
+     * twin's element loop for the rest. These three short loops take 0.56-0.69x the time of the one fused loop before
+     * (reports/jmh-bce-split-x86-epyc.md), which took 0.74-0.85x that of the four passes below. With posWeight, the binary64 loss
      * in four vector passes per block of {@code BCE_BLOCK} elements (sigma and softplus; the losses of the
      * high binary64 halves, then of the low halves; the gradient) over the full blocks of 16, then the scalar twin's
      * element loop for the rest; the partials are carried in p between blocks. Small methods because one with all of
@@ -409,11 +410,12 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         clear(p);
         if (pw == null) { // the float loss: one pass, no binary64 blends, so every width runs it
             int full = n & -PARTIALS;
-            float[][] sk = lossOut == null ? sinks(Math.min(full, BCE_BLOCK)) : null;
+            float[][] sk = sinks(Math.min(full, BCE_BLOCK));
             for (int from = 0; from < full; from += BCE_BLOCK) {
                 int len = Math.min(BCE_BLOCK, full - from);
-                bceFused(z, zo + from, t, to + from, w, wo + from, len, lossOut == null ? sk[2] : lossOut,
-                        lossOut == null ? 0 : lo + from, grad, go + from, sf, p);
+                bceFused(z, zo + from, t, to + from, w, wo + from, len, sk[0], sk[2], lossOut, lo + from, grad, go + from,
+                        sf);
+                addToPartials(sk[2], len, p);
             }
             bceElements(z, zo, t, to, w, wo, null, full, n, lossOut, lo, grad, go, sf, p);
             return tree(p);
@@ -436,14 +438,16 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     }
 
     /**
-     * BCE without posWeight over n (a multiple of 16) elements in one pass, as the scalar twin's bceElements: sigma(z)
-     * and softplus(-|z|) = log1p(exp(-|z|)), the float loss (stored to lArr, added to the partials of p) and, when
-     * gArr is not null, the gradient, stored after the loss (where both are one array, the gradient wins). The
-     * loop-invariant gradient branch boxed nothing once the partials went through p (loss only: 0.90-0.92x the time of
-     * computing the gradient into a sink, reports/jmh-bce-loss-only-x86-epyc.md).
+     * BCE without posWeight over n (a multiple of 16) elements in two passes through L1, as the scalar twin's
+     * bceElements: e = exp(-|z|) into e[0, n) (bceExpNegAbs), then sigma(z) and softplus(-|z|) = log1p(e), the float
+     * loss (stored to sink[0, n) for addToPartials, and to lArr when it is not null) and, when gArr is not null, the
+     * gradient, stored after the loss (where both are one array, the gradient wins). One fused loop took 1.2-1.3x
+     * the time at 512 bits, and its speed moved with small changes (its 2^n subnormal test, where its sums went): too
+     * many live vectors for one loop. The loop-invariant branches box nothing in loops that carry no vector.
      */
-    private static void bceFused(float[] z, int zo, float[] t, int to, float[] w, int wo, int n, float[] lArr,
-                                 int lOff, float[] gArr, int gOff, float sf, double[] p) {
+    private static void bceFused(float[] z, int zo, float[] t, int to, float[] w, int wo, int n, float[] e,
+                                 float[] sink, float[] lArr, int lOff, float[] gArr, int gOff, float sf) {
+        bceExpNegAbs(z, zo, n, e);
         FloatVector one = FloatVector.broadcast(F, 1f);
         VectorMask<Float> hasW = F.maskAll(w != null);
         float[] wArr = w == null ? z : w;
@@ -452,7 +456,38 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vz = FloatVector.fromArray(F, z, zo + j);
             FloatVector vy = FloatVector.fromArray(F, t, to + j);
             FloatVector vw = one.blend(FloatVector.fromArray(F, wArr, wOff + j), hasW);
-            FloatVector va = vz.abs();
+            FloatVector ve = FloatVector.fromArray(F, e, j);
+            // ScalarSoftmax.softplusNegAbs: hi = k LN2_HI + f exact, the rest rounded once into lo
+            FloatVector vw1 = ve.add(1f);
+            FloatVector vcc = ve.sub(vw1.sub(1f));
+            FloatVector vrec = one.div(vw1);
+            IntVector vix = vw1.reinterpretAsInts().sub(SQRT_HALF_BITS);
+            FloatVector vk = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
+            FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
+            FloatVector vpl = vf.fma(LOG_F_P7, LOG_F_P6)
+                    .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
+                    .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
+                    .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
+            FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf.mul(vf).mul(vf).mul(vpl));
+            FloatVector vt = vf.fma(vf.mul(-0.5f), vb);
+            FloatVector vsp = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf).add(vcc.fma(vrec, vt));
+            VectorMask<Float> pos = vz.compare(GE, 0f);
+            FloatVector vl = vy.blend(one.sub(vy), pos).fma(vz.abs(), vsp).mul(vw); // bceLossF
+            // summed by addToPartials from the block's sink: double accumulators carried by this loop boxed (C2 only,
+            // after the other row-wise kernels had run: 4 KB per call); adding through p itself chained every vector
+            // to the store just made
+            vl.intoArray(sink, j);
+            if (lArr != null) vl.intoArray(lArr, lOff + j);
+            if (gArr != null) { // bceGrad: sigma(-|z|) = e / (1 + e), never 1 - tiny
+                ve.mul(vrec).blend(vrec, pos).sub(vy).mul(vw.mul(sf)).intoArray(gArr, gOff + j);
+            }
+        }
+    }
+
+    /** e = exp(-|z|) over n (a multiple of FL) elements into e[0, n), as ScalarSoftmax.expNeg(-|z|, 0) unscaled. */
+    private static void bceExpNegAbs(float[] z, int zo, int n, float[] e) {
+        for (int j = 0; j < n; j += FL) {
+            FloatVector va = FloatVector.fromArray(F, z, zo + j).abs();
             FloatVector vdc = va.blend(-EXP_NEG_MIN, va.compare(GT, -EXP_NEG_MIN)).neg();
             FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
             FloatVector vn = vnb.sub(EXP_MAGIC_F);
@@ -476,32 +511,45 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                         vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
                         vu.compare(LT, EXP_NEG_U_MIN)), mayBeSubnormal);
             }
-            // ScalarSoftmax.softplusNegAbs: hi = k LN2_HI + f exact, the rest rounded once into lo
-            FloatVector vw1 = ve.add(1f);
-            FloatVector vcc = ve.sub(vw1.sub(1f));
-            FloatVector vrec = one.div(vw1);
-            IntVector vix = vw1.reinterpretAsInts().sub(SQRT_HALF_BITS);
-            FloatVector vk = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
-            FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
-            FloatVector vpl = vf.fma(LOG_F_P7, LOG_F_P6)
-                    .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
-                    .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
-                    .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
-            FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf.mul(vf).mul(vf).mul(vpl));
-            FloatVector vt = vf.fma(vf.mul(-0.5f), vb);
-            FloatVector vsp = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf).add(vcc.fma(vrec, vt));
-            VectorMask<Float> pos = vz.compare(GE, 0f);
-            FloatVector vl = vy.blend(one.sub(vy), pos).fma(va, vsp).mul(vw); // bceLossF
-            vl.intoArray(lArr, lOff + j);
-            // partials j % 16 + lane, added through p itself: double accumulators carried by this large loop boxed
-            // (C2 only, after the other row-wise kernels had run: 4 KB per call)
-            int slot = j & (PARTIALS - 1);
-            DoubleVector.fromArray(D, p, slot).add((DoubleVector) vl.convertShape(F2D, D, 0)).intoArray(p, slot);
-            DoubleVector.fromArray(D, p, slot + DL).add((DoubleVector) vl.convertShape(F2D, D, 1))
-                    .intoArray(p, slot + DL);
-            if (gArr != null) { // bceGrad: sigma(-|z|) = e / (1 + e), never 1 - tiny
-                ve.mul(vrec).blend(vrec, pos).sub(vy).mul(vw.mul(sf)).intoArray(gArr, gOff + j);
-            }
+            ve.intoArray(e, j);
+        }
+    }
+
+    /**
+     * Adds a[0, n) (n a multiple of 16) to the 16 binary64 partials of p, element e to partial e % 16 in increasing e,
+     * as the scalar twin's loop: the accumulator rotation of expSum, in registers.
+     */
+    private static void addToPartials(float[] a, int n, double[] p) {
+        DoubleVector a0 = DoubleVector.fromArray(D, p, 0), a1 = DoubleVector.fromArray(D, p, DL), a2 = a0, a3 = a0;
+        DoubleVector a4 = a0, a5 = a0, a6 = a0, a7 = a0, t0, t1;
+        if (NACC >= 4) {
+            a2 = DoubleVector.fromArray(D, p, 2 * DL);
+            a3 = DoubleVector.fromArray(D, p, 3 * DL);
+        }
+        if (NACC == 8) {
+            a4 = DoubleVector.fromArray(D, p, 4 * DL);
+            a5 = DoubleVector.fromArray(D, p, 5 * DL);
+            a6 = DoubleVector.fromArray(D, p, 6 * DL);
+            a7 = DoubleVector.fromArray(D, p, 7 * DL);
+        }
+        for (int j = 0; j < n; j += FL) {
+            FloatVector va = FloatVector.fromArray(F, a, j);
+            a0 = a0.add((DoubleVector) va.convertShape(F2D, D, 0));
+            a1 = a1.add((DoubleVector) va.convertShape(F2D, D, 1));
+            if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
+            if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
+        }
+        a0.intoArray(p, 0);
+        a1.intoArray(p, DL);
+        if (NACC >= 4) {
+            a2.intoArray(p, 2 * DL);
+            a3.intoArray(p, 3 * DL);
+        }
+        if (NACC == 8) {
+            a4.intoArray(p, 4 * DL);
+            a5.intoArray(p, 5 * DL);
+            a6.intoArray(p, 6 * DL);
+            a7.intoArray(p, 7 * DL);
         }
     }
 
