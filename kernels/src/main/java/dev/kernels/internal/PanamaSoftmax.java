@@ -418,9 +418,12 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     /** Elements per round of the three BCE passes: sigma and softplus stay in L1 between them. */
     private static final int BCE_BLOCK = 1024;
 
-    private static final ThreadLocal<float[][]> SINK = ThreadLocal.withInitial(() -> new float[3][0]);
+    private static final ThreadLocal<float[][]> SINK = ThreadLocal.withInitial(() -> new float[4][0]);
 
-    /** Three per-thread arrays of at least n floats: sigma and softplus between the BCE passes, unwanted losses. */
+    /**
+     * Four per-thread arrays of at least n floats, the blocks' intermediates: exp(-|z|), sigma and softplus between
+     * the BCE passes, losses; expSum's terms.
+     */
     private static float[][] sinks(int n) {
         float[][] h = SINK.get();
         if (h[0].length < n) {
@@ -467,7 +470,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             for (int from = 0; from < full; from += BCE_BLOCK) {
                 int len = Math.min(BCE_BLOCK, full - from); // a multiple of 16: element e adds to partial e % 16
                 int lOff = lossOut == null ? 0 : lo + from;
-                bceSigmoidSoftplus(z, zo + from, len, sk[0], sk[1]);
+                bceSigmoidSoftplus(z, zo + from, len, sk[3], sk[0], sk[1]);
                 bceLossHalves(z, zo + from, t, to + from, w, wo + from, pw, from, len, DL, sk[1], lArr, lOff, p);
                 bceLossHalves(z, zo + from, t, to + from, w, wo + from, pw, from, len, 0, sk[1], lArr, lOff, p);
                 if (grad != null) bceGradients(t, to + from, w, wo + from, pw, from, len, sk[0], grad, go + from, sf);
@@ -593,35 +596,16 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         }
     }
 
-    /** Pass 1 over n (a multiple of FL) elements: sigma(z) and softplus(-|z|) = log1p(exp(-|z|)), as the scalar twin. */
-    private static void bceSigmoidSoftplus(float[] z, int zo, int n, float[] sig, float[] sp) {
+    /**
+     * Pass 1 over n (a multiple of FL) elements: sigma(z) and softplus(-|z|) = log1p(exp(-|z|)), as the scalar twin;
+     * e = exp(-|z|) first into e[0, n) by its own loop, as bceFused does.
+     */
+    private static void bceSigmoidSoftplus(float[] z, int zo, int n, float[] e, float[] sig, float[] sp) {
+        bceExpNegAbs(z, zo, n, e);
         FloatVector one = FloatVector.broadcast(F, 1f);
         for (int j = 0; j < n; j += FL) {
             FloatVector vz = FloatVector.fromArray(F, z, zo + j);
-            FloatVector va = vz.abs();
-            FloatVector vdc = va.blend(-EXP_NEG_MIN, va.compare(GT, -EXP_NEG_MIN)).neg();
-            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
-            FloatVector vn = vnb.sub(EXP_MAGIC_F);
-            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
-            FloatVector vrLo = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), FloatVector.zero(F));
-            FloatVector vhi = vrHi.add(1f);
-            FloatVector vr = vrHi.add(vrLo);
-            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
-            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
-            FloatVector vs = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n where n >= -126
-            FloatVector veh = vhi.add(vc);
-            // e = unscale(u), u = e 2^64: where e is normal, the same rounding at 2^n
-            FloatVector ve = veh.mul(vs);
-            VectorMask<Float> mayBeSubnormal = va.compare(GT, E_NORMAL_A);
-            if (mayBeSubnormal.anyTrue()) { // |z| above 87: unscale(u), subnormal e rounded in integers
-                FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
-                FloatVector vu = vc.fma(vs1, vhi.mul(vs1));
-                ve = ve.blend(vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(
-                        vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
-                        vu.compare(LT, EXP_NEG_U_MIN)), mayBeSubnormal);
-            }
+            FloatVector ve = FloatVector.fromArray(F, e, j);
             // ScalarSoftmax.softplusNegAbs: hi = k LN2_HI + f exact, the rest rounded once into lo
             FloatVector vw1 = ve.add(1f);
             FloatVector vcc = ve.sub(vw1.sub(1f));
