@@ -117,37 +117,17 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         return m;
     }
 
-    /** Elements per block of expSum's two loops: the block's terms stay in L1 between them. */
-    private static final int EXP_SUM_BLOCK = 1024;
-
     @Override
     protected double expSum(float[] x, int xo, int n, float m, float[] y, int yo, double[] p) {
-        // per block: the exp loop (u to y, the sum's terms to an L1 buffer, ties counted), then the binary64 sums in
-        // registers (addToPartials); one loop doing both took 1.02-1.11x the time (reports/jmh-softmax-split-x86-epyc.md),
-        // and a whole-vector fast form (no clamp, Fast2Sum for x - m) gained nothing on N(0,3) and lost 10% on N(0,30)
-        clear(p);
-        int full = n & -PARTIALS;
-        int ties = 0;
-        float[] terms = full > 0 ? sinks(Math.min(full, EXP_SUM_BLOCK))[1] : null;
-        for (int from = 0; from < full; from += EXP_SUM_BLOCK) {
-            int len = Math.min(EXP_SUM_BLOCK, full - from);
-            ties += expTerms(x, xo + from, len, m, y, y == null ? 0 : yo + from, terms);
-            addToPartials(terms, len, p);
-        }
-        p[TIES] = ties;
-        if (n > full) expSumLastBlock(x, xo, n, m, y, yo, p, full);
-        return tree(p) * EXP_NEG_SUM_SCALE_DOWN;
-    }
-
-    /**
-     * expSum's exp loop over n (a multiple of 16) elements: u = exp(x - m) 2^64 to y (when not null), the sum's terms
-     * (u, or 0 for the max terms and those below 2^-150; NaN kept) to terms[0, n); returns the number of ties x == m.
-     */
-    private static int expTerms(float[] x, int xo, int n, float m, float[] y, int yo, float[] terms) {
-        // ties counted here, where x == m is tested anyway: one masked add per vector, one reduction per block (counting
+        DoubleVector dz = DoubleVector.zero(D);
+        // ties counted here, where x == m is tested anyway: one masked add per vector, one reduction per row (counting
         // them in the max pass took two compares, two blends and an add per vector, and four masked reductions per row)
         IntVector vk = IntVector.zero(I);
-        for (int j = 0; j < n; j += FL) {
+        DoubleVector a0 = dz, a1 = dz, a2 = dz, a3 = dz, a4 = dz, a5 = dz, a6 = dz, a7 = dz, t0, t1;
+        int full = n & -PARTIALS;
+        int end = full + (n > full ? PARTIALS : 0);
+        int j = 0;
+        for (; j < full; j += FL) {
             FloatVector vx = FloatVector.fromArray(F, x, xo + j);
             FloatVector vd = vx.sub(m);
             FloatVector vbv = vd.sub(vx);
@@ -170,31 +150,11 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             VectorMask<Float> tie = vx.compare(EQ, m);
             vk = vk.lanewise(ADD, 1, tie.cast(I));
             FloatVector vt = vu.blend(0f, tie.or(vd.compare(LT, EXP_NEG_MIN)));
-            vt.intoArray(terms, j);
+            a0 = a0.add((DoubleVector) vt.convertShape(F2D, D, 0));
+            a1 = a1.add((DoubleVector) vt.convertShape(F2D, D, 1));
+            if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
+            if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
         }
-        return vk.reduceLanes(ADD);
-    }
-
-    /**
-     * expSum's last, partial block of 16 elements [full, n): the accumulators come from and go back to p, the ties are
-     * added to p[TIES].
-     */
-    private static void expSumLastBlock(float[] x, int xo, int n, float m, float[] y, int yo, double[] p, int full) {
-        DoubleVector a0 = DoubleVector.fromArray(D, p, 0), a1 = DoubleVector.fromArray(D, p, DL), a2 = a0, a3 = a0;
-        DoubleVector a4 = a0, a5 = a0, a6 = a0, a7 = a0, t0, t1;
-        if (NACC >= 4) {
-            a2 = DoubleVector.fromArray(D, p, 2 * DL);
-            a3 = DoubleVector.fromArray(D, p, 3 * DL);
-        }
-        if (NACC == 8) {
-            a4 = DoubleVector.fromArray(D, p, 4 * DL);
-            a5 = DoubleVector.fromArray(D, p, 5 * DL);
-            a6 = DoubleVector.fromArray(D, p, 6 * DL);
-            a7 = DoubleVector.fromArray(D, p, 7 * DL);
-        }
-        IntVector vk = IntVector.zero(I);
-        int end = full + PARTIALS;
-        int j = full;
         for (; j < end; j += FL) { // the last, partial block of 16, masked: absent lanes add +0.0
             VectorMask<Float> in = F.indexInRange(j, n);
             FloatVector vx;
@@ -242,7 +202,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
         }
         // accumulator i holds partials i DL .. i DL + DL - 1; the scalar tree adds them (C2 cannot slice 2-lane doubles)
-        p[TIES] += vk.reduceLanes(ADD);
+        p[TIES] = vk.reduceLanes(ADD);
         a0.intoArray(p, 0);
         a1.intoArray(p, DL);
         if (NACC >= 4) {
@@ -255,8 +215,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             a6.intoArray(p, 6 * DL);
             a7.intoArray(p, 7 * DL);
         }
+        return tree(p) * EXP_NEG_SUM_SCALE_DOWN;
     }
-
 
     @Override
     protected double expSumD(float[] x, int xo, int n, float m, double[] p) {
@@ -421,8 +381,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     private static final ThreadLocal<float[][]> SINK = ThreadLocal.withInitial(() -> new float[4][0]);
 
     /**
-     * Four per-thread arrays of at least n floats, the blocks' intermediates: exp(-|z|), sigma and softplus between
-     * the BCE passes, losses; expSum's terms.
+     * Four per-thread arrays of at least n floats, the blocks' intermediates between the BCE passes: sigma, softplus,
+     * losses, exp(-|z|).
      */
     private static float[][] sinks(int n) {
         float[][] h = SINK.get();
