@@ -89,14 +89,7 @@ public class BcePosWeightBenchmark {
                 FloatVector vpy = vpw.mul(vt);
                 vpy.add(1f).sub(vt).mul(vsig).sub(vpy).mul(scale).intoArray(grad, o + j);
             }
-            for (; j < cols; j++) {
-                float zi = z[o + j], ti = t[o + j], pj = pw[j];
-                float e = (float) Math.exp(-Math.abs(zi));
-                float lw = 1f + (pj - 1f) * ti;
-                s += (1f - ti) * zi + lw * ((float) Math.log1p(e) + Math.max(-zi, 0f));
-                float sig = zi >= 0 ? 1f / (1f + e) : e / (1f + e);
-                grad[o + j] = ((pj * ti + 1f - ti) * sig - pj * ti) * scale;
-            }
+            for (; j < cols; j++) s += element(o + j, j, scale);
         }
         return (s + vsum.reduceLanes(VectorOperators.ADD)) * scale;
     }
@@ -107,15 +100,18 @@ public class BcePosWeightBenchmark {
         double s = 0;
         for (int row = 0; row < rows; row++) {
             int o = row * cols;
-            for (int j = 0; j < cols; j++) {
-                float zi = z[o + j], ti = t[o + j], pj = pw[j];
-                float e = (float) Math.exp(-Math.abs(zi));
-                float lw = 1f + (pj - 1f) * ti;
-                s += (1f - ti) * zi + lw * ((float) Math.log1p(e) + Math.max(-zi, 0f));
-                float sig = zi >= 0 ? 1f / (1f + e) : e / (1f + e);
-                grad[o + j] = ((pj * ti + 1f - ti) * sig - pj * ti) * scale;
-            }
+            for (int j = 0; j < cols; j++) s += element(o + j, j, scale);
         }
         return (float) (s * scale);
+    }
+
+    /** Element i (column j) by Math.exp and Math.log1p: writes its gradient, returns its loss. */
+    private float element(int i, int j, float scale) {
+        float zi = z[i], ti = t[i], pj = pw[j];
+        float e = (float) Math.exp(-Math.abs(zi));
+        float lw = 1f + (pj - 1f) * ti;
+        float sig = zi >= 0 ? 1f / (1f + e) : e / (1f + e);
+        grad[i] = ((pj * ti + 1f - ti) * sig - pj * ti) * scale;
+        return (1f - ti) * zi + lw * ((float) Math.log1p(e) + Math.max(-zi, 0f));
     }
 }
