@@ -445,8 +445,9 @@ public final class PanamaSoftmax extends ScalarSoftmax {
      * bceElements: e = exp(-|z|) into e[0, n) (bceExpNegAbs), then sigma(z) and softplus(-|z|) = log1p(e), the float
      * loss (stored to sink[0, n) for addToPartials, and to lArr when it is not null) and, when gArr is not null, the
      * gradient, stored after the loss (where both are one array, the gradient wins). One fused loop took 1.45-1.8x
-     * the time (reports/jmh-bce-split-x86-epyc.md), and its speed moved with small changes (its 2^n subnormal test, where its sums went): too
-     * many live vectors for one loop. The loop-invariant branches box nothing in loops that carry no vector.
+     * the time (reports/jmh-bce-split-x86-epyc.md), and its speed moved with small changes (its 2^n subnormal test,
+     * where its sums went): too many live vectors for one loop. The loop-invariant branches box nothing in loops that
+     * carry no vector.
      */
     private static void bceFused(float[] z, int zo, float[] t, int to, float[] w, int wo, int n, float[] e,
                                  float[] sink, float[] lArr, int lOff, float[] gArr, int gOff, float sf) {
