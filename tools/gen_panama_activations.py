@@ -335,6 +335,10 @@ public final class PanamaActivations implements ActivationSupport {
     private static final int DL = D.length();
     /** Elements per block of the two half passes: a multiple of every lane count, three 4 KB arrays fit in L1. */
     private static final int HALF_PASS_BLOCK = 1024;
+    /** Elements per block of the split backward kernels: x, gradOut, gradIn and the e pair (six 4 KB arrays) in L1. */
+    private static final int SPLIT_BLOCK = 1024;
+    /** expNegAbsPair's output (eh, el, vnb), per thread: the kernels stay stateless and allocate nothing per call. */
+    private static final ThreadLocal<float[][]> E_PAIR = ThreadLocal.withInitial(() -> new float[3][SPLIT_BLOCK]);
 
     public PanamaActivations() {
         if (F.vectorBitSize() < 128) {
@@ -459,21 +463,25 @@ def indent4(text):
     return "".join("    " + l + "\n" for l in text.splitlines())
 
 
-SIGMOID_CORE = (
+SIGMOID_CORE_HEAD = (
     f"{IND}FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n"
     f"{IND}IntVector vxBits = vx.reinterpretAsInts();\n"
     f"{IND}IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|\n"
     f"{IND}FloatVector vdc = vdBits.lanewise(MAX, NEG_TINY_BITS).lanewise(MIN, SIGMOID_NEG_MIN_BITS)\n"
-    f"{IND}        .reinterpretAsFloats();\n"
-    + exp_neg_reduction("vn.mul(-LN2_LO_F)")
-    + SIGMOID_E_PAIR
-    + f"{IND}IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);\n"
+    f"{IND}        .reinterpretAsFloats();\n")
+
+SIGMOID_CORE_EXP = exp_neg_reduction("vn.mul(-LN2_LO_F)") + SIGMOID_E_PAIR
+
+SIGMOID_CORE_REST = (
+    f"{IND}IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);\n"
     f"{IND}FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS)\n"
     f"{IND}        .reinterpretAsFloats();\n"
     + SIGMOID_QUOTIENT
     + f"{IND}FloatVector vsUp = vsUpBits.reinterpretAsFloats();\n"
     f"{IND}FloatVector vsn = veh.fma(vr0, vr0.mul(vt)); // sigmoid(-a) 2^-n\n"
     f"{IND}FloatVector vsigmaNegUp = vsn.mul(vsUp); // sigmoid(-a) 2^64\n")
+
+SIGMOID_CORE = SIGMOID_CORE_HEAD + SIGMOID_CORE_EXP + SIGMOID_CORE_REST
 
 SIGMOID_TAIL = (
     unscale("vsigmaNegUp", "vneg")
@@ -581,10 +589,68 @@ out.append(sigmoid_family(
 out.append(sigmoid_family(f"    @Override\n    public void silu({UNARY}) {{\n", "SILU", SILU_TAIL,
     simple_tail("y[yOff + i]", "ScalarActivations.silu(x[xOff + i])"), fast=sigmoid_fast(SILU_FAST_TAIL)))
 
-out.append(sigmoid_family(f"    @Override\n{signature('    public void logSigmoidBackward(', [q.strip() for q in BINARY.split(',')])}",
+# The backward kernels run in two passes per block of SPLIT_BLOCK elements: expNegAbsPair writes e^-|x| as eh + el
+# (and vnb) to L1, the kernel's block method reads them and does the rest. One loop of ~80 operations ran far below the
+# machine's op throughput, as BCE's fused loop did; the bits are the same (the same operations on the same values).
+out.append(
+    "    /**\n"
+    "     * Pass one of the split sigmoid-family backward kernels over x[xOff + from, xOff + to): e^-a, a = |x| clamped as\n"
+    "     * in ScalarMath.sigmoidFamily, as the float pair eh + el, and vnb (n in its low bits), at index i - from.\n"
+    "     * Negating x first (softplusBackward) changes nothing here: only |x| is read. Why two passes: the single loop of\n"
+    "     * some 80 operations ran well below this CPU's op throughput, as BCE's fused loop did (PanamaSoftmax); with e\n"
+    "     * in L1 each loop is short. Same operations on the same values, so the same bits.\n"
+    "     */\n"
+    "    private static void expNegAbsPair(float[] x, int xOff, int from, int to, float[] eh, float[] el, float[] nb) {\n"
+    "        for (int i = from; i < to; i += F.length()) {\n"
+    f"{IND}FloatVector vdc = FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F)\n"
+    f"{IND}        .lanewise(MAX, NEG_TINY_BITS).lanewise(MIN, SIGMOID_NEG_MIN_BITS).reinterpretAsFloats();\n"
+    + SIGMOID_CORE_EXP
+    + f"{IND}veh.intoArray(eh, i - from);\n"
+    f"{IND}vel.intoArray(el, i - from);\n"
+    f"{IND}vnb.intoArray(nb, i - from);\n"
+    "        }\n"
+    "    }\n\n")
+
+
+def split_sigmoid_backward(name, head, kind, tail_text, tail, pre, extra=(), neg=False):
+    """A sigmoid-family backward kernel in two passes per block: expNegAbsPair, then {name}Block (the rest)."""
+    plist = [q.strip() for q in BINARY.split(",")]
+    block_plist = [q for p in plist for q in (["int from", "int to"] if p == "int len" else [p])] + [
+        "float[] eh", "float[] el", "float[] nb"] + [f"float {e}" for e in extra]
+    args = ", ".join(["x, xOff, gradOut, gOff, gradIn, giOff, from, to, pair[0], pair[1], pair[2]"] + list(extra))
+    load = "FloatVector.fromArray(F, x, xOff + i)" + (".neg()" if neg else "")
+    body = (SIGMOID_CORE_HEAD.replace("FloatVector.fromArray(F, x, xOff + i)", load, 1)
+            + f"{IND}FloatVector veh = FloatVector.fromArray(F, eh, i - from);\n"
+            f"{IND}FloatVector vel = FloatVector.fromArray(F, el, i - from);\n"
+            f"{IND}FloatVector vnb = FloatVector.fromArray(F, nb, i - from);\n"
+            + SIGMOID_CORE_REST + tail_text)
+    return (
+        f"{head}"
+        f"        int bound = F.loopBound(len);\n"
+        f"        float[][] pair = bound > 0 ? E_PAIR.get() : null;\n"
+        f"        for (int from = 0; from < bound; from += SPLIT_BLOCK) {{\n"
+        f"            int to = Math.min(bound, from + SPLIT_BLOCK);\n"
+        f"            expNegAbsPair(x, xOff, from, to, pair[0], pair[1], pair[2]);\n"
+        f"            {name}Block({args});\n"
+        f"        }}\n"
+        f"        int i = bound;\n"
+        f"{tail}"
+        f"    }}\n\n"
+        f"{signature(f'    private static void {name}Block(', block_plist)}"
+        f"        for (int i = from; i < to; i += F.length()) {{\n"
+        f"{pre}"
+        f"{IND}// ScalarMath.sigmoidFamily(x, g, {kind}) after its exp (expNegAbsPair), op for op:\n"
+        f"{IND}// both signs computed, blended on x < 0\n"
+        f"{body}"
+        f"        }}\n"
+        f"    }}\n\n")
+
+
+out.append(split_sigmoid_backward("logSigmoidBackward",
+    f"    @Override\n{signature('    public void logSigmoidBackward(', [q.strip() for q in BINARY.split(',')])}",
     "LOG_SIGMOID_BACKWARD", LOG_SIGMOID_BACKWARD_TAIL,
     simple_tail("gradIn[giOff + i]", "ScalarActivations.logSigmoidBackward(x[xOff + i], gradOut[gOff + i])"),
-    pre=large_gradout_pre("SIGMOID_GRAD_MAX_BITS", "2^37", "ScalarActivations.logSigmoidBackward(x[xOff + l], gradOut[gOff + l])")))
+    large_gradout_pre("SIGMOID_GRAD_MAX_BITS", "2^37", "ScalarActivations.logSigmoidBackward(x[xOff + l], gradOut[gOff + l])")))
 
 
 SILU_BACKWARD_TAIL = (
@@ -616,10 +682,11 @@ SILU_BACKWARD_TAIL = (
     f"{IND}vdown.blend(vpos.abs(), vxBits.compare(GE, 0).cast(F)).reinterpretAsInts().or(vsign).reinterpretAsFloats()\n"
     f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);\n")
 
-out.append(sigmoid_family(f"    @Override\n{signature('    public void siluBackward(', [q.strip() for q in BINARY.split(',')])}",
+out.append(split_sigmoid_backward("siluBackward",
+    f"    @Override\n{signature('    public void siluBackward(', [q.strip() for q in BINARY.split(',')])}",
     "SILU_BACKWARD", SILU_BACKWARD_TAIL,
     simple_tail("gradIn[giOff + i]", "ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i])"),
-    pre=large_gradout_pre("SILU_GRAD_MAX_BITS", "2^29", "ScalarActivations.siluBackward(x[xOff + l], gradOut[gOff + l])")))
+    large_gradout_pre("SILU_GRAD_MAX_BITS", "2^29", "ScalarActivations.siluBackward(x[xOff + l], gradOut[gOff + l])")))
 
 
 # softplusBackward with beta = 1: g sigmoid(x) = logSigmoidBackward(-x, g), the same core on -x (negation is exact)
@@ -635,11 +702,10 @@ SPB_TAIL = LOG_SIGMOID_BACKWARD_TAIL.replace(
     f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F))\n"
     f"{IND}        .blend(vg, vx.compare(LT, -threshold)).intoArray(gradIn, giOff + i); // x > threshold: gradOut\n")
 assert SPB_TAIL != LOG_SIGMOID_BACKWARD_TAIL
-out.append(sigmoid_family(SPB_HEAD, "LOG_SIGMOID_BACKWARD) on -x", SPB_TAIL,
+out.append(split_sigmoid_backward("softplusBackward", SPB_HEAD, "LOG_SIGMOID_BACKWARD) on -x", SPB_TAIL,
     simple_tail("gradIn[giOff + i]", "ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], 1.0, threshold)"),
-    pre=large_gradout_pre("SIGMOID_GRAD_MAX_BITS", "2^37", "ScalarActivations.softplusBackward(x[xOff + l], gradOut[gOff + l], 1.0, threshold)")).replace(
-    f"{IND}FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n",
-    f"{IND}FloatVector vx = FloatVector.fromArray(F, x, xOff + i).neg();\n", 1))
+    large_gradout_pre("SIGMOID_GRAD_MAX_BITS", "2^37", "ScalarActivations.softplusBackward(x[xOff + l], gradOut[gOff + l], 1.0, threshold)"),
+    extra=("threshold",), neg=True))
 
 
 # ---- softplus (beta = 1) and logSigmoid in binary32: ScalarSoftmax.softplusNegAbs per lane, BCE's core

@@ -64,6 +64,10 @@ public final class PanamaActivations implements ActivationSupport {
     private static final int DL = D.length();
     /** Elements per block of the two half passes: a multiple of every lane count, three 4 KB arrays fit in L1. */
     private static final int HALF_PASS_BLOCK = 1024;
+    /** Elements per block of the split backward kernels: x, gradOut, gradIn and the e pair (six 4 KB arrays) in L1. */
+    private static final int SPLIT_BLOCK = 1024;
+    /** expNegAbsPair's output (eh, el, vnb), per thread: the kernels stay stateless and allocate nothing per call. */
+    private static final ThreadLocal<float[][]> E_PAIR = ThreadLocal.withInitial(() -> new float[3][SPLIT_BLOCK]);
 
     public PanamaActivations() {
         if (F.vectorBitSize() < 128) {
@@ -378,24 +382,17 @@ public final class PanamaActivations implements ActivationSupport {
         for (; i < len; i++) y[yOff + i] = ScalarActivations.silu(x[xOff + i]);
     }
 
-    @Override
-    public void logSigmoidBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
-        int i = 0;
-        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);
-            // |gradOut| above 2^37, inf or NaN: the scalar method, lane by lane, for the whole vector (only arrays live)
-            if (vgaIn.compare(GT, SIGMOID_GRAD_MAX_BITS).anyTrue()) {
-                for (int l = i; l < i + F.length(); l++) {
-                    gradIn[giOff + l] = ScalarActivations.logSigmoidBackward(x[xOff + l], gradOut[gOff + l]);
-                }
-                continue;
-            }
-            // ScalarMath.sigmoidFamily(x, g, LOG_SIGMOID_BACKWARD), op for op: both signs computed, blended on x < 0
-            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
-            IntVector vxBits = vx.reinterpretAsInts();
-            IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|
-            FloatVector vdc = vdBits.lanewise(MAX, NEG_TINY_BITS).lanewise(MIN, SIGMOID_NEG_MIN_BITS)
-                    .reinterpretAsFloats();
+    /**
+     * Pass one of the split sigmoid-family backward kernels over x[xOff + from, xOff + to): e^-a, a = |x| clamped as
+     * in ScalarMath.sigmoidFamily, as the float pair eh + el, and vnb (n in its low bits), at index i - from.
+     * Negating x first (softplusBackward) changes nothing here: only |x| is read. Why two passes: the single loop of
+     * some 80 operations ran well below this CPU's op throughput, as BCE's fused loop did (PanamaSoftmax); with e
+     * in L1 each loop is short. Same operations on the same values, so the same bits.
+     */
+    private static void expNegAbsPair(float[] x, int xOff, int from, int to, float[] eh, float[] el, float[] nb) {
+        for (int i = from; i < to; i += F.length()) {
+            FloatVector vdc = FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F)
+                    .lanewise(MAX, NEG_TINY_BITS).lanewise(MIN, SIGMOID_NEG_MIN_BITS).reinterpretAsFloats();
             FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
             FloatVector vn = vnb.sub(EXP_MAGIC_F);
             FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
@@ -408,6 +405,46 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
             FloatVector veh = vhi.add(vc);
             FloatVector vel = vc.sub(veh.sub(vhi));
+            veh.intoArray(eh, i - from);
+            vel.intoArray(el, i - from);
+            vnb.intoArray(nb, i - from);
+        }
+    }
+
+    @Override
+    public void logSigmoidBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        int bound = F.loopBound(len);
+        float[][] pair = bound > 0 ? E_PAIR.get() : null;
+        for (int from = 0; from < bound; from += SPLIT_BLOCK) {
+            int to = Math.min(bound, from + SPLIT_BLOCK);
+            expNegAbsPair(x, xOff, from, to, pair[0], pair[1], pair[2]);
+            logSigmoidBackwardBlock(x, xOff, gradOut, gOff, gradIn, giOff, from, to, pair[0], pair[1], pair[2]);
+        }
+        int i = bound;
+        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.logSigmoidBackward(x[xOff + i], gradOut[gOff + i]);
+    }
+
+    private static void logSigmoidBackwardBlock(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn,
+            int giOff, int from, int to, float[] eh, float[] el, float[] nb) {
+        for (int i = from; i < to; i += F.length()) {
+            IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);
+            // |gradOut| above 2^37, inf or NaN: the scalar method, lane by lane, for the whole vector (only arrays live)
+            if (vgaIn.compare(GT, SIGMOID_GRAD_MAX_BITS).anyTrue()) {
+                for (int l = i; l < i + F.length(); l++) {
+                    gradIn[giOff + l] = ScalarActivations.logSigmoidBackward(x[xOff + l], gradOut[gOff + l]);
+                }
+                continue;
+            }
+            // ScalarMath.sigmoidFamily(x, g, LOG_SIGMOID_BACKWARD) after its exp (expNegAbsPair), op for op:
+            // both signs computed, blended on x < 0
+            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
+            IntVector vxBits = vx.reinterpretAsInts();
+            IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|
+            FloatVector vdc = vdBits.lanewise(MAX, NEG_TINY_BITS).lanewise(MIN, SIGMOID_NEG_MIN_BITS)
+                    .reinterpretAsFloats();
+            FloatVector veh = FloatVector.fromArray(F, eh, i - from);
+            FloatVector vel = FloatVector.fromArray(F, el, i - from);
+            FloatVector vnb = FloatVector.fromArray(F, nb, i - from);
             IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);
             FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS)
                     .reinterpretAsFloats();
@@ -439,13 +476,24 @@ public final class PanamaActivations implements ActivationSupport {
             vdown.blend(vdown.neg(), vg.reinterpretAsInts().compare(LT, 0).cast(F)) // g's sign, also on zeros
                     .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);
         }
-        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.logSigmoidBackward(x[xOff + i], gradOut[gOff + i]);
     }
 
     @Override
     public void siluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
-        int i = 0;
-        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+        int bound = F.loopBound(len);
+        float[][] pair = bound > 0 ? E_PAIR.get() : null;
+        for (int from = 0; from < bound; from += SPLIT_BLOCK) {
+            int to = Math.min(bound, from + SPLIT_BLOCK);
+            expNegAbsPair(x, xOff, from, to, pair[0], pair[1], pair[2]);
+            siluBackwardBlock(x, xOff, gradOut, gOff, gradIn, giOff, from, to, pair[0], pair[1], pair[2]);
+        }
+        int i = bound;
+        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i]);
+    }
+
+    private static void siluBackwardBlock(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff,
+            int from, int to, float[] eh, float[] el, float[] nb) {
+        for (int i = from; i < to; i += F.length()) {
             IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);
             // |gradOut| above 2^29, inf or NaN: the scalar method, lane by lane, for the whole vector (only arrays live)
             if (vgaIn.compare(GT, SILU_GRAD_MAX_BITS).anyTrue()) {
@@ -454,24 +502,16 @@ public final class PanamaActivations implements ActivationSupport {
                 }
                 continue;
             }
-            // ScalarMath.sigmoidFamily(x, g, SILU_BACKWARD), op for op: both signs computed, blended on x < 0
+            // ScalarMath.sigmoidFamily(x, g, SILU_BACKWARD) after its exp (expNegAbsPair), op for op:
+            // both signs computed, blended on x < 0
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             IntVector vxBits = vx.reinterpretAsInts();
             IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|
             FloatVector vdc = vdBits.lanewise(MAX, NEG_TINY_BITS).lanewise(MIN, SIGMOID_NEG_MIN_BITS)
                     .reinterpretAsFloats();
-            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
-            FloatVector vn = vnb.sub(EXP_MAGIC_F);
-            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
-            FloatVector vrLo = vn.mul(-LN2_LO_F);
-            FloatVector vhi = vrHi.add(1f);
-            FloatVector vr = vrHi.add(vrLo);
-            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
-            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
-            FloatVector veh = vhi.add(vc);
-            FloatVector vel = vc.sub(veh.sub(vhi));
+            FloatVector veh = FloatVector.fromArray(F, eh, i - from);
+            FloatVector vel = FloatVector.fromArray(F, el, i - from);
+            FloatVector vnb = FloatVector.fromArray(F, nb, i - from);
             IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);
             FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS)
                     .reinterpretAsFloats();
@@ -519,7 +559,6 @@ public final class PanamaActivations implements ActivationSupport {
             vdown.blend(vpos.abs(), vxBits.compare(GE, 0).cast(F)).reinterpretAsInts().or(vsign).reinterpretAsFloats()
                     .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);
         }
-        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i]);
     }
 
     @Override
@@ -529,8 +568,20 @@ public final class PanamaActivations implements ActivationSupport {
             softplusBackwardBinary64(x, xOff, gradOut, gOff, gradIn, giOff, len, beta, threshold);
             return;
         }
-        int i = 0;
-        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+        int bound = F.loopBound(len);
+        float[][] pair = bound > 0 ? E_PAIR.get() : null;
+        for (int from = 0; from < bound; from += SPLIT_BLOCK) {
+            int to = Math.min(bound, from + SPLIT_BLOCK);
+            expNegAbsPair(x, xOff, from, to, pair[0], pair[1], pair[2]);
+            softplusBackwardBlock(x, xOff, gradOut, gOff, gradIn, giOff, from, to, pair[0], pair[1], pair[2], threshold);
+        }
+        int i = bound;
+        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], 1.0, threshold);
+    }
+
+    private static void softplusBackwardBlock(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff,
+            int from, int to, float[] eh, float[] el, float[] nb, float threshold) {
+        for (int i = from; i < to; i += F.length()) {
             IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);
             // |gradOut| above 2^37, inf or NaN: the scalar method, lane by lane, for the whole vector (only arrays live)
             if (vgaIn.compare(GT, SIGMOID_GRAD_MAX_BITS).anyTrue()) {
@@ -539,24 +590,16 @@ public final class PanamaActivations implements ActivationSupport {
                 }
                 continue;
             }
-            // ScalarMath.sigmoidFamily(x, g, LOG_SIGMOID_BACKWARD) on -x), op for op: both signs computed, blended on x < 0
+            // ScalarMath.sigmoidFamily(x, g, LOG_SIGMOID_BACKWARD) on -x) after its exp (expNegAbsPair), op for op:
+            // both signs computed, blended on x < 0
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i).neg();
             IntVector vxBits = vx.reinterpretAsInts();
             IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|
             FloatVector vdc = vdBits.lanewise(MAX, NEG_TINY_BITS).lanewise(MIN, SIGMOID_NEG_MIN_BITS)
                     .reinterpretAsFloats();
-            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
-            FloatVector vn = vnb.sub(EXP_MAGIC_F);
-            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
-            FloatVector vrLo = vn.mul(-LN2_LO_F);
-            FloatVector vhi = vrHi.add(1f);
-            FloatVector vr = vrHi.add(vrLo);
-            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
-            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
-            FloatVector veh = vhi.add(vc);
-            FloatVector vel = vc.sub(veh.sub(vhi));
+            FloatVector veh = FloatVector.fromArray(F, eh, i - from);
+            FloatVector vel = FloatVector.fromArray(F, el, i - from);
+            FloatVector vnb = FloatVector.fromArray(F, nb, i - from);
             IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);
             FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS)
                     .reinterpretAsFloats();
@@ -589,7 +632,6 @@ public final class PanamaActivations implements ActivationSupport {
                     .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F))
                     .blend(vg, vx.compare(LT, -threshold)).intoArray(gradIn, giOff + i); // x > threshold: gradOut
         }
-        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], 1.0, threshold);
     }
 
     @Override
