@@ -50,7 +50,9 @@ import jdk.incubator.vector.VectorSpecies;
  * boundary is boxed (measured 8-10x slower and tens of KB allocated per 1024-element call). For the same reason every
  * loop with real work (each half pass of a binary64 kernel) is a method of more than 325 bytes of bytecode (C2's
  * FreqInlineSize), so C2 compiles it as its own root instead of inlining it into callers; only arrays and scalars
- * cross into it. Binary64 constants are broadcast once above the loop (kNAME): broadcast in
+ * cross into it. expNegAbsPair (279 bytes) is the one exception: C2 may inline it into the kernel method that calls it,
+ * which holds no vector; refused, it is a call that passes arrays only. Binary64 constants are broadcast once above
+ * the loop (kNAME): broadcast in
  * place, each one inlined a tree of JDK methods per use, and with -Xbatch C2 then boxed the stored vector of logSigmoid
  * and geluBackward (880 B per call, see AllocationMain). The only branch (sigmoid/tanh backward, a
  * saved output out of range) leaves no vector value live. Keep it so when
