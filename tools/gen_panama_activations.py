@@ -224,13 +224,18 @@ def signature(head, plist, width=120):
     return "\n".join(lines + [cur]) + "\n"
 
 
+def range_form(plist):
+    """A kernel's parameters with len replaced by the block range (int from, int to), and the matching call arguments."""
+    names = [p.split()[-1] for p in plist]
+    return ([q for p in plist for q in (["int from", "int to"] if p == "int len" else [p])],
+            ", ".join("from, to" if n == "len" else n for n in names))
+
+
 def d_kernel(name, params, body, tail, bound, pre):
     """A binary64 kernel: the public method runs the two halves of each float vector as two passes over blocks of
     HALF_PASS_BLOCK elements, each pass a method of its own, then the scalar tail."""
     plist = [p.strip() for p in params.split(",")]
-    names = [p.split()[-1] for p in plist]
-    half_plist = [q for p in plist for q in (["int from", "int to"] if p == "int len" else [p])]
-    args = ", ".join("from, to" if n == "len" else n for n in names)
+    half_plist, args = range_form(plist)
     consts = "".join(f"        DoubleVector {const_name(c)} = DoubleVector.broadcast(D, {c});\n" for c in USED)
     USED.clear()
     out = (
@@ -616,10 +621,9 @@ out.append(
 
 def split_sigmoid_backward(name, head, kind, tail_text, tail, pre, extra=(), neg=False):
     """A sigmoid-family backward kernel in two passes per block: expNegAbsPair, then {name}Block (the rest)."""
-    plist = [q.strip() for q in BINARY.split(",")]
-    block_plist = [q for p in plist for q in (["int from", "int to"] if p == "int len" else [p])] + [
-        "float[] eh", "float[] el", "float[] nb"] + [f"float {e}" for e in extra]
-    args = ", ".join(["x, xOff, gradOut, gOff, gradIn, giOff, from, to, pair[0], pair[1], pair[2]"] + list(extra))
+    range_plist, range_args = range_form([q.strip() for q in BINARY.split(",")])
+    block_plist = range_plist + ["float[] eh", "float[] el", "float[] nb"] + [f"float {e}" for e in extra]
+    args = ", ".join([range_args, "pair[0], pair[1], pair[2]"] + list(extra))
     load = "FloatVector.fromArray(F, x, xOff + i)" + (".neg()" if neg else "")
     body = (SIGMOID_CORE_HEAD.replace("FloatVector.fromArray(F, x, xOff + i)", load, 1)
             + f"{IND}FloatVector veh = FloatVector.fromArray(F, eh, i - from);\n"

@@ -411,7 +411,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                             float[] lossOut, int lo, float[] grad, int go, float sf) {
         double[] p = scratch();
         clear(p);
-        if (pw == null) { // the float loss: one pass, no binary64 blends, so every width runs it
+        if (pw == null) { // the float loss: no binary64 blends, so every width runs it
             int full = n & -PARTIALS;
             float[][] sk = sinks(Math.min(full, BCE_BLOCK));
             for (int from = 0; from < full; from += BCE_BLOCK) {
