@@ -495,14 +495,8 @@ SIGMOID_TAIL = (
     + f"{IND}vr0.fma(vdelta, vr0).blend(vneg, vxBits.compare(LT, 0).cast(F))\n"
     f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(y, yOff + i);\n")
 
-SILU_TAIL = (
-    f"{IND}FloatVector vpos = vx.fma(vr0, vx.mul(vr0).mul(vdelta));\n"
-    f"{IND}FloatVector va = vdc.neg();\n"
-    f"{IND}FloatVector vph = va.mul(veh);\n"
-    f"{IND}// |silu(-a)| 2^64\n"
-    f"{IND}FloatVector vsiluNegUp = vph.fma(vr0, vr0.mul(va.fma(vt, va.fma(veh, vph.neg())))).mul(vsUp);\n"
-    + unscale("vsiluNegUp", "vneg")
-    + f"{IND}FloatVector vy = vpos.blend(vneg.neg(), vxBits.compare(LT, 0).cast(F));\n"
+# silu's tiny x (x/2 rounded in integers), NaN and +inf, after its value vy
+SILU_SPECIALS = (
     f"{IND}IntVector vaBits = vxBits.and(~SIGN_BIT_F);\n"
     f"{IND}// |x| below 2^-30, infinite or NaN (a - TINY_BITS, unsigned, at least INF_BITS - TINY_BITS): rare, so tested\n"
     f"{IND}// once per vector instead of blended into every one\n"
@@ -557,14 +551,6 @@ SIGMOID_FAST_TAIL = (
     f"{IND}    FloatVector vneg = veh.fma(vr0, vr0.mul(vt)).mul(vsDen); // sigmoid(-a)\n"
     f"{IND}    vr0.fma(vdelta, vr0).blend(vneg, vx.compare(LT, 0f)).intoArray(y, yOff + i);\n")
 
-SILU_FAST_TAIL = (
-    f"{IND}    FloatVector vpos = vx.fma(vr0, vx.mul(vr0).mul(vdelta));\n"
-    f"{IND}    FloatVector va = vdc.neg();\n"
-    f"{IND}    FloatVector vph = va.mul(veh);\n"
-    f"{IND}    FloatVector vneg = vph.fma(vr0, vr0.mul(va.fma(vt, va.fma(veh, vph.neg())))).mul(vsDen); // |silu(-a)|\n"
-    f"{IND}    vpos.blend(vneg.neg(), vx.compare(LT, 0f)).intoArray(y, yOff + i);\n")
-
-
 def sigmoid_fast(fast_tail):
     return (
         f"{IND}// whole vectors with 2^-30 <= |x| <= 40: no clamp, no special value, every result normal (tools/gen_panama_activations.py)\n"
@@ -593,8 +579,72 @@ out.append(sigmoid_family(
     "    static void sigmoid(float[] x, int xOff, float[] y, int yOff, int len) {\n",
     "SIGMOID", SIGMOID_TAIL, simple_tail("y[yOff + i]", "ScalarMath.sigmoid(x[xOff + i])"),
     fast=sigmoid_fast(SIGMOID_FAST_TAIL)))
-out.append(sigmoid_family(f"    @Override\n    public void silu({UNARY}) {{\n", "SILU", SILU_TAIL,
-    simple_tail("y[yOff + i]", "ScalarActivations.silu(x[xOff + i])"), fast=sigmoid_fast(SILU_FAST_TAIL)))
+
+# silu on exp's plain binary32 polynomial (ScalarActivations.silu): e^-a = p 2^n with p rounded once, 1 + e = w + lo,
+# 1/(w + lo) = r0 (1 + delta), then the numerator x (x >= 0) or -a p (x < 0, split exactly as nh + nl) times
+# r0 (1 + delta), rounded once.
+def silu_plain_exp(fast):
+    """The exp and the corrected reciprocal; fast: vdc = -|x| unclamped, 2^n normal (vsDen), e = p 2^n."""
+    body = (
+        f"{IND}FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);\n"
+        f"{IND}FloatVector vn = vnb.sub(EXP_MAGIC_F);\n"
+        f"{IND}FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc));\n"
+        f"{IND}FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))\n"
+        f"{IND}        .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))\n"
+        f"{IND}        .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));\n")
+    if fast:
+        body += f"{IND}FloatVector vsDen = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n\n"
+    else:
+        body += (
+            f"{IND}IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);\n"
+            f"{IND}FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS)\n"
+            f"{IND}        .reinterpretAsFloats();\n")
+    body += (
+        f"{IND}FloatVector ve = vp.mul(vsDen);\n"
+        f"{IND}FloatVector vw = ve.add(1f);\n"
+        f"{IND}FloatVector vlo = ve.sub(vw.sub(1f));\n"
+        f"{IND}FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);\n"
+        f"{IND}FloatVector vnr0 = vr0.neg();\n"
+        f"{IND}FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));\n")
+    # fast: the numerator at 2^n (exact there: every value normal), so the core is silu(x) itself
+    m = "ve" if fast else "vp"
+    body += (
+        f"{IND}VectorMask<Float> vneg = vx.compare(LT, 0f);\n"
+        f"{IND}FloatVector vph = vdc.mul({m});\n"
+        f"{IND}FloatVector vnh = vx.blend(vph, vneg);\n"
+        f"{IND}FloatVector vnl = FloatVector.zero(F).blend(vdc.fma({m}, vph.neg()), vneg);\n"
+        f"{IND}FloatVector vcore = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl)));\n")
+    return body
+
+
+SILU_FAST = (
+    f"{IND}// whole vectors with 2^-30 <= |x| <= 40: no clamp, no special value, every result normal (tools/gen_panama_activations.py)\n"
+    f"{IND}if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS)\n"
+    f"{IND}        .compare(ULE, SIGMOID_FAST_NEG_MAX_BITS - NEG_TINY_BITS).allTrue()) {{\n"
+    f"{IND}    FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n"
+    f"{IND}    FloatVector vdc = vx.reinterpretAsInts().or(SIGN_BIT_F).reinterpretAsFloats(); // -|x|\n"
+    + indent4(silu_plain_exp(True))
+    + f"{IND}    vcore.intoArray(y, yOff + i);\n"
+    f"{IND}    continue;\n"
+    f"{IND}}}\n")
+
+SILU_GENERAL = (
+    f"{IND}// ScalarActivations.silu, op for op: both signs computed, blended on x < 0\n"
+    + SIGMOID_CORE_HEAD + silu_plain_exp(False)
+    + f"{IND}// |silu(x)| 2^64 for x < 0 (positive lanes set to a value unscale leaves alone)\n"
+    f"{IND}FloatVector vnegUp = vcore.neg().mul(vsUpBits.reinterpretAsFloats()).blend(EXP_NEG_U_MIN, vneg.not());\n"
+    + unscale("vnegUp", "vnegDown")
+    + f"{IND}FloatVector vy = vcore.blend(vnegDown.neg(), vneg);\n"
+    + SILU_SPECIALS)
+
+out.append(
+    f"    @Override\n    public void silu({UNARY}) {{\n"
+    f"        int i = 0;\n"
+    f"        for (int bound = F.loopBound(len); i < bound; i += F.length()) {{\n"
+    f"{SILU_FAST}{SILU_GENERAL}"
+    f"        }}\n"
+    + simple_tail("y[yOff + i]", "ScalarActivations.silu(x[xOff + i])")
+    + f"    }}\n\n")
 
 # The backward kernels run in two passes per block of SPLIT_BLOCK elements: expNegAbsPair writes e^-|x| as eh + el
 # (and vnb) to L1, the kernel's block method reads them and does the rest. One loop of ~80 operations ran far below the

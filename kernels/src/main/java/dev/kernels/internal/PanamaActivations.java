@@ -299,32 +299,26 @@ public final class PanamaActivations implements ActivationSupport {
                 FloatVector vdc = vx.reinterpretAsInts().or(SIGN_BIT_F).reinterpretAsFloats(); // -|x|
                 FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
                 FloatVector vn = vnb.sub(EXP_MAGIC_F);
-                FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
-                FloatVector vrLo = vn.mul(-LN2_LO_F);
-                FloatVector vhi = vrHi.add(1f);
-                FloatVector vr = vrHi.add(vrLo);
-                FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
-                        .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
-                        .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
-                FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
-                FloatVector veh = vhi.add(vc);
-                FloatVector vel = vc.sub(veh.sub(vhi));
+                FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc));
+                FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
+                        .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
+                        .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
                 FloatVector vsDen = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n
-                FloatVector ve = veh.mul(vsDen);
+                FloatVector ve = vp.mul(vsDen);
                 FloatVector vw = ve.add(1f);
-                FloatVector vlo = vel.fma(vsDen, ve.sub(vw.sub(1f)));
+                FloatVector vlo = ve.sub(vw.sub(1f));
                 FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);
                 FloatVector vnr0 = vr0.neg();
                 FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
-                FloatVector vt = veh.fma(vdelta, vel);
-                FloatVector vpos = vx.fma(vr0, vx.mul(vr0).mul(vdelta));
-                FloatVector va = vdc.neg();
-                FloatVector vph = va.mul(veh);
-                FloatVector vneg = vph.fma(vr0, vr0.mul(va.fma(vt, va.fma(veh, vph.neg())))).mul(vsDen); // |silu(-a)|
-                vpos.blend(vneg.neg(), vx.compare(LT, 0f)).intoArray(y, yOff + i);
+                VectorMask<Float> vneg = vx.compare(LT, 0f);
+                FloatVector vph = vdc.mul(ve);
+                FloatVector vnh = vx.blend(vph, vneg);
+                FloatVector vnl = FloatVector.zero(F).blend(vdc.fma(ve, vph.neg()), vneg);
+                FloatVector vcore = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl)));
+                vcore.intoArray(y, yOff + i);
                 continue;
             }
-            // ScalarMath.sigmoidFamily(x, g, SILU), op for op: both signs computed, blended on x < 0
+            // ScalarActivations.silu, op for op: both signs computed, blended on x < 0
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             IntVector vxBits = vx.reinterpretAsInts();
             IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|
@@ -332,42 +326,34 @@ public final class PanamaActivations implements ActivationSupport {
                     .reinterpretAsFloats();
             FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
             FloatVector vn = vnb.sub(EXP_MAGIC_F);
-            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
-            FloatVector vrLo = vn.mul(-LN2_LO_F);
-            FloatVector vhi = vrHi.add(1f);
-            FloatVector vr = vrHi.add(vrLo);
-            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
-            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
-            FloatVector veh = vhi.add(vc);
-            FloatVector vel = vc.sub(veh.sub(vhi));
+            FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc));
+            FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
+                    .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
             IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);
             FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS)
                     .reinterpretAsFloats();
-            FloatVector ve = veh.mul(vsDen);
+            FloatVector ve = vp.mul(vsDen);
             FloatVector vw = ve.add(1f);
-            FloatVector vlo = vel.fma(vsDen, ve.sub(vw.sub(1f)));
+            FloatVector vlo = ve.sub(vw.sub(1f));
             FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);
             FloatVector vnr0 = vr0.neg();
             FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
-            FloatVector vt = veh.fma(vdelta, vel);
-            FloatVector vsUp = vsUpBits.reinterpretAsFloats();
-            FloatVector vsn = veh.fma(vr0, vr0.mul(vt)); // sigmoid(-a) 2^-n
-            FloatVector vsigmaNegUp = vsn.mul(vsUp); // sigmoid(-a) 2^64
-            FloatVector vpos = vx.fma(vr0, vx.mul(vr0).mul(vdelta));
-            FloatVector va = vdc.neg();
-            FloatVector vph = va.mul(veh);
-            // |silu(-a)| 2^64
-            FloatVector vsiluNegUp = vph.fma(vr0, vr0.mul(va.fma(vt, va.fma(veh, vph.neg())))).mul(vsUp);
-            VectorMask<Float> vnegTiny = vsiluNegUp.compare(LT, EXP_NEG_U_MIN);
-            FloatVector vneg = vsiluNegUp.mul(EXP_NEG_SCALE_DOWN);
-            if (vnegTiny.anyTrue()) { // subnormal results in integers: a subnormal product is 7x slower
-                vneg = vsiluNegUp.blend(EXP_NEG_U_MIN, vnegTiny).mul(EXP_NEG_SCALE_DOWN)
-                        .blend(vsiluNegUp.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
-                                .reinterpretAsFloats(), vnegTiny);
+            VectorMask<Float> vneg = vx.compare(LT, 0f);
+            FloatVector vph = vdc.mul(vp);
+            FloatVector vnh = vx.blend(vph, vneg);
+            FloatVector vnl = FloatVector.zero(F).blend(vdc.fma(vp, vph.neg()), vneg);
+            FloatVector vcore = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl)));
+            // |silu(x)| 2^64 for x < 0 (positive lanes set to a value unscale leaves alone)
+            FloatVector vnegUp = vcore.neg().mul(vsUpBits.reinterpretAsFloats()).blend(EXP_NEG_U_MIN, vneg.not());
+            VectorMask<Float> vnegDownTiny = vnegUp.compare(LT, EXP_NEG_U_MIN);
+            FloatVector vnegDown = vnegUp.mul(EXP_NEG_SCALE_DOWN);
+            if (vnegDownTiny.anyTrue()) { // subnormal results in integers: a subnormal product is 7x slower
+                vnegDown = vnegUp.blend(EXP_NEG_U_MIN, vnegDownTiny).mul(EXP_NEG_SCALE_DOWN)
+                        .blend(vnegUp.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
+                                .reinterpretAsFloats(), vnegDownTiny);
             }
-            FloatVector vy = vpos.blend(vneg.neg(), vxBits.compare(LT, 0).cast(F));
+            FloatVector vy = vcore.blend(vnegDown.neg(), vneg);
             IntVector vaBits = vxBits.and(~SIGN_BIT_F);
             // |x| below 2^-30, infinite or NaN (a - TINY_BITS, unsigned, at least INF_BITS - TINY_BITS): rare, so tested
             // once per vector instead of blended into every one

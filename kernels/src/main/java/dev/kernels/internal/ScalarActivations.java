@@ -1,6 +1,8 @@
 package dev.kernels.internal;
 
 import static dev.kernels.internal.ActivationConstants.*;
+import static dev.kernels.internal.MathConstants.*;
+import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_SCALE_BIAS;
 
 /**
  * The scalar twin of the activation kernels: per-element methods with the same constants, operation order and fused
@@ -91,9 +93,45 @@ public final class ScalarActivations implements ActivationSupport {
         return (float) (g * (s * h));
     }
 
-    /** x sigmoid(x) in binary32 (see {@link ScalarMath#sigmoidFamily}). */
+    /**
+     * x sigmoid(x) in binary32 on exp's plain polynomial and a corrected reciprocal. With a = |x| clamped to
+     * [2^-30, 130] as integers (no float op sees a subnormal x): e^-a = p 2^n, p = 1 + r (1 + r P(r)) rounded once
+     * (ScalarMath.exp's); 1 + e = w + lo (Fast2Sum, e &le; 1); 1/(w + lo) = r0 (1 + delta) with the exact reciprocal
+     * residual. Then silu = N r0 (1 + delta), rounded once, with N = x for x &ge; 0 and N = -a p 2^n for x &lt; 0 (-a p
+     * split exactly, nh + nl; the result formed at 2^64 and scaled down by ScalarSoftmax.unscale, subnormal results in
+     * integers). p's rounding (up to 2^-24 relative) is the error sigmoid's compensated e^-a avoids; silu's 2-ULP bound
+     * has room for it, and its vector loop is some 15 operations shorter than sigmoid's core.
+     */
     public static float silu(float x) {
-        return ScalarMath.sigmoidFamily(x, 0f, ScalarMath.SILU);
+        int xBits = Float.floatToRawIntBits(x);
+        int dBits = xBits | SIGN_BIT_F; // -|x|: as a signed int, larger for larger |x|
+        float dc = Float.intBitsToFloat(Math.min(Math.max(dBits, NEG_TINY_BITS),
+                SIGMOID_NEG_MIN_BITS)); // -a
+        float nb = Math.fma(dc, LOG2E_F, EXP_MAGIC_F);
+        float n = nb - EXP_MAGIC_F;
+        float p = ScalarMath.expPolyF(Math.fma(n, -LN2_LO_F, Math.fma(n, -LN2_HI_F, dc)));
+        int sUpBits = (Float.floatToRawIntBits(nb) + EXP_NEG_SCALE_BIAS) << 23; // 2^(n+64)
+        // the denominator's 2^n stays normal: below 2^-60, e changes 1 + e by less than 2^-60 relative either way
+        float sDen = Float.intBitsToFloat(Math.max(sUpBits - (EXP_NEG_SCALE_BIAS << 23),
+                SIGMOID_DEN_MIN_BITS));
+        float e = p * sDen;
+        float w = 1f + e;
+        float lo = e - (w - 1f); // exact: Fast2Sum, 1 >= e
+        float r0 = 1f / w;
+        float nr0 = -r0;
+        float delta = Math.fma(lo, nr0, Math.fma(w, nr0, 1f)); // 1/(w + lo) = r0 (1 + delta + O(2^-46))
+        boolean neg = xBits < 0;
+        float ph = dc * p;
+        float nh = neg ? ph : x;
+        float nl = neg ? Math.fma(dc, p, -ph) : 0f;
+        float core = Math.fma(nh, r0, r0 * Math.fma(nh, delta, nl)); // silu(x), at 2^-n for x < 0
+        float y = neg ? -ScalarSoftmax.unscale(-core * Float.intBitsToFloat(sUpBits)) : core;
+        int aBits = xBits & ~SIGN_BIT_F;
+        // |x| < 2^-30: silu(x) = x/2 + x^2/4 rounds as x/2 (made in integers: it may be subnormal); a tie of a
+        // subnormal x/2 is broken by x^2/4 > 0: away from 0 for x > 0, towards 0 for x < 0
+        int halfBits = aBits >= HALF_EXACT_BITS ? aBits - (1 << 23) : (aBits + (xBits > 0 ? 1 : 0)) >> 1;
+        y = aBits < TINY_BITS ? Float.intBitsToFloat(halfBits | (xBits & SIGN_BIT_F)) : y;
+        return dBits > NEG_INF_BITS || xBits == INF_BITS ? x : y; // NaN, +inf
     }
 
     /** g silu'(x): binary32 on sigmoid's core (see {@link ScalarMath#sigmoidFamily}) unless |g| &gt; 2^29, inf or NaN. */

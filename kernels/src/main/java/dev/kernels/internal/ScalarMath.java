@@ -206,15 +206,15 @@ public final class ScalarMath {
     }
 
     /** What {@link #sigmoidFamily} returns. */
-    static final int SIGMOID = 0, SILU = 1, LOG_SIGMOID_BACKWARD = 2, SILU_BACKWARD = 3;
+    static final int SIGMOID = 0, LOG_SIGMOID_BACKWARD = 1, SILU_BACKWARD = 2;
 
     public static float sigmoid(float x) {
         return sigmoidFamily(x, 0f, SIGMOID);
     }
 
     /**
-     * sigmoid(x), silu(x) = x sigmoid(x), g sigmoid(-x) (logSigmoid's derivative) or g silu'(x), in binary32, from
-     * one core. With a = |x| (clamped to
+     * sigmoid(x), g sigmoid(-x) (logSigmoid's derivative) or g silu'(x), in binary32, from one core (silu's forward
+     * has its own, cheaper form: ScalarActivations.silu). With a = |x| (clamped to
      * [2^-30, 130] as integers: no float op sees a subnormal x, x86 takes a 20-30 ns assist): e^-a = 2^n (eh + el),
      * the compensated exp of the softmax family renormalized (Fast2Sum) to a float and its tail; 1 + e as w + lo
      * (Fast2Sum); 1/(w + lo) = r0 (1 + delta) with the exact reciprocal residual. Then sigmoid(a) = r0 + r0 delta and
@@ -294,18 +294,7 @@ public final class ScalarMath {
             float y = Float.intBitsToFloat(Float.floatToRawIntBits(xBits < 0 ? down : Math.abs(pos)) | sign);
             return dBits > NEG_INF_BITS ? x : y; // NaN
         }
-        // SILU. x >= 0: x r0 (1 + delta) rounded once; x < 0: a e q 2^64 with a eh split exactly (ph + pl)
-        float pos = Math.fma(x, r0, x * r0 * delta);
-        float a = -dc;
-        float ph = a * eh;
-        float siluNegUp = Math.fma(ph, r0, r0 * Math.fma(a, t, Math.fma(a, eh, -ph))) * sUp; // |silu(-a)| 2^64
-        float y = xBits < 0 ? -ScalarSoftmax.unscale(siluNegUp) : pos;
-        int aBits = xBits & ~SIGN_BIT_F;
-        // |x| < 2^-30: silu(x) = x/2 + x^2/4 rounds as x/2 (made in integers: it may be subnormal); a tie of a
-        // subnormal x/2 is broken by x^2/4 > 0: away from 0 for x > 0, towards 0 for x < 0
-        int halfBits = aBits >= HALF_EXACT_BITS ? aBits - (1 << 23) : (aBits + (xBits > 0 ? 1 : 0)) >> 1;
-        y = aBits < TINY_BITS ? Float.intBitsToFloat(halfBits | (xBits & SIGN_BIT_F)) : y;
-        return dBits > NEG_INF_BITS || xBits == INF_BITS ? x : y; // NaN, +inf
+        throw new IllegalArgumentException("kind " + kind);
     }
 
     static float tanhSmallPolyF(float t) {
