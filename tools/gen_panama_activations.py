@@ -511,20 +511,6 @@ SILU_SPECIALS = (
     f"{IND}vy.intoArray(y, yOff + i);\n")
 
 
-LOG_SIGMOID_BACKWARD_TAIL = (
-    f"{IND}FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);\n"
-    f"{IND}FloatVector vgPos = vg.mul(0x1p64f);\n"
-    f"{IND}FloatVector vposUp = vgPos.fma(vr0, vgPos.mul(vr0).mul(vdelta));\n"
-    f"{IND}FloatVector vgNeg = vg.mul(vsUp);\n"
-    f"{IND}FloatVector vgh = vgNeg.mul(veh);\n"
-    f"{IND}FloatVector vnegUp = vgh.fma(vr0, vr0.mul(vgNeg.fma(vt, vgNeg.fma(veh, vgh.neg()))));\n"
-    f"{IND}FloatVector vup = vposUp.blend(vnegUp, vxBits.compare(GE, 0).cast(F)); // g sigmoid(-x) 2^64\n"
-    f"{IND}FloatVector vupAbs = vup.abs();\n"
-    + unscale("vupAbs", "vdown")
-    + f"{IND}vdown.blend(vdown.neg(), vg.reinterpretAsInts().compare(LT, 0).cast(F)) // g's sign, also on zeros\n"
-    f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);\n")
-
-
 def large_gradout_pre(max_bits, bound, call):
     """Loop-head guard: a vector with some |gradOut| above bound (or inf or NaN) goes lane by lane to the scalar call."""
     return (f"{IND}IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);\n"
@@ -583,7 +569,7 @@ out.append(sigmoid_family(
 # silu on exp's plain binary32 polynomial (ScalarActivations.silu): e^-a = p 2^n with p rounded once, 1 + e = w + lo,
 # 1/(w + lo) = r0 (1 + delta), then the numerator x (x >= 0) or -a p (x < 0, split exactly as nh + nl) times
 # r0 (1 + delta), rounded once.
-def silu_plain_exp(fast):
+def plain_core(fast):
     """The exp and the corrected reciprocal; fast: vdc = -|x| unclamped, 2^n normal (vsDen), e = p 2^n."""
     body = (
         f"{IND}FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);\n"
@@ -606,7 +592,12 @@ def silu_plain_exp(fast):
         f"{IND}FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);\n"
         f"{IND}FloatVector vnr0 = vr0.neg();\n"
         f"{IND}FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));\n")
-    # fast: the numerator at 2^n (exact there: every value normal), so the core is silu(x) itself
+    return body
+
+
+def silu_plain_exp(fast):
+    """silu's numerator times r0 (1 + delta) as vcore; fast: at 2^n (exact there: every value normal), silu(x) itself."""
+    body = plain_core(fast)
     m = "ve" if fast else "vp"
     body += (
         f"{IND}VectorMask<Float> vneg = vx.compare(LT, 0f);\n"
@@ -646,14 +637,13 @@ out.append(
     + simple_tail("y[yOff + i]", "ScalarActivations.silu(x[xOff + i])")
     + f"    }}\n\n")
 
-# The backward kernels run in two passes per block of SPLIT_BLOCK elements: expNegAbsPair writes e^-|x| as eh + el
+# siluBackward runs in two passes per block of SPLIT_BLOCK elements: expNegAbsPair writes e^-|x| as eh + el
 # (and vnb) to L1, the kernel's block method reads them and does the rest. One loop of ~80 operations ran far below the
 # machine's op throughput, as BCE's fused loop did; the bits are the same (the same operations on the same values).
 out.append(
     "    /**\n"
-    "     * Pass one of the split sigmoid-family backward kernels over x[xOff + from, xOff + to): e^-a, a = |x| clamped as\n"
-    "     * in ScalarMath.sigmoidFamily, as the float pair eh + el, and vnb (n in its low bits), at index i - from.\n"
-    "     * Negating x first (softplusBackward) changes nothing here: only |x| is read. Why two passes: the single loop of\n"
+    "     * Pass one of siluBackward over x[xOff + from, xOff + to): e^-a, a = |x| clamped as in ScalarMath.sigmoidFamily,\n"
+    "     * as the float pair eh + el, and vnb (n in its low bits), at index i - from. Why two passes: the single loop of\n"
     "     * some 80 operations ran well below this CPU's op throughput, as BCE's fused loop did (PanamaSoftmax); with e\n"
     "     * in L1 each loop is short. Same operations on the same values, so the same bits.\n"
     "     */\n"
@@ -670,7 +660,7 @@ out.append(
 
 
 def split_sigmoid_backward(name, head, kind, tail_text, tail, pre, extra=(), neg=False):
-    """A sigmoid-family backward kernel in two passes per block: expNegAbsPair, then {name}Block (the rest)."""
+    """siluBackward in two passes per block: expNegAbsPair, then {name}Block (the rest)."""
     range_plist, range_args = range_form([q.strip() for q in BINARY.split(",")])
     block_plist = range_plist + ["float[] eh", "float[] el", "float[] nb"] + [f"float {e}" for e in extra]
     args = ", ".join([range_args, "pair[0], pair[1], pair[2]"] + list(extra))
@@ -702,9 +692,63 @@ def split_sigmoid_backward(name, head, kind, tail_text, tail, pre, extra=(), neg
         f"    }}\n\n")
 
 
-out.append(split_sigmoid_backward("logSigmoidBackward",
+# logSigmoidBackward (and softplusBackward = logSigmoidBackward at -x) on silu's plain core, one loop: g 2^64 (x < 0)
+# or g 2^(n+64) p (x >= 0, split exactly) times r0 (1 + delta), rounded once, scaled down (ScalarActivations)
+LOG_SIGMOID_BACKWARD_PLAIN = (
+    f"{IND}FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);\n"
+    f"{IND}FloatVector vgNeg = vg.mul(vsUpBits.reinterpretAsFloats());\n"
+    f"{IND}FloatVector vgh = vgNeg.mul(vp);\n"
+    f"{IND}VectorMask<Float> vxNeg = vxBits.compare(LT, 0).cast(F);\n"
+    f"{IND}FloatVector vnh = vgh.blend(vg.mul(0x1p64f), vxNeg);\n"
+    f"{IND}FloatVector vnl = vgNeg.fma(vp, vgh.neg()).blend(0f, vxNeg);\n"
+    f"{IND}FloatVector vupAbs = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))).abs(); // |g sigmoid(-x)| 2^64\n"
+    + unscale("vupAbs", "vdown")
+    + f"{IND}vdown.blend(vdown.neg(), vg.reinterpretAsInts().compare(LT, 0).cast(F)) // g's sign, also on zeros\n"
+    f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);\n")
+
+
+def plain_sigmoid_backward_fast(load, store_suffix):
+    """Whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |g| <= 2^37: unscaled, every value normal, g's own sign."""
+    return (
+        f"{IND}// whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^37: no clamp, no scaling, every value\n"
+        f"{IND}// normal, so g sigmoid(-x) directly (the scaled form's bits; its sign is g's, g != 0)\n"
+        f"{IND}if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS)\n"
+        f"{IND}        .compare(ULE, SIGMOID_BACKWARD_FAST_NEG_MAX_BITS - NEG_TINY_BITS)\n"
+        f"{IND}        .and(FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F)\n"
+        f"{IND}                .sub(SIGMOID_GRAD_FAST_MIN_BITS).compare(ULE, SIGMOID_GRAD_MAX_BITS - SIGMOID_GRAD_FAST_MIN_BITS))\n"
+        f"{IND}        .allTrue()) {{\n"
+        f"{IND}    FloatVector vx = {load};\n"
+        f"{IND}    FloatVector vdc = vx.reinterpretAsInts().or(SIGN_BIT_F).reinterpretAsFloats(); // -|x|\n"
+        + indent4(plain_core(True))
+        + f"{IND}    FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);\n"
+        f"{IND}    FloatVector vgh = vg.mul(ve);\n"
+        f"{IND}    VectorMask<Float> vxNeg = vx.compare(LT, 0f);\n"
+        f"{IND}    FloatVector vnh = vgh.blend(vg, vxNeg);\n"
+        f"{IND}    FloatVector vnl = vg.fma(ve, vgh.neg()).blend(0f, vxNeg);\n"
+        f"{IND}    vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))){store_suffix}.intoArray(gradIn, giOff + i);\n"
+        f"{IND}    continue;\n"
+        f"{IND}}}\n")
+
+
+def plain_sigmoid_backward(head, tail_text, tail, pre, neg=False, store_suffix=""):
+    load = "FloatVector.fromArray(F, x, xOff + i)" + (".neg()" if neg else "")
+    return (
+        f"{head}"
+        f"        int i = 0;\n"
+        f"        for (int bound = F.loopBound(len); i < bound; i += F.length()) {{\n"
+        f"{plain_sigmoid_backward_fast(load, store_suffix)}"
+        f"{pre}"
+        f"{IND}// ScalarActivations.plainSigmoidFamily(x, g, false), op for op: both signs computed, blended on x < 0\n"
+        + SIGMOID_CORE_HEAD.replace("FloatVector.fromArray(F, x, xOff + i)", load, 1)
+        + plain_core(False) + tail_text
+        + f"        }}\n"
+        f"{tail}"
+        f"    }}\n\n")
+
+
+out.append(plain_sigmoid_backward(
     f"    @Override\n{signature('    public void logSigmoidBackward(', [q.strip() for q in BINARY.split(',')])}",
-    "LOG_SIGMOID_BACKWARD", LOG_SIGMOID_BACKWARD_TAIL,
+    LOG_SIGMOID_BACKWARD_PLAIN,
     simple_tail("gradIn[giOff + i]", "ScalarActivations.logSigmoidBackward(x[xOff + i], gradOut[gOff + i])"),
     large_gradout_pre("SIGMOID_GRAD_MAX_BITS", "2^37", "ScalarActivations.logSigmoidBackward(x[xOff + l], gradOut[gOff + l])")))
 
@@ -753,15 +797,15 @@ SPB_HEAD = ("    @Override\n"
             "            softplusBackwardBinary64(x, xOff, gradOut, gOff, gradIn, giOff, len, beta, threshold);\n"
             "            return;\n"
             "        }\n")
-SPB_TAIL = LOG_SIGMOID_BACKWARD_TAIL.replace(
+SPB_TAIL = LOG_SIGMOID_BACKWARD_PLAIN.replace(
     f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);\n",
     f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F))\n"
     f"{IND}        .blend(vg, vx.compare(LT, -threshold)).intoArray(gradIn, giOff + i); // x > threshold: gradOut\n")
-assert SPB_TAIL != LOG_SIGMOID_BACKWARD_TAIL
-out.append(split_sigmoid_backward("softplusBackward", SPB_HEAD, "LOG_SIGMOID_BACKWARD) on -x", SPB_TAIL,
+assert SPB_TAIL != LOG_SIGMOID_BACKWARD_PLAIN
+out.append(plain_sigmoid_backward(SPB_HEAD, SPB_TAIL,
     simple_tail("gradIn[giOff + i]", "ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], 1.0, threshold)"),
     large_gradout_pre("SIGMOID_GRAD_MAX_BITS", "2^37", "ScalarActivations.softplusBackward(x[xOff + l], gradOut[gOff + l], 1.0, threshold)"),
-    extra=("threshold",), neg=True))
+    neg=True, store_suffix=".blend(vg, vx.compare(LT, -threshold))"))
 
 
 # ---- softplus (beta = 1) and logSigmoid in binary32: ScalarSoftmax.softplusNegAbs per lane, BCE's core

@@ -82,6 +82,13 @@ public final class ActivationConstants {
      * in magnitude, infinite or NaN takes the binary64 form.
      */
     public static final int SIGMOID_GRAD_MAX_BITS = Float.floatToRawIntBits(0x1p37f);
+    /**
+     * Bits of -20 and 2^-20: logSigmoidBackward's fast path takes whole vectors with 2^-30 &le; |x| &le; 20 and
+     * 2^-20 &le; |gradOut| &le; 2^37, where every value of the unscaled computation is normal (g e^2 &ge; 2^-78, and
+     * the exact error of g e is 0 or a multiple of ulp(g) ulp(e) &ge; 2^-95), so it gives the scaled form's bits.
+     */
+    public static final int SIGMOID_BACKWARD_FAST_NEG_MAX_BITS = Float.floatToRawIntBits(-20f);
+    public static final int SIGMOID_GRAD_FAST_MIN_BITS = Float.floatToRawIntBits(0x1p-20f);
     /** Bits of 2^-125: silu's x/2 for |x| &lt; 2^-30 is an exact exponent decrement from here up. */
     public static final int HALF_EXACT_BITS = Float.floatToRawIntBits(0x1p-125f);
 

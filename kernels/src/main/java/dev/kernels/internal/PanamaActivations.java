@@ -371,9 +371,8 @@ public final class PanamaActivations implements ActivationSupport {
     }
 
     /**
-     * Pass one of the split sigmoid-family backward kernels over x[xOff + from, xOff + to): e^-a, a = |x| clamped as
-     * in ScalarMath.sigmoidFamily, as the float pair eh + el, and vnb (n in its low bits), at index i - from.
-     * Negating x first (softplusBackward) changes nothing here: only |x| is read. Why two passes: the single loop of
+     * Pass one of siluBackward over x[xOff + from, xOff + to): e^-a, a = |x| clamped as in ScalarMath.sigmoidFamily,
+     * as the float pair eh + el, and vnb (n in its low bits), at index i - from. Why two passes: the single loop of
      * some 80 operations ran well below this CPU's op throughput, as BCE's fused loop did (PanamaSoftmax); with e
      * in L1 each loop is short. Same operations on the same values, so the same bits.
      */
@@ -401,20 +400,38 @@ public final class PanamaActivations implements ActivationSupport {
 
     @Override
     public void logSigmoidBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
-        int bound = F.loopBound(len);
-        float[][] pair = bound > 0 ? E_PAIR.get() : null;
-        for (int from = 0; from < bound; from += SPLIT_BLOCK) {
-            int to = Math.min(bound, from + SPLIT_BLOCK);
-            expNegAbsPair(x, xOff, from, to, pair[0], pair[1], pair[2]);
-            logSigmoidBackwardBlock(x, xOff, gradOut, gOff, gradIn, giOff, from, to, pair[0], pair[1], pair[2]);
-        }
-        int i = bound;
-        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.logSigmoidBackward(x[xOff + i], gradOut[gOff + i]);
-    }
-
-    private static void logSigmoidBackwardBlock(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn,
-            int giOff, int from, int to, float[] eh, float[] el, float[] nb) {
-        for (int i = from; i < to; i += F.length()) {
+        int i = 0;
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            // whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^37: no clamp, no scaling, every value
+            // normal, so g sigmoid(-x) directly (the scaled form's bits; its sign is g's, g != 0)
+            if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS)
+                    .compare(ULE, SIGMOID_BACKWARD_FAST_NEG_MAX_BITS - NEG_TINY_BITS)
+                    .and(FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F)
+                            .sub(SIGMOID_GRAD_FAST_MIN_BITS).compare(ULE, SIGMOID_GRAD_MAX_BITS - SIGMOID_GRAD_FAST_MIN_BITS))
+                    .allTrue()) {
+                FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
+                FloatVector vdc = vx.reinterpretAsInts().or(SIGN_BIT_F).reinterpretAsFloats(); // -|x|
+                FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+                FloatVector vn = vnb.sub(EXP_MAGIC_F);
+                FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc));
+                FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
+                        .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
+                        .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
+                FloatVector vsDen = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n
+                FloatVector ve = vp.mul(vsDen);
+                FloatVector vw = ve.add(1f);
+                FloatVector vlo = ve.sub(vw.sub(1f));
+                FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);
+                FloatVector vnr0 = vr0.neg();
+                FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
+                FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
+                FloatVector vgh = vg.mul(ve);
+                VectorMask<Float> vxNeg = vx.compare(LT, 0f);
+                FloatVector vnh = vgh.blend(vg, vxNeg);
+                FloatVector vnl = vg.fma(ve, vgh.neg()).blend(0f, vxNeg);
+                vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))).intoArray(gradIn, giOff + i);
+                continue;
+            }
             IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);
             // |gradOut| above 2^37, inf or NaN: the scalar method, lane by lane, for the whole vector (only arrays live)
             if (vgaIn.compare(GT, SIGMOID_GRAD_MAX_BITS).anyTrue()) {
@@ -423,37 +440,34 @@ public final class PanamaActivations implements ActivationSupport {
                 }
                 continue;
             }
-            // ScalarMath.sigmoidFamily(x, g, LOG_SIGMOID_BACKWARD) after its exp (expNegAbsPair), op for op:
-            // both signs computed, blended on x < 0
+            // ScalarActivations.plainSigmoidFamily(x, g, false), op for op: both signs computed, blended on x < 0
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             IntVector vxBits = vx.reinterpretAsInts();
             IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|
             FloatVector vdc = vdBits.lanewise(MAX, NEG_TINY_BITS).lanewise(MIN, SIGMOID_NEG_MIN_BITS)
                     .reinterpretAsFloats();
-            FloatVector veh = FloatVector.fromArray(F, eh, i - from);
-            FloatVector vel = FloatVector.fromArray(F, el, i - from);
-            FloatVector vnb = FloatVector.fromArray(F, nb, i - from);
+            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC_F);
+            FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc));
+            FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
+                    .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
             IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);
             FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS)
                     .reinterpretAsFloats();
-            FloatVector ve = veh.mul(vsDen);
+            FloatVector ve = vp.mul(vsDen);
             FloatVector vw = ve.add(1f);
-            FloatVector vlo = vel.fma(vsDen, ve.sub(vw.sub(1f)));
+            FloatVector vlo = ve.sub(vw.sub(1f));
             FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);
             FloatVector vnr0 = vr0.neg();
             FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
-            FloatVector vt = veh.fma(vdelta, vel);
-            FloatVector vsUp = vsUpBits.reinterpretAsFloats();
-            FloatVector vsn = veh.fma(vr0, vr0.mul(vt)); // sigmoid(-a) 2^-n
-            FloatVector vsigmaNegUp = vsn.mul(vsUp); // sigmoid(-a) 2^64
             FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
-            FloatVector vgPos = vg.mul(0x1p64f);
-            FloatVector vposUp = vgPos.fma(vr0, vgPos.mul(vr0).mul(vdelta));
-            FloatVector vgNeg = vg.mul(vsUp);
-            FloatVector vgh = vgNeg.mul(veh);
-            FloatVector vnegUp = vgh.fma(vr0, vr0.mul(vgNeg.fma(vt, vgNeg.fma(veh, vgh.neg()))));
-            FloatVector vup = vposUp.blend(vnegUp, vxBits.compare(GE, 0).cast(F)); // g sigmoid(-x) 2^64
-            FloatVector vupAbs = vup.abs();
+            FloatVector vgNeg = vg.mul(vsUpBits.reinterpretAsFloats());
+            FloatVector vgh = vgNeg.mul(vp);
+            VectorMask<Float> vxNeg = vxBits.compare(LT, 0).cast(F);
+            FloatVector vnh = vgh.blend(vg.mul(0x1p64f), vxNeg);
+            FloatVector vnl = vgNeg.fma(vp, vgh.neg()).blend(0f, vxNeg);
+            FloatVector vupAbs = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))).abs(); // |g sigmoid(-x)| 2^64
             VectorMask<Float> vdownTiny = vupAbs.compare(LT, EXP_NEG_U_MIN);
             FloatVector vdown = vupAbs.mul(EXP_NEG_SCALE_DOWN);
             if (vdownTiny.anyTrue()) { // subnormal results in integers: a subnormal product is 7x slower
@@ -464,6 +478,7 @@ public final class PanamaActivations implements ActivationSupport {
             vdown.blend(vdown.neg(), vg.reinterpretAsInts().compare(LT, 0).cast(F)) // g's sign, also on zeros
                     .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);
         }
+        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.logSigmoidBackward(x[xOff + i], gradOut[gOff + i]);
     }
 
     @Override
@@ -556,20 +571,38 @@ public final class PanamaActivations implements ActivationSupport {
             softplusBackwardBinary64(x, xOff, gradOut, gOff, gradIn, giOff, len, beta, threshold);
             return;
         }
-        int bound = F.loopBound(len);
-        float[][] pair = bound > 0 ? E_PAIR.get() : null;
-        for (int from = 0; from < bound; from += SPLIT_BLOCK) {
-            int to = Math.min(bound, from + SPLIT_BLOCK);
-            expNegAbsPair(x, xOff, from, to, pair[0], pair[1], pair[2]);
-            softplusBackwardBlock(x, xOff, gradOut, gOff, gradIn, giOff, from, to, pair[0], pair[1], pair[2], threshold);
-        }
-        int i = bound;
-        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], 1.0, threshold);
-    }
-
-    private static void softplusBackwardBlock(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff,
-            int from, int to, float[] eh, float[] el, float[] nb, float threshold) {
-        for (int i = from; i < to; i += F.length()) {
+        int i = 0;
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            // whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^37: no clamp, no scaling, every value
+            // normal, so g sigmoid(-x) directly (the scaled form's bits; its sign is g's, g != 0)
+            if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS)
+                    .compare(ULE, SIGMOID_BACKWARD_FAST_NEG_MAX_BITS - NEG_TINY_BITS)
+                    .and(FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F)
+                            .sub(SIGMOID_GRAD_FAST_MIN_BITS).compare(ULE, SIGMOID_GRAD_MAX_BITS - SIGMOID_GRAD_FAST_MIN_BITS))
+                    .allTrue()) {
+                FloatVector vx = FloatVector.fromArray(F, x, xOff + i).neg();
+                FloatVector vdc = vx.reinterpretAsInts().or(SIGN_BIT_F).reinterpretAsFloats(); // -|x|
+                FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+                FloatVector vn = vnb.sub(EXP_MAGIC_F);
+                FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc));
+                FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
+                        .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
+                        .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
+                FloatVector vsDen = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n
+                FloatVector ve = vp.mul(vsDen);
+                FloatVector vw = ve.add(1f);
+                FloatVector vlo = ve.sub(vw.sub(1f));
+                FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);
+                FloatVector vnr0 = vr0.neg();
+                FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
+                FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
+                FloatVector vgh = vg.mul(ve);
+                VectorMask<Float> vxNeg = vx.compare(LT, 0f);
+                FloatVector vnh = vgh.blend(vg, vxNeg);
+                FloatVector vnl = vg.fma(ve, vgh.neg()).blend(0f, vxNeg);
+                vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))).blend(vg, vx.compare(LT, -threshold)).intoArray(gradIn, giOff + i);
+                continue;
+            }
             IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);
             // |gradOut| above 2^37, inf or NaN: the scalar method, lane by lane, for the whole vector (only arrays live)
             if (vgaIn.compare(GT, SIGMOID_GRAD_MAX_BITS).anyTrue()) {
@@ -578,37 +611,34 @@ public final class PanamaActivations implements ActivationSupport {
                 }
                 continue;
             }
-            // ScalarMath.sigmoidFamily(x, g, LOG_SIGMOID_BACKWARD) on -x) after its exp (expNegAbsPair), op for op:
-            // both signs computed, blended on x < 0
+            // ScalarActivations.plainSigmoidFamily(x, g, false), op for op: both signs computed, blended on x < 0
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i).neg();
             IntVector vxBits = vx.reinterpretAsInts();
             IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|
             FloatVector vdc = vdBits.lanewise(MAX, NEG_TINY_BITS).lanewise(MIN, SIGMOID_NEG_MIN_BITS)
                     .reinterpretAsFloats();
-            FloatVector veh = FloatVector.fromArray(F, eh, i - from);
-            FloatVector vel = FloatVector.fromArray(F, el, i - from);
-            FloatVector vnb = FloatVector.fromArray(F, nb, i - from);
+            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC_F);
+            FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc));
+            FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
+                    .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
             IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);
             FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS)
                     .reinterpretAsFloats();
-            FloatVector ve = veh.mul(vsDen);
+            FloatVector ve = vp.mul(vsDen);
             FloatVector vw = ve.add(1f);
-            FloatVector vlo = vel.fma(vsDen, ve.sub(vw.sub(1f)));
+            FloatVector vlo = ve.sub(vw.sub(1f));
             FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);
             FloatVector vnr0 = vr0.neg();
             FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
-            FloatVector vt = veh.fma(vdelta, vel);
-            FloatVector vsUp = vsUpBits.reinterpretAsFloats();
-            FloatVector vsn = veh.fma(vr0, vr0.mul(vt)); // sigmoid(-a) 2^-n
-            FloatVector vsigmaNegUp = vsn.mul(vsUp); // sigmoid(-a) 2^64
             FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
-            FloatVector vgPos = vg.mul(0x1p64f);
-            FloatVector vposUp = vgPos.fma(vr0, vgPos.mul(vr0).mul(vdelta));
-            FloatVector vgNeg = vg.mul(vsUp);
-            FloatVector vgh = vgNeg.mul(veh);
-            FloatVector vnegUp = vgh.fma(vr0, vr0.mul(vgNeg.fma(vt, vgNeg.fma(veh, vgh.neg()))));
-            FloatVector vup = vposUp.blend(vnegUp, vxBits.compare(GE, 0).cast(F)); // g sigmoid(-x) 2^64
-            FloatVector vupAbs = vup.abs();
+            FloatVector vgNeg = vg.mul(vsUpBits.reinterpretAsFloats());
+            FloatVector vgh = vgNeg.mul(vp);
+            VectorMask<Float> vxNeg = vxBits.compare(LT, 0).cast(F);
+            FloatVector vnh = vgh.blend(vg.mul(0x1p64f), vxNeg);
+            FloatVector vnl = vgNeg.fma(vp, vgh.neg()).blend(0f, vxNeg);
+            FloatVector vupAbs = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))).abs(); // |g sigmoid(-x)| 2^64
             VectorMask<Float> vdownTiny = vupAbs.compare(LT, EXP_NEG_U_MIN);
             FloatVector vdown = vupAbs.mul(EXP_NEG_SCALE_DOWN);
             if (vdownTiny.anyTrue()) { // subnormal results in integers: a subnormal product is 7x slower
@@ -620,6 +650,7 @@ public final class PanamaActivations implements ActivationSupport {
                     .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F))
                     .blend(vg, vx.compare(LT, -threshold)).intoArray(gradIn, giOff + i); // x > threshold: gradOut
         }
+        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], 1.0, threshold);
     }
 
     @Override

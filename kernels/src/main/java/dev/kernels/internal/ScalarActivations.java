@@ -93,39 +93,55 @@ public final class ScalarActivations implements ActivationSupport {
         return (float) (g * (s * h));
     }
 
-    /**
-     * x sigmoid(x) in binary32 on exp's plain polynomial and a corrected reciprocal. With a = |x| clamped to
-     * [2^-30, 130] as integers (no float op sees a subnormal x): e^-a = p 2^n, p = 1 + r (1 + r P(r)) rounded once
-     * (ScalarMath.exp's); 1 + e = w + lo (Fast2Sum, e &le; 1); 1/(w + lo) = r0 (1 + delta) with the exact reciprocal
-     * residual. Then silu = N r0 (1 + delta), rounded once, with N = x for x &ge; 0 and N = -a p 2^n for x &lt; 0 (-a p
-     * split exactly, nh + nl; the result formed at 2^64 and scaled down by ScalarSoftmax.unscale, subnormal results in
-     * integers). p's rounding (up to 2^-24 relative) is the error sigmoid's compensated e^-a avoids; silu's 2-ULP bound
-     * has room for it, and its vector loop is some 15 operations shorter than sigmoid's core.
-     */
+    /** x sigmoid(x) in binary32 (see {@link #plainSigmoidFamily}). */
     public static float silu(float x) {
+        return plainSigmoidFamily(x, 0f, true);
+    }
+
+    /**
+     * silu(x) or g sigmoid(-x) (logSigmoid's derivative, |g| &le; 2^37) in binary32 on exp's plain polynomial and a
+     * corrected reciprocal. With a = |x| clamped to [2^-30, 130] as integers (no float op sees a subnormal x):
+     * e^-a = p 2^n, p = 1 + r (1 + r P(r)) rounded once (ScalarMath.exp's); 1 + e = w + lo (Fast2Sum, e &le; 1);
+     * 1/(w + lo) = r0 (1 + delta) with the exact reciprocal residual. The result is N r0 (1 + delta), rounded once,
+     * with N = nh + nl: silu: x for x &ge; 0, -a p 2^n for x &lt; 0; g sigmoid(-x): g for x &lt; 0 (sigmoid(a)),
+     * g 2^n p for x &ge; 0 (sigmoid(-a)), products split exactly. Values that may be subnormal are formed at 2^64
+     * (g scaled first, so no partial product underflows before the last rounding) and scaled down by
+     * ScalarSoftmax.unscale (subnormal results in integers). p's rounding (up to 2^-24 relative) is the error
+     * sigmoid's compensated e^-a avoids; the 2-ULP bounds of these two have room for it, and their vector loops are
+     * some 15 operations shorter than sigmoid's core.
+     */
+    private static float plainSigmoidFamily(float x, float g, boolean silu) {
         int xBits = Float.floatToRawIntBits(x);
         int dBits = xBits | SIGN_BIT_F; // -|x|: as a signed int, larger for larger |x|
-        float dc = Float.intBitsToFloat(Math.min(Math.max(dBits, NEG_TINY_BITS),
-                SIGMOID_NEG_MIN_BITS)); // -a
+        float dc = Float.intBitsToFloat(Math.min(Math.max(dBits, NEG_TINY_BITS), SIGMOID_NEG_MIN_BITS)); // -a
         float nb = Math.fma(dc, LOG2E_F, EXP_MAGIC_F);
         float n = nb - EXP_MAGIC_F;
         float p = ScalarMath.expPolyF(Math.fma(n, -LN2_LO_F, Math.fma(n, -LN2_HI_F, dc)));
         int sUpBits = (Float.floatToRawIntBits(nb) + EXP_NEG_SCALE_BIAS) << 23; // 2^(n+64)
         // the denominator's 2^n stays normal: below 2^-60, e changes 1 + e by less than 2^-60 relative either way
-        float sDen = Float.intBitsToFloat(Math.max(sUpBits - (EXP_NEG_SCALE_BIAS << 23),
-                SIGMOID_DEN_MIN_BITS));
+        float sDen = Float.intBitsToFloat(Math.max(sUpBits - (EXP_NEG_SCALE_BIAS << 23), SIGMOID_DEN_MIN_BITS));
         float e = p * sDen;
         float w = 1f + e;
         float lo = e - (w - 1f); // exact: Fast2Sum, 1 >= e
         float r0 = 1f / w;
         float nr0 = -r0;
         float delta = Math.fma(lo, nr0, Math.fma(w, nr0, 1f)); // 1/(w + lo) = r0 (1 + delta + O(2^-46))
-        boolean neg = xBits < 0;
+        boolean xNeg = xBits < 0;
+        if (!silu) {
+            float gNeg = g * Float.intBitsToFloat(sUpBits);
+            float gh = gNeg * p;
+            float nh = xNeg ? g * 0x1p64f : gh;
+            float nl = xNeg ? 0f : Math.fma(gNeg, p, -gh);
+            float up = Math.fma(nh, r0, r0 * Math.fma(nh, delta, nl)); // g sigmoid(-x) 2^64
+            float down = ScalarSoftmax.unscale(Math.abs(up));
+            float y = Float.floatToRawIntBits(g) < 0 ? -down : down; // g's sign, also on zeros (sigmoid > 0)
+            return dBits > NEG_INF_BITS ? x : y; // NaN
+        }
         float ph = dc * p;
-        float nh = neg ? ph : x;
-        float nl = neg ? Math.fma(dc, p, -ph) : 0f;
+        float nh = xNeg ? ph : x;
+        float nl = xNeg ? Math.fma(dc, p, -ph) : 0f;
         float core = Math.fma(nh, r0, r0 * Math.fma(nh, delta, nl)); // silu(x), at 2^-n for x < 0
-        float y = neg ? -ScalarSoftmax.unscale(-core * Float.intBitsToFloat(sUpBits)) : core;
+        float y = xNeg ? -ScalarSoftmax.unscale(-core * Float.intBitsToFloat(sUpBits)) : core;
         int aBits = xBits & ~SIGN_BIT_F;
         // |x| < 2^-30: silu(x) = x/2 + x^2/4 rounds as x/2 (made in integers: it may be subnormal); a tie of a
         // subnormal x/2 is broken by x^2/4 > 0: away from 0 for x > 0, towards 0 for x < 0
@@ -136,7 +152,7 @@ public final class ScalarActivations implements ActivationSupport {
 
     /** g silu'(x): binary32 on sigmoid's core (see {@link ScalarMath#sigmoidFamily}) unless |g| &gt; 2^29, inf or NaN. */
     public static float siluBackward(float x, float g) {
-        return (Float.floatToRawIntBits(g) & ~MathConstants.SIGN_BIT_F) > SILU_GRAD_MAX_BITS
+        return (Float.floatToRawIntBits(g) & ~SIGN_BIT_F) > SILU_GRAD_MAX_BITS
                 ? siluBackwardD(x, g) : ScalarMath.sigmoidFamily(x, g, ScalarMath.SILU_BACKWARD);
     }
 
@@ -199,8 +215,8 @@ public final class ScalarActivations implements ActivationSupport {
 
     /** g sigmoid(-x): binary32 (see {@link ScalarMath#sigmoidFamily}) unless |g| is above 2^37, infinite or NaN. */
     public static float logSigmoidBackward(float x, float g) {
-        return (Float.floatToRawIntBits(g) & ~MathConstants.SIGN_BIT_F) > SIGMOID_GRAD_MAX_BITS
-                ? logSigmoidBackwardD(x, g) : ScalarMath.sigmoidFamily(x, g, ScalarMath.LOG_SIGMOID_BACKWARD);
+        return (Float.floatToRawIntBits(g) & ~SIGN_BIT_F) > SIGMOID_GRAD_MAX_BITS
+                ? logSigmoidBackwardD(x, g) : plainSigmoidFamily(x, g, false);
     }
 
     /** g sigmoid(-x) in binary64, rounded once: gradOut outside the binary32 form's range (see its caller). */

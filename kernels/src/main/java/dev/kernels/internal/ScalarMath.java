@@ -206,15 +206,15 @@ public final class ScalarMath {
     }
 
     /** What {@link #sigmoidFamily} returns. */
-    static final int SIGMOID = 0, LOG_SIGMOID_BACKWARD = 1, SILU_BACKWARD = 2;
+    static final int SIGMOID = 0, SILU_BACKWARD = 1;
 
     public static float sigmoid(float x) {
         return sigmoidFamily(x, 0f, SIGMOID);
     }
 
     /**
-     * sigmoid(x), g sigmoid(-x) (logSigmoid's derivative) or g silu'(x), in binary32, from one core (silu's forward
-     * has its own, cheaper form: ScalarActivations.silu). With a = |x| (clamped to
+     * sigmoid(x) or g silu'(x), in binary32, from one core (silu and logSigmoidBackward have their own, cheaper form:
+     * ScalarActivations.plainSigmoidFamily). With a = |x| (clamped to
      * [2^-30, 130] as integers: no float op sees a subnormal x, x86 takes a 20-30 ns assist): e^-a = 2^n (eh + el),
      * the compensated exp of the softmax family renormalized (Fast2Sum) to a float and its tail; 1 + e as w + lo
      * (Fast2Sum); 1/(w + lo) = r0 (1 + delta) with the exact reciprocal residual. Then sigmoid(a) = r0 + r0 delta and
@@ -249,20 +249,6 @@ public final class ScalarMath {
         float sigmaNegUp = sn * sUp; // sigmoid(-a) 2^64
         if (kind == SIGMOID) {
             float y = xBits < 0 ? ScalarSoftmax.unscale(sigmaNegUp) : Math.fma(r0, delta, r0); // -0, tiny x: 0.5
-            return dBits > NEG_INF_BITS ? x : y; // NaN
-        }
-        if (kind == LOG_SIGMOID_BACKWARD) {
-            // g sigmoid(-x) 2^64, rounded once, then scaled down (subnormal results in integers). x < 0: g 2^64 r0
-            // (1 + delta); x >= 0: g 2^(n+64) (eh r0 + r0 t) with g eh split exactly. g is scaled first so that no
-            // partial product underflows before the last rounding; the caller keeps |g| <= 2^37 (no overflow)
-            float gPos = g * 0x1p64f;
-            float posUp = Math.fma(gPos, r0, gPos * r0 * delta);
-            float gNeg = g * sUp;
-            float gh = gNeg * eh;
-            float negUp = Math.fma(gh, r0, r0 * Math.fma(gNeg, t, Math.fma(gNeg, eh, -gh)));
-            float up = xBits < 0 ? posUp : negUp;
-            float down = ScalarSoftmax.unscale(Math.abs(up));
-            float y = Float.floatToRawIntBits(g) < 0 ? -down : down; // g's sign, also on zeros (sigmoid > 0)
             return dBits > NEG_INF_BITS ? x : y; // NaN
         }
         if (kind == SILU_BACKWARD) {
