@@ -342,7 +342,7 @@ public final class PanamaActivations implements ActivationSupport {
     private static final int DL = D.length();
     /** Elements per block of the two half passes: a multiple of every lane count, three 4 KB arrays fit in L1. */
     private static final int HALF_PASS_BLOCK = 1024;
-    /** Elements per block of the split backward kernels: x, gradOut, gradIn and the e pair (six 4 KB arrays) in L1. */
+    /** Elements per block of the split siluBackward: x, gradOut, gradIn and the e pair (six 4 KB arrays) in L1. */
     private static final int SPLIT_BLOCK = 1024;
     /** expNegAbsPair's output (eh, el, vnb), per thread: the kernels stay stateless and allocate nothing per call. */
     private static final ThreadLocal<float[][]> E_PAIR = ThreadLocal.withInitial(() -> new float[3][SPLIT_BLOCK]);
@@ -421,7 +421,8 @@ def saved_output_kernel(name, fma_addend):
 out.append(saved_output_kernel("sigmoidBackward", "vy"))
 out.append(saved_output_kernel("tanhBackward", "FloatVector.broadcast(F, 1f)"))
 
-# ---- the sigmoid family: sigmoid (VectorMath) and silu from one core, ScalarMath.sigmoidFamily per lane
+# ---- the sigmoid family: sigmoid (VectorMath) and siluBackward on ScalarMath.sigmoidFamily's compensated core, silu,
+# logSigmoidBackward and softplusBackward on ScalarActivations.plainSigmoidFamily's shorter one
 def unscale(src, dst):
     """dst = ScalarSoftmax.unscale(src) for src >= 0 (or NaN): src 2^-64, subnormal results rounded in integers."""
     return (
@@ -523,7 +524,7 @@ def large_gradout_pre(max_bits, bound, call):
             f"{IND}}}\n")
 
 
-# The fast path of the forward kernels: whole vectors with 2^-30 <= |x| <= 40 need no clamp, keep 2^n (n >= -58) in the
+# sigmoid's fast path: whole vectors with 2^-30 <= |x| <= 40 need no clamp, keep 2^n (n >= -58) in the
 # denominator's range and give normal results only, so the value at 2^-n is scaled by 2^n directly (the same bits as
 # scaling up by 2^(n+64) and down by 2^-64, both exact there) and no special value is blended in.
 SIGMOID_FAST_CORE = (
@@ -561,7 +562,7 @@ def sigmoid_family(head, kind, tail_text, tail, pre="", fast=""):
 
 
 out.append(sigmoid_family(
-    "    /** VectorMath.sigmoid's body (PanamaVectorMath delegates here): one core with silu's. */\n"
+    "    /** VectorMath.sigmoid's body (PanamaVectorMath delegates here), generated with the sigmoid family. */\n"
     "    static void sigmoid(float[] x, int xOff, float[] y, int yOff, int len) {\n",
     "SIGMOID", SIGMOID_TAIL, simple_tail("y[yOff + i]", "ScalarMath.sigmoid(x[xOff + i])"),
     fast=sigmoid_fast(SIGMOID_FAST_TAIL)))
@@ -659,13 +660,12 @@ out.append(
     "    }\n\n")
 
 
-def split_sigmoid_backward(name, head, kind, tail_text, tail, pre, extra=(), neg=False):
+def split_sigmoid_backward(name, head, kind, tail_text, tail, pre):
     """siluBackward in two passes per block: expNegAbsPair, then {name}Block (the rest)."""
     range_plist, range_args = range_form([q.strip() for q in BINARY.split(",")])
-    block_plist = range_plist + ["float[] eh", "float[] el", "float[] nb"] + [f"float {e}" for e in extra]
-    args = ", ".join([range_args, "pair[0], pair[1], pair[2]"] + list(extra))
-    load = "FloatVector.fromArray(F, x, xOff + i)" + (".neg()" if neg else "")
-    body = (SIGMOID_CORE_HEAD.replace("FloatVector.fromArray(F, x, xOff + i)", load, 1)
+    block_plist = range_plist + ["float[] eh", "float[] el", "float[] nb"]
+    args = ", ".join([range_args, "pair[0], pair[1], pair[2]"])
+    body = (SIGMOID_CORE_HEAD
             + f"{IND}FloatVector veh = FloatVector.fromArray(F, eh, i - from);\n"
             f"{IND}FloatVector vel = FloatVector.fromArray(F, el, i - from);\n"
             f"{IND}FloatVector vnb = FloatVector.fromArray(F, nb, i - from);\n"

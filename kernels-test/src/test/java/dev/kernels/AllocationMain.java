@@ -98,6 +98,7 @@ public final class AllocationMain {
             case "geluTanhBackward" -> () -> Activations.geluTanhBackward(x, g, gi);
             case "siluBackward" -> () -> Activations.siluBackward(x, g, gi);
             case "softplusBackward" -> () -> Activations.softplusBackward(x, g, gi, 2f, 20f);
+            case "softplusBackwardUnitBeta" -> () -> Activations.softplusBackward(x, g, gi); // binary32 form
             case "logSigmoidBackward" -> () -> Activations.logSigmoidBackward(x, g, gi);
             default -> throw new IllegalArgumentException(kernel);
         };

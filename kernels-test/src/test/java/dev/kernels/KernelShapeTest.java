@@ -58,7 +58,7 @@ class KernelShapeTest {
 
     /**
      * A small entry that only passes its arguments on to one static loop of another Panama class (sigmoid's, generated
-     * with silu's into PanamaActivations): that loop must then be the large compile root.
+     * into PanamaActivations): that loop must then be the large compile root.
      */
     static boolean forwardsToLargeLoop(MethodModel m) throws IOException {
         List<InvokeInstruction> calls = new ArrayList<>();

@@ -599,7 +599,7 @@ public final class Activations {
 
     /**
      * Upper bound on the error of {@link #softplusBackward} in ULP (see the class comment). It was 1 while beta = 1 ran
-     * on sigmoid's compensated core (0.78 ULP measured) at about 1.5x its present time.
+     * on sigmoid's compensated core (0.78 ULP measured) at 1.8-1.9x its present time.
      */
     public static final float MAX_ULP_SOFTPLUS_BACKWARD = 2.0f;
 
@@ -668,7 +668,7 @@ public final class Activations {
 
     /**
      * Upper bound on the error of {@link #logSigmoidBackward} in ULP (see the class comment). It was 1 while it ran on
-     * sigmoid's compensated core (0.78 ULP measured) at about 1.5x its present time.
+     * sigmoid's compensated core (0.78 ULP measured) at 1.8-1.9x its present time.
      */
     public static final float MAX_ULP_LOG_SIGMOID_BACKWARD = 2.0f;
 

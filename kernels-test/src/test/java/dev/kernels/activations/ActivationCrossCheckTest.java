@@ -118,19 +118,22 @@ class ActivationCrossCheckTest {
      * logSigmoidBackward and softplusBackward on whole vectors inside and at the edges of their fast path
      * (2^-30 &le; |x| &le; 20, 2^-20 &le; |gradOut| &le; 2^37), which skips the 2^64 scaling: x in [-21, 21] and
      * gradOut at 2^-20, just below it, at 2^37, near 1 or tiny, so that most vectors take the fast path and the rest
-     * the general one by a single lane. The same bits as the scalar twin either way.
+     * the general one by a single lane; softplusBackward with threshold 20 and 2 (the threshold blend inside the fast
+     * path). The same bits as the scalar twin either way.
      */
     @Test
-    void sigmoidBackwardFastPathEdgesMatchTheScalarTwin() {
+    void logSigmoidAndSoftplusBackwardFastPathEdgesMatchTheScalarTwin() {
         float[] edges = {0x1p-20f, Math.nextDown(0x1p-20f), 0x1p37f, Math.nextUp(0x1p-20f), 0x1p-21f, 1e-30f, 0f};
+        float[] xEdges = {20f, Math.nextUp(20f), 0x1p-30f, Math.nextDown(0x1p-30f), 2f, Math.nextUp(2f)};
         for (ActivationKernels k : ActivationKernels.all()) {
-            if (!k.name().equals("logSigmoidBackward") && !k.name().equals("softplusBackward")) continue;
+            if (!k.name().equals("logSigmoidBackward") && !k.name().startsWith("softplusBackward")) continue;
             for (int len : new int[] {4 * LANES + 1, 4096}) {
                 SplittableRandom r = new SplittableRandom(len * 31L + k.name().length());
                 float[] x = new float[len];
                 float[] g = new float[len];
                 for (int i = 0; i < len; i++) {
-                    x[i] = r.nextInt(64) == 0 ? (r.nextBoolean() ? 20f : -0x1p-30f) : (float) r.nextDouble(-21, 21);
+                    float edge = xEdges[r.nextInt(xEdges.length)];
+                    x[i] = r.nextInt(32) == 0 ? (r.nextBoolean() ? edge : -edge) : (float) r.nextDouble(-21, 21);
                     float e = edges[r.nextInt(edges.length)];
                     g[i] = r.nextInt(8) == 0 ? (r.nextBoolean() ? e : -e) : (float) (r.nextGaussian() * 3);
                 }

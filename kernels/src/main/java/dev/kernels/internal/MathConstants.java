@@ -176,13 +176,13 @@ public final class MathConstants {
     public static final int TINY_BITS = Float.floatToRawIntBits(0x1p-30f);
     public static final int NEG_TINY_BITS = Float.floatToRawIntBits(-0x1p-30f);
     /**
-     * Bits of -130, the clamp of -|x| in the sigmoid family (ScalarMath.sigmoidFamily), and of -inf; as signed ints,
+     * Bits of -130, the clamp of -|x| in the sigmoid family (ScalarMath.sigmoidFamily, ScalarActivations.plainSigmoidFamily), and of -inf; as signed ints,
      * -|x| orders by |x|. sigmoid(x) rounds to 0 below -103.98 (its former clamp -104 gave the same bits), silu(x) to -0
      * below -108.67, and g sigmoid(-x) to 0 above 130 for |g| &le; 2^37; 2^(n + 64) stays normal (n &ge; -188).
      */
     public static final int SIGMOID_NEG_MIN_BITS = Float.floatToRawIntBits(-130f);
     public static final int NEG_INF_BITS = Float.floatToRawIntBits(Float.NEGATIVE_INFINITY);
-    /** Bits of -40: up to |x| = 40 every sigmoid(-|x|) is normal and n &ge; -58 (the sigmoid family's fast path). */
+    /** Bits of -40: up to |x| = 40 every sigmoid(-|x|) is normal and n &ge; -58 (the fast paths of sigmoid and silu). */
     public static final int SIGMOID_FAST_NEG_MAX_BITS = Float.floatToRawIntBits(-40f);
     /** Bits of 2^-60: sigmoid's denominator scales by 2^max(n, -60) (1 + e for e below 2^-60 is 1 to far below an ulp). */
     public static final int SIGMOID_DEN_MIN_BITS = (127 - 60) << 23;

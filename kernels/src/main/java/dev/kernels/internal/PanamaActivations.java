@@ -66,7 +66,7 @@ public final class PanamaActivations implements ActivationSupport {
     private static final int DL = D.length();
     /** Elements per block of the two half passes: a multiple of every lane count, three 4 KB arrays fit in L1. */
     private static final int HALF_PASS_BLOCK = 1024;
-    /** Elements per block of the split backward kernels: x, gradOut, gradIn and the e pair (six 4 KB arrays) in L1. */
+    /** Elements per block of the split siluBackward: x, gradOut, gradIn and the e pair (six 4 KB arrays) in L1. */
     private static final int SPLIT_BLOCK = 1024;
     /** expNegAbsPair's output (eh, el, vnb), per thread: the kernels stay stateless and allocate nothing per call. */
     private static final ThreadLocal<float[][]> E_PAIR = ThreadLocal.withInitial(() -> new float[3][SPLIT_BLOCK]);
@@ -211,7 +211,7 @@ public final class PanamaActivations implements ActivationSupport {
         for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.tanhBackward(y[yOff + i], gradOut[gOff + i]);
     }
 
-    /** VectorMath.sigmoid's body (PanamaVectorMath delegates here): one core with silu's. */
+    /** VectorMath.sigmoid's body (PanamaVectorMath delegates here), generated with the sigmoid family. */
     static void sigmoid(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {

@@ -188,7 +188,7 @@ public final class ScalarActivations implements ActivationSupport {
     }
 
     public static float softplusBackward(float x, float g, double beta, double threshold) {
-        // beta = 1: g sigmoid(x) = logSigmoidBackward(-x, g), binary32 on sigmoid's core (0.78 ULP)
+        // beta = 1: g sigmoid(x) = logSigmoidBackward(-x, g), binary32 on plainSigmoidFamily (1.72 ULP)
         if (beta == 1.0) return x > threshold ? g : logSigmoidBackward(-x, g);
         double u = x * beta;
         double e = ScalarMath.expD(-Math.min(Math.max(u, -EXP_ARG_MAX), EXP_ARG_MAX));
@@ -213,7 +213,7 @@ public final class ScalarActivations implements ActivationSupport {
         return -(Math.max(-x, 0f) + ScalarSoftmax.softplusNegAbs(ScalarSoftmax.expNeg(-Math.abs(x), 0f)));
     }
 
-    /** g sigmoid(-x): binary32 (see {@link ScalarMath#sigmoidFamily}) unless |g| is above 2^37, infinite or NaN. */
+    /** g sigmoid(-x): binary32 (see {@link #plainSigmoidFamily}) unless |g| is above 2^37, infinite or NaN. */
     public static float logSigmoidBackward(float x, float g) {
         return (Float.floatToRawIntBits(g) & ~SIGN_BIT_F) > SIGMOID_GRAD_MAX_BITS
                 ? logSigmoidBackwardD(x, g) : plainSigmoidFamily(x, g, false);

@@ -253,7 +253,8 @@ public final class ScalarMath {
         }
         if (kind == SILU_BACKWARD) {
             // g sigmoid(x) (1 + x sigmoid(-x)). x >= 0: g sigmoid(a) (1 + a sigmoid(-a)), no cancellation. x < 0:
-            // g sigmoid(-a) h 2^64 (g scaled first, as above; the caller keeps |g| <= 2^29), then scaled down, with
+            // g sigmoid(-a) h 2^64 (g scaled first, so no partial product underflows before the last rounding; the caller
+            // keeps |g| <= 2^29), then scaled down, with
             // h = 1 - a sigmoid(a) = 1 - a r0 (1 + delta): 1 - a r0 rounded once by an fma, so the cancellation near
             // the root x0 = -1.278 costs nothing but the exp's own 2^-30, and within 1/32 of x0, where that would show,
             // h = d + d^2 P(d), d = x - x0 = dh - lo (dh = x - hi exact: Sterbenz; P taken at dh, 2^-27 away)
