@@ -7,8 +7,10 @@ import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_SCALE_BIAS;
 /**
  * The scalar twin of the activation kernels: per-element methods with the same constants, operation order and fused
  * multiply-adds as the lanes of {@code PanamaActivations} (whose tails call them), so every element has the same bits
- * on every path. relu/leakyRelu and their derivatives work in binary32 (exact, or
- * one rounding); everything else is evaluated in binary64 and rounded once.
+ * on every path. In binary32: relu/leakyRelu and their derivatives (exact, or one rounding), silu, logSigmoidBackward
+ * and softplusBackward with beta = 1 ({@link #plainSigmoidFamily}), siluBackward (ScalarMath.sigmoidFamily), softplus
+ * with beta = 1 and logSigmoid (ScalarSoftmax.softplusNegAbs), sigmoidBackward and tanhBackward in range; everything
+ * else, and those outside their binary32 ranges, is evaluated in binary64 and rounded once.
  */
 public final class ScalarActivations implements ActivationSupport {
 
