@@ -527,9 +527,20 @@ def large_gradout_pre(max_bits, bound, call):
 # sigmoid's fast path: whole vectors with 2^-30 <= |x| <= 40 need no clamp, keep 2^n (n >= -58) in the
 # denominator's range and give normal results only, so the value at 2^-n is scaled by 2^n directly (the same bits as
 # scaling up by 2^(n+64) and down by 2^-64, both exact there) and no special value is blended in.
+def x_in_fast_range(neg_max_bits):
+    """Lanes with 2^-30 <= |x| <= -neg_max (as -|x| bits, unsigned): the start of every fast path's test."""
+    return (f"FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS)\n"
+            f"{IND}        .compare(ULE, {neg_max_bits} - NEG_TINY_BITS)")
+
+
+def fast_x(load="FloatVector.fromArray(F, x, xOff + i)"):
+    """A fast body's vx and vdc = -|x| (no clamp needed in the fast range)."""
+    return (f"{IND}    FloatVector vx = {load};\n"
+            f"{IND}    FloatVector vdc = vx.reinterpretAsInts().or(SIGN_BIT_F).reinterpretAsFloats(); // -|x|\n")
+
+
 SIGMOID_FAST_CORE = (
-    f"{IND}    FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n"
-    f"{IND}    FloatVector vdc = vx.reinterpretAsInts().or(SIGN_BIT_F).reinterpretAsFloats(); // -|x|\n"
+    fast_x()
     + indent4(exp_neg_reduction("vn.mul(-LN2_LO_F)") + SIGMOID_E_PAIR)
     + f"{IND}    FloatVector vsDen = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n\n"
     + indent4(SIGMOID_QUOTIENT))
@@ -538,22 +549,22 @@ SIGMOID_FAST_TAIL = (
     f"{IND}    FloatVector vneg = veh.fma(vr0, vr0.mul(vt)).mul(vsDen); // sigmoid(-a)\n"
     f"{IND}    vr0.fma(vdelta, vr0).blend(vneg, vx.compare(LT, 0f)).intoArray(y, yOff + i);\n")
 
-def sigmoid_fast(fast_tail):
+def sigmoid_fast(body):
+    """sigmoid's and silu's fast path: whole vectors with 2^-30 <= |x| <= 40 run body, then the next vector."""
     return (
         f"{IND}// whole vectors with 2^-30 <= |x| <= 40: no clamp, no special value, every result normal (tools/gen_panama_activations.py)\n"
-        f"{IND}if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS)\n"
-        f"{IND}        .compare(ULE, SIGMOID_FAST_NEG_MAX_BITS - NEG_TINY_BITS).allTrue()) {{\n"
-        f"{SIGMOID_FAST_CORE}{fast_tail}"
+        f"{IND}if ({x_in_fast_range('SIGMOID_FAST_NEG_MAX_BITS')}.allTrue()) {{\n"
+        f"{body}"
         f"{IND}    continue;\n"
         f"{IND}}}\n")
 
 
-def sigmoid_family(head, kind, tail_text, tail, pre="", fast=""):
+def sigmoid_family(head, kind, tail_text, tail, fast):
     return (
         f"{head}"
         f"        int i = 0;\n"
         f"        for (int bound = F.loopBound(len); i < bound; i += F.length()) {{\n"
-        f"{pre}{fast}"
+        f"{fast}"
         f"{IND}// ScalarMath.sigmoidFamily(x, g, {kind}), op for op: both signs computed, blended on x < 0\n"
         f"{SIGMOID_CORE}{tail_text}"
         f"        }}\n"
@@ -565,7 +576,7 @@ out.append(sigmoid_family(
     "    /** VectorMath.sigmoid's body (PanamaVectorMath delegates here), generated with the sigmoid family. */\n"
     "    static void sigmoid(float[] x, int xOff, float[] y, int yOff, int len) {\n",
     "SIGMOID", SIGMOID_TAIL, simple_tail("y[yOff + i]", "ScalarMath.sigmoid(x[xOff + i])"),
-    fast=sigmoid_fast(SIGMOID_FAST_TAIL)))
+    fast=sigmoid_fast(SIGMOID_FAST_CORE + SIGMOID_FAST_TAIL)))
 
 # silu on exp's plain binary32 polynomial (ScalarActivations.silu): e^-a = p 2^n with p rounded once, 1 + e = w + lo,
 # 1/(w + lo) = r0 (1 + delta), then the numerator x (x >= 0) or -a p (x < 0, split exactly as nh + nl) times
@@ -609,16 +620,7 @@ def silu_plain_exp(fast):
     return body
 
 
-SILU_FAST = (
-    f"{IND}// whole vectors with 2^-30 <= |x| <= 40: no clamp, no special value, every result normal (tools/gen_panama_activations.py)\n"
-    f"{IND}if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS)\n"
-    f"{IND}        .compare(ULE, SIGMOID_FAST_NEG_MAX_BITS - NEG_TINY_BITS).allTrue()) {{\n"
-    f"{IND}    FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n"
-    f"{IND}    FloatVector vdc = vx.reinterpretAsInts().or(SIGN_BIT_F).reinterpretAsFloats(); // -|x|\n"
-    + indent4(silu_plain_exp(True))
-    + f"{IND}    vcore.intoArray(y, yOff + i);\n"
-    f"{IND}    continue;\n"
-    f"{IND}}}\n")
+SILU_FAST = sigmoid_fast(fast_x() + indent4(silu_plain_exp(True)) + f"{IND}    vcore.intoArray(y, yOff + i);\n")
 
 SILU_GENERAL = (
     f"{IND}// ScalarActivations.silu, op for op: both signs computed, blended on x < 0\n"
@@ -712,13 +714,11 @@ def plain_sigmoid_backward_fast(load, store_suffix):
     return (
         f"{IND}// whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^37: no clamp, no scaling, every value\n"
         f"{IND}// normal, so g sigmoid(-x) directly (the scaled form's bits; its sign is g's, g != 0)\n"
-        f"{IND}if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS)\n"
-        f"{IND}        .compare(ULE, SIGMOID_BACKWARD_FAST_NEG_MAX_BITS - NEG_TINY_BITS)\n"
+        f"{IND}if ({x_in_fast_range('SIGMOID_BACKWARD_FAST_NEG_MAX_BITS')}\n"
         f"{IND}        .and(FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F)\n"
         f"{IND}                .sub(SIGMOID_GRAD_FAST_MIN_BITS).compare(ULE, SIGMOID_GRAD_MAX_BITS - SIGMOID_GRAD_FAST_MIN_BITS))\n"
         f"{IND}        .allTrue()) {{\n"
-        f"{IND}    FloatVector vx = {load};\n"
-        f"{IND}    FloatVector vdc = vx.reinterpretAsInts().or(SIGN_BIT_F).reinterpretAsFloats(); // -|x|\n"
+        + fast_x(load)
         + indent4(plain_core(True))
         + f"{IND}    FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);\n"
         f"{IND}    FloatVector vgh = vg.mul(ve);\n"
