@@ -138,6 +138,7 @@ public final class UlpReportCli {
         m.put("osArch", System.getProperty("os.arch"));
         m.put("osName", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         m.put("cpuModel", cpuModel());
+        m.put("cpuId", cpuId());
         m.put("cpuFeatures", cpuFeatures());
         m.put("availableProcessors", Integer.toString(Runtime.getRuntime().availableProcessors()));
         m.put("javaVersion", System.getProperty("java.runtime.version", System.getProperty("java.version")));
@@ -165,6 +166,28 @@ public final class UlpReportCli {
         }
         String env = System.getenv("PROCESSOR_IDENTIFIER");
         return env != null ? env : "unknown";
+    }
+
+    /**
+     * Vendor, family, model and stepping (x86) or implementer, part and revision (ARM) from /proc/cpuinfo: cloud VMs
+     * often name the CPU only "Intel(R) Xeon(R) Processor", which does not tell one microarchitecture from another.
+     */
+    private static String cpuId() {
+        Map<String, String> first = new LinkedHashMap<>();
+        for (String l : cpuinfo()) {
+            int colon = l.indexOf(':');
+            if (colon < 0) continue;
+            first.putIfAbsent(l.substring(0, colon).trim(), l.substring(colon + 1).trim());
+        }
+        if (first.containsKey("cpu family")) {
+            return first.getOrDefault("vendor_id", "?") + " family " + first.get("cpu family") + " model "
+                    + first.getOrDefault("model", "?") + " stepping " + first.getOrDefault("stepping", "?");
+        }
+        if (first.containsKey("CPU part")) {
+            return "implementer " + first.getOrDefault("CPU implementer", "?") + " part " + first.get("CPU part")
+                    + " revision " + first.getOrDefault("CPU revision", "?");
+        }
+        return "unknown";
     }
 
     /** The SIMD features that matter for these kernels, from /proc/cpuinfo. */
@@ -248,7 +271,8 @@ public final class UlpReportCli {
     static String markdown(Map<String, String> machine, List<SweepResult> results) {
         StringBuilder b = new StringBuilder();
         b.append("# ULP report\n\n");
-        b.append("- CPU: ").append(machine.get("cpuModel")).append(" (").append(machine.get("osArch")).append("; ")
+        b.append("- CPU: ").append(machine.get("cpuModel")).append(", ").append(machine.get("cpuId")).append(" (")
+                .append(machine.get("osArch")).append("; ")
                 .append(machine.get("cpuFeatures")).append(")\n");
         b.append("- JDK: ").append(machine.get("javaVersion")).append(", ").append(machine.get("javaVm")).append('\n');
         b.append("- Implementation: ").append(machine.get("implementation"));

@@ -32,7 +32,7 @@ class UlpReportCliTest {
         assertEquals(0, code, text.toString());
         Map<String, Object> root = (Map<String, Object>) Json.parse(Files.readString(a));
         Map<String, Object> machine = (Map<String, Object>) root.get("machine");
-        for (String key : List.of("osArch", "cpuModel", "javaVersion", "implementation", "vectorBits", "jvmFlags")) {
+        for (String key : List.of("osArch", "cpuModel", "cpuId", "javaVersion", "implementation", "vectorBits", "jvmFlags")) {
             assertTrue(machine.containsKey(key), key);
         }
         List<Map<String, Object>> functions = (List<Map<String, Object>>) root.get("functions");
