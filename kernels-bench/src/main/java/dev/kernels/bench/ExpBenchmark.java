@@ -7,14 +7,23 @@ import jdk.incubator.vector.VectorOperators;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
-/** exp: library vs the JDK's lanewise composition vs a plain Math loop; inputs uniform [-10, 10] (normal) or [-100, -88] (subnormal results). */
+/**
+ * exp: library vs the JDK's lanewise composition vs a plain Math loop; inputs uniform [-10, 10] (normal), [-100, -88]
+ * (subnormal results), or masked: uniform [-10, 10] with one element in four a masked logit (-inf or -1e4, exp 0).
+ */
 public class ExpBenchmark extends UnaryBenchmarkBase {
-    @Param({"normal", "subnormal"})
+    @Param({"normal", "subnormal", "masked"})
     public String range;
 
     @Override
     float sample(Random r) {
-        return range.equals("normal") ? (float) (r.nextDouble() * 20 - 10) : (float) (r.nextDouble() * 12 - 100);
+        return switch (range) {
+            case "normal" -> (float) (r.nextDouble() * 20 - 10);
+            case "subnormal" -> (float) (r.nextDouble() * 12 - 100);
+            case "masked" -> r.nextInt(4) != 0 ? (float) (r.nextDouble() * 20 - 10)
+                    : r.nextBoolean() ? Float.NEGATIVE_INFINITY : -1e4f;
+            default -> throw new IllegalArgumentException(range);
+        };
     }
 
     @Benchmark

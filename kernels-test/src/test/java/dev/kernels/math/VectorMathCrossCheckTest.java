@@ -103,6 +103,34 @@ class VectorMathCrossCheckTest {
         }
     }
 
+    /**
+     * Whole vectors without NaN or overflow that mix ordinary x, x whose exp is subnormal, and x below -104 (masked
+     * logits: -1e4, -inf, -MAX_VALUE): exp takes its subnormal form for them, which must give the scalar twin's zeros.
+     */
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void maskedVectorsMatchTheScalarTwin(MathKernels k) {
+        float[] masked = {Float.NEGATIVE_INFINITY, -1e4f, -Float.MAX_VALUE, Math.nextDown(-104f), -104f, -200f, -191.3f,
+            -1e30f};
+        SplittableRandom r = new SplittableRandom(5);
+        int n = 64 * LANES;
+        float[] x = new float[n];
+        for (int v = 0; v < n; v += LANES) {
+            int pools = 1 + r.nextInt(7); // bit 0: ordinary, bit 1: subnormal results, bit 2: masked
+            for (int i = v; i < v + LANES; i++) {
+                int pool;
+                do pool = r.nextInt(3); while ((pools & (1 << pool)) == 0);
+                x[i] = pool == 0 ? (float) (r.nextDouble() * 20 - 10)
+                        : pool == 1 ? (float) (-87 - r.nextDouble() * 17) : masked[r.nextInt(masked.length)];
+            }
+        }
+        float[] want = new float[n];
+        float[] got = new float[n];
+        k.scalar().apply(x, 0, want, 0, n);
+        k.active().apply(x, 0, got, 0, n);
+        assertSameBits(k.name() + " masked vectors", x, 0, want, got, 0, n);
+    }
+
     /** Every 251st bit pattern of all 2^32 (17 million inputs), in 4096-element calls. */
     @ParameterizedTest
     @MethodSource("kernels")

@@ -66,15 +66,18 @@ public final class PanamaVectorMath implements VectorMathSupport {
             if (vnbBits.sub(EXP_NB0_BITS_MIN).compare(ULE, EXP_NB0_BITS_MAX - EXP_NB0_BITS_MIN).allTrue()) {
                 // every n in [-125, 127]: every y is normal
                 vyn.reinterpretAsFloats().intoArray(y, yOff + i);
-            } else if (vnbBits.sub(EXP_NB0_BITS_SUB).compare(ULE, EXP_NB0_BITS_MAX - EXP_NB0_BITS_SUB).allTrue()) {
-                // n in [-150, 127] (unsigned: NaN lanes of either sign fail). Where p's exponent field plus n comes
-                // out <= 0, y is subnormal: its pattern is p * 2^(n + 149) rounded to an integer, which the fma with
-                // 2^23 does (RNE, one rounding); 2^(n + 149) is a normal float for those n. The signed max picks
-                // the right one: for a subnormal y, vyn < vsub (vyn <= p's mantissa bits); for a normal y, vsub
-                // encodes (y + 2^-126)/2 <= y, or (n >= -21, where 2^(n + 149) wraps) a value near 2^-126 or below
-                FloatVector vs149 = vnBits.add((127 + 149) << 23).reinterpretAsFloats();
+            } else if (vx.compare(LE, EXP_X_MAX_SUB_FORM).allTrue()) {
+                // every x <= 88 (NaN fails): n <= 127. Where p's exponent field plus n comes out <= 0, y is
+                // subnormal: its pattern is p * 2^(n + 149) rounded to an integer, which the fma with 2^23 does (RNE,
+                // one rounding); 2^(n + 149) is a normal float for n >= -150. The signed max picks the right one: for
+                // a subnormal y, vyn < vsub (vyn <= p's mantissa bits); for a normal y, vsub encodes
+                // (y + 2^-126)/2 <= y, or (n >= -21, where 2^(n + 149) wraps) a value near 2^-126 or below.
+                // x < -104 (masked logits, -inf) gives +0 here as in ScalarMath.exp, not in the general form (6x the
+                // time on a Xeon); its 2^(n + 149) is replaced by 1, as its wrapped pattern may be subnormal (an assist)
+                VectorMask<Float> zero = vx.compare(LT, EXP_CLAMP_MIN);
+                FloatVector vs149 = vnBits.add((127 + 149) << 23).reinterpretAsFloats().blend(1f, zero);
                 IntVector vsub = vp.fma(vs149, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000);
-                vyn.max(vsub).reinterpretAsFloats().intoArray(y, yOff + i);
+                vyn.max(vsub).reinterpretAsFloats().blend(0f, zero).intoArray(y, yOff + i);
             } else {
                 // x reloaded and clamped on both sides: no vector of the common forms is live into this branch
                 FloatVector vg = FloatVector.fromArray(F, x, xOff + i).max(EXP_CLAMP_MIN).min(EXP_CLAMP_MAX);
@@ -110,8 +113,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
     /** Bits of EXP_MAGIC0_F + n for n in [-125, 127]: every result normal. */
     private static final int EXP_NB0_BITS_MIN = Float.floatToRawIntBits(EXP_MAGIC0_F) - 125;
     private static final int EXP_NB0_BITS_MAX = Float.floatToRawIntBits(EXP_MAGIC0_F) + 127;
-    /** Bits of EXP_MAGIC0_F + n for n = -150, the lowest n whose result can be nonzero (x >= -104). */
-    private static final int EXP_NB0_BITS_SUB = Float.floatToRawIntBits(EXP_MAGIC0_F) - 150;
+    /** The subnormal form's upper bound on x: x &lt;= 88 rounds x log2e to n &lt;= 127 (88 log2e = 126.96). */
+    private static final float EXP_X_MAX_SUB_FORM = 88f;
 
     // --------------------------------------------------------------------------------------------------------- log
 
