@@ -104,24 +104,28 @@ class VectorMathCrossCheckTest {
     }
 
     /**
-     * Whole vectors without NaN or overflow that mix ordinary x, x whose exp is subnormal, and x below -104 (masked
-     * logits: -1e4, -inf, -MAX_VALUE): exp takes its subnormal form for them, which must give the scalar twin's zeros.
+     * Whole vectors that mix ordinary x, x whose exp is subnormal, x below -104 (masked logits: -1e4, -inf,
+     * -MAX_VALUE), zeros, subnormal x and the edges of exp's forms: exp picks its form on them (subnormal x never
+     * reaches a multiply), which must give the scalar twin's bits.
      */
     @ParameterizedTest
     @MethodSource("kernels")
     void maskedVectorsMatchTheScalarTwin(MathKernels k) {
         float[] masked = {Float.NEGATIVE_INFINITY, -1e4f, -Float.MAX_VALUE, Math.nextDown(-104f), -104f, -200f, -191.3f,
             -1e30f};
+        float[] tiny = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, 1e-40f, -1e-40f, Math.nextDown(Float.MIN_NORMAL),
+            -Math.nextDown(Float.MIN_NORMAL), Float.MIN_NORMAL, 86.5f, -86.5f, Math.nextUp(86.5f), 88f, Math.nextUp(88f)};
         SplittableRandom r = new SplittableRandom(5);
         int n = 64 * LANES;
         float[] x = new float[n];
         for (int v = 0; v < n; v += LANES) {
-            int pools = 1 + r.nextInt(7); // bit 0: ordinary, bit 1: subnormal results, bit 2: masked
+            int pools = 1 + r.nextInt(15); // bit 0: ordinary, 1: subnormal results, 2: masked, 3: zero or subnormal x
             for (int i = v; i < v + LANES; i++) {
                 int pool;
-                do pool = r.nextInt(3); while ((pools & (1 << pool)) == 0);
+                do pool = r.nextInt(4); while ((pools & (1 << pool)) == 0);
                 x[i] = pool == 0 ? (float) (r.nextDouble() * 20 - 10)
-                        : pool == 1 ? (float) (-87 - r.nextDouble() * 17) : masked[r.nextInt(masked.length)];
+                        : pool == 1 ? (float) (-87 - r.nextDouble() * 17)
+                        : pool == 2 ? masked[r.nextInt(masked.length)] : tiny[r.nextInt(tiny.length)];
             }
         }
         float[] want = new float[n];

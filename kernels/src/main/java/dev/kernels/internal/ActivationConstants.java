@@ -88,6 +88,11 @@ public final class ActivationConstants {
      * the exact error of g e is 0 or a multiple of ulp(g) ulp(e) &ge; 2^-95), so it gives the scaled form's bits.
      */
     public static final int SIGMOID_BACKWARD_FAST_NEG_MAX_BITS = Float.floatToRawIntBits(-20f);
+    /**
+     * -|x| bits from which siluBackward's vector body replaces the unused scale 2^(n+64) by 1: below |x| = 64 the
+     * products of g 2^(n+64) stay normal (g 2^(n+64) &ge; g 2^-28), so no lane needs it.
+     */
+    public static final int SILU_BACKWARD_SCALE_GUARD_BITS = Float.floatToRawIntBits(-64f);
     public static final int SIGMOID_GRAD_FAST_MIN_BITS = Float.floatToRawIntBits(0x1p-20f);
     /** Bits of 2^-125: silu's x/2 for |x| &lt; 2^-30 is an exact exponent decrement from here up. */
     public static final int HALF_EXACT_BITS = Float.floatToRawIntBits(0x1p-125f);

@@ -276,12 +276,13 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vsn = veh.fma(vr0, vr0.mul(vt)); // sigmoid(-a) 2^-n
             FloatVector vsigmaNegUp = vsn.mul(vsUp); // sigmoid(-a) 2^64
             VectorMask<Float> vnegTiny = vsigmaNegUp.compare(LT, EXP_NEG_U_MIN);
-            FloatVector vneg = vsigmaNegUp.mul(EXP_NEG_SCALE_DOWN);
-            if (vnegTiny.anyTrue()) { // subnormal results in integers: a subnormal product is 7x slower
-                vneg = vsigmaNegUp.blend(EXP_NEG_U_MIN, vnegTiny).mul(EXP_NEG_SCALE_DOWN)
-                        .blend(vsigmaNegUp.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
-                                .reinterpretAsFloats(), vnegTiny);
-            }
+            // subnormal results in integers, and no product of them at all: a subnormal product is an assist of
+            // ~150 cycles on Intel (7x on AMD), even when the lane is blended away afterwards
+            FloatVector vneg = vnegTiny.anyTrue()
+                    ? vsigmaNegUp.blend(EXP_NEG_U_MIN, vnegTiny).mul(EXP_NEG_SCALE_DOWN)
+                            .blend(vsigmaNegUp.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
+                                    .reinterpretAsFloats(), vnegTiny)
+                    : vsigmaNegUp.mul(EXP_NEG_SCALE_DOWN);
             vr0.fma(vdelta, vr0).blend(vneg, vxBits.compare(LT, 0).cast(F))
                     .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(y, yOff + i);
         }
@@ -347,12 +348,13 @@ public final class PanamaActivations implements ActivationSupport {
             // |silu(x)| 2^64 for x < 0 (positive lanes set to a value unscale leaves alone)
             FloatVector vnegUp = vcore.neg().mul(vsUpBits.reinterpretAsFloats()).blend(EXP_NEG_U_MIN, vneg.not());
             VectorMask<Float> vnegDownTiny = vnegUp.compare(LT, EXP_NEG_U_MIN);
-            FloatVector vnegDown = vnegUp.mul(EXP_NEG_SCALE_DOWN);
-            if (vnegDownTiny.anyTrue()) { // subnormal results in integers: a subnormal product is 7x slower
-                vnegDown = vnegUp.blend(EXP_NEG_U_MIN, vnegDownTiny).mul(EXP_NEG_SCALE_DOWN)
-                        .blend(vnegUp.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
-                                .reinterpretAsFloats(), vnegDownTiny);
-            }
+            // subnormal results in integers, and no product of them at all: a subnormal product is an assist of
+            // ~150 cycles on Intel (7x on AMD), even when the lane is blended away afterwards
+            FloatVector vnegDown = vnegDownTiny.anyTrue()
+                    ? vnegUp.blend(EXP_NEG_U_MIN, vnegDownTiny).mul(EXP_NEG_SCALE_DOWN)
+                            .blend(vnegUp.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
+                                    .reinterpretAsFloats(), vnegDownTiny)
+                    : vnegUp.mul(EXP_NEG_SCALE_DOWN);
             FloatVector vy = vcore.blend(vnegDown.neg(), vneg);
             IntVector vaBits = vxBits.and(~SIGN_BIT_F);
             // |x| below 2^-30, infinite or NaN (a - TINY_BITS, unsigned, at least INF_BITS - TINY_BITS): rare, so tested
@@ -462,19 +464,25 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vnr0 = vr0.neg();
             FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
             FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
-            FloatVector vgNeg = vg.mul(vsUpBits.reinterpretAsFloats());
-            FloatVector vgh = vgNeg.mul(vp);
             VectorMask<Float> vxNeg = vxBits.compare(LT, 0).cast(F);
+            // x >= 130 (clamped): |g sigmoid(-x)| <= 2^37 e^-130 < 2^-150 rounds to 0. There and where x < 0 (which
+            // uses g 2^64) the x >= 0 numerator is unused: its scale 2^(n+64) becomes 1, as g 2^(n+64) may be
+            // subnormal, and each product of it an assist (~150 cycles on Intel: masked logits ran 14-43x slower)
+            VectorMask<Float> vzero = vdBits.compare(GE, SIGMOID_NEG_MIN_BITS).cast(F).andNot(vxNeg);
+            FloatVector vgNeg = vg.mul(vsUpBits.reinterpretAsFloats().blend(1f, vxNeg.or(vzero)));
+            FloatVector vgh = vgNeg.mul(vp);
             FloatVector vnh = vgh.blend(vg.mul(0x1p64f), vxNeg);
             FloatVector vnl = vgNeg.fma(vp, vgh.neg()).blend(0f, vxNeg);
             FloatVector vupAbs = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))).abs(); // |g sigmoid(-x)| 2^64
-            VectorMask<Float> vdownTiny = vupAbs.compare(LT, EXP_NEG_U_MIN);
-            FloatVector vdown = vupAbs.mul(EXP_NEG_SCALE_DOWN);
-            if (vdownTiny.anyTrue()) { // subnormal results in integers: a subnormal product is 7x slower
-                vdown = vupAbs.blend(EXP_NEG_U_MIN, vdownTiny).mul(EXP_NEG_SCALE_DOWN)
-                        .blend(vupAbs.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
-                                .reinterpretAsFloats(), vdownTiny);
-            }
+            VectorMask<Float> vdownAnyTiny = vupAbs.compare(LT, EXP_NEG_U_MIN);
+            // subnormal results in integers, and no product of them at all: a subnormal product is an assist of
+            // ~150 cycles on Intel (7x on AMD), even when the lane is blended away afterwards
+            FloatVector vdownAny = vdownAnyTiny.anyTrue()
+                    ? vupAbs.blend(EXP_NEG_U_MIN, vdownAnyTiny).mul(EXP_NEG_SCALE_DOWN)
+                            .blend(vupAbs.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
+                                    .reinterpretAsFloats(), vdownAnyTiny)
+                    : vupAbs.mul(EXP_NEG_SCALE_DOWN);
+            FloatVector vdown = vdownAny.blend(0f, vzero);
             vdown.blend(vdown.neg(), vg.reinterpretAsInts().compare(LT, 0).cast(F)) // g's sign, also on zeros
                     .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);
         }
@@ -544,22 +552,32 @@ public final class PanamaActivations implements ActivationSupport {
                 vhh = vhh.blend(vdh.add(vdh.fma(vdh.mul(vp), FloatVector.broadcast(F, -SILU_F_ROOT_LO))), vin);
                 vhl = vhl.blend(0f, vin);
             }
-            FloatVector vga = vg.mul(vsUp).mul(vr0);
+            VectorMask<Float> vxPos = vxBits.compare(GE, 0).cast(F);
+            // x <= -130 (clamped): |g silu'(x)| <= 2^29 129 e^-130 < 2^-150 rounds to 0. There and where x >= 0 (vpos)
+            // the x < 0 numerator is unused: where some |x| >= 64 its scale 2^(n+64) becomes 1 in those lanes, as
+            // products of g 2^(n+64) may be subnormal, each an assist (~150 cycles on Intel: masked logits ran 10-13x
+            // slower); the test alone costs less than the blends (those on every vector: 7% on N(0, 3))
+            boolean vlarge = vdBits.compare(GE, SILU_BACKWARD_SCALE_GUARD_BITS).anyTrue();
+            FloatVector vga = vg.mul(vlarge ? vsUp.blend(1f, vxPos.or(vdBits.compare(GE, SIGMOID_NEG_MIN_BITS).cast(F)))
+                    : vsUp).mul(vr0);
             FloatVector vmh = veh.mul(vhh);
             FloatVector vcorr = veh.fma(vhl, vt.fma(vhh, veh.fma(vhh, vmh.neg())));
             FloatVector vnegUp = vga.fma(vmh, vga.mul(vcorr)); // g silu'(-a) 2^64
             FloatVector vnegAbs = vnegUp.abs();
-            VectorMask<Float> vdownTiny = vnegAbs.compare(LT, EXP_NEG_U_MIN);
-            FloatVector vdown = vnegAbs.mul(EXP_NEG_SCALE_DOWN);
-            if (vdownTiny.anyTrue()) { // subnormal results in integers: a subnormal product is 7x slower
-                vdown = vnegAbs.blend(EXP_NEG_U_MIN, vdownTiny).mul(EXP_NEG_SCALE_DOWN)
-                        .blend(vnegAbs.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
-                                .reinterpretAsFloats(), vdownTiny);
-            }
+            VectorMask<Float> vdownAnyTiny = vnegAbs.compare(LT, EXP_NEG_U_MIN);
+            // subnormal results in integers, and no product of them at all: a subnormal product is an assist of
+            // ~150 cycles on Intel (7x on AMD), even when the lane is blended away afterwards
+            FloatVector vdownAny = vdownAnyTiny.anyTrue()
+                    ? vnegAbs.blend(EXP_NEG_U_MIN, vdownAnyTiny).mul(EXP_NEG_SCALE_DOWN)
+                            .blend(vnegAbs.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
+                                    .reinterpretAsFloats(), vdownAnyTiny)
+                    : vnegAbs.mul(EXP_NEG_SCALE_DOWN);
+            // x >= 0 and NaN lanes are replaced below
+            FloatVector vdown = vlarge ? vdownAny.blend(0f, vdBits.compare(GE, SIGMOID_NEG_MIN_BITS).cast(F)) : vdownAny;
             // the sign of g f'(x) from the signs (ScalarMath.sigmoidFamily: zeros of g)
             IntVector vsign = vg.reinterpretAsInts()
                     .lanewise(XOR, vhh.reinterpretAsInts().and(vxBits.lanewise(ASHR, 31))).and(SIGN_BIT_F);
-            vdown.blend(vpos.abs(), vxBits.compare(GE, 0).cast(F)).reinterpretAsInts().or(vsign).reinterpretAsFloats()
+            vdown.blend(vpos.abs(), vxPos).reinterpretAsInts().or(vsign).reinterpretAsFloats()
                     .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);
         }
     }
@@ -633,19 +651,25 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vnr0 = vr0.neg();
             FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
             FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
-            FloatVector vgNeg = vg.mul(vsUpBits.reinterpretAsFloats());
-            FloatVector vgh = vgNeg.mul(vp);
             VectorMask<Float> vxNeg = vxBits.compare(LT, 0).cast(F);
+            // x >= 130 (clamped): |g sigmoid(-x)| <= 2^37 e^-130 < 2^-150 rounds to 0. There and where x < 0 (which
+            // uses g 2^64) the x >= 0 numerator is unused: its scale 2^(n+64) becomes 1, as g 2^(n+64) may be
+            // subnormal, and each product of it an assist (~150 cycles on Intel: masked logits ran 14-43x slower)
+            VectorMask<Float> vzero = vdBits.compare(GE, SIGMOID_NEG_MIN_BITS).cast(F).andNot(vxNeg);
+            FloatVector vgNeg = vg.mul(vsUpBits.reinterpretAsFloats().blend(1f, vxNeg.or(vzero)));
+            FloatVector vgh = vgNeg.mul(vp);
             FloatVector vnh = vgh.blend(vg.mul(0x1p64f), vxNeg);
             FloatVector vnl = vgNeg.fma(vp, vgh.neg()).blend(0f, vxNeg);
             FloatVector vupAbs = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))).abs(); // |g sigmoid(-x)| 2^64
-            VectorMask<Float> vdownTiny = vupAbs.compare(LT, EXP_NEG_U_MIN);
-            FloatVector vdown = vupAbs.mul(EXP_NEG_SCALE_DOWN);
-            if (vdownTiny.anyTrue()) { // subnormal results in integers: a subnormal product is 7x slower
-                vdown = vupAbs.blend(EXP_NEG_U_MIN, vdownTiny).mul(EXP_NEG_SCALE_DOWN)
-                        .blend(vupAbs.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
-                                .reinterpretAsFloats(), vdownTiny);
-            }
+            VectorMask<Float> vdownAnyTiny = vupAbs.compare(LT, EXP_NEG_U_MIN);
+            // subnormal results in integers, and no product of them at all: a subnormal product is an assist of
+            // ~150 cycles on Intel (7x on AMD), even when the lane is blended away afterwards
+            FloatVector vdownAny = vdownAnyTiny.anyTrue()
+                    ? vupAbs.blend(EXP_NEG_U_MIN, vdownAnyTiny).mul(EXP_NEG_SCALE_DOWN)
+                            .blend(vupAbs.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
+                                    .reinterpretAsFloats(), vdownAnyTiny)
+                    : vupAbs.mul(EXP_NEG_SCALE_DOWN);
+            FloatVector vdown = vdownAny.blend(0f, vzero);
             vdown.blend(vdown.neg(), vg.reinterpretAsInts().compare(LT, 0).cast(F)) // g's sign, also on zeros
                     .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F))
                     .blend(vg, vx.compare(LT, -threshold)).intoArray(gradIn, giOff + i); // x > threshold: gradOut
