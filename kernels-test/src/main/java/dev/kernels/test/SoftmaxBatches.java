@@ -47,6 +47,18 @@ public final class SoftmaxBatches {
                 for (int i = 0; i < x.length; i++) if (r.nextInt(3) == 0) x[i] = Float.NEGATIVE_INFINITY;
                 for (int row = 0; row < rows; row++) x[row * cols + r.nextInt(cols)] = (float) r.nextGaussian();
             }
+            case "tiny" -> {
+                // not in DISTRIBUTIONS (the report's batches): subnormal and tiny logits, zeros, and in every other
+                // row one ordinary value below them, so the row max is tiny and x - max subnormal, zero or normal
+                x = normal(r, rows * cols, 1e-40);
+                for (int i = 0; i < x.length; i++) {
+                    int k = r.nextInt(8);
+                    if (k == 0) x[i] = 0f;
+                    else if (k == 1) x[i] = (float) (r.nextGaussian() * 1e-35);
+                    else if (k == 2) x[i] = Float.MIN_VALUE;
+                }
+                for (int row = 0; row < rows; row += 2) x[row * cols + r.nextInt(cols)] = -3f;
+            }
             default -> throw new IllegalArgumentException(dist);
         }
         return x;
