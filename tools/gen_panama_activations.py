@@ -428,7 +428,7 @@ def unscale(src, dst):
     return (
         f"{IND}VectorMask<Float> {dst}Tiny = {src}.compare(LT, EXP_NEG_U_MIN);\n"
         f"{IND}// subnormal results in integers, and no product of them at all: a subnormal product is an assist of\n"
-        f"{IND}// ~150 cycles on Intel (7x on AMD), even when the lane is blended away afterwards\n"
+        f"{IND}// ~150 cycles on an Intel Xeon, even when the lane is blended away afterwards\n"
         f"{IND}FloatVector {dst} = {dst}Tiny.anyTrue()\n"
         f"{IND}        ? {src}.blend(EXP_NEG_U_MIN, {dst}Tiny).mul(EXP_NEG_SCALE_DOWN)\n"
         f"{IND}                .blend({src}.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)\n"

@@ -277,7 +277,7 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vsigmaNegUp = vsn.mul(vsUp); // sigmoid(-a) 2^64
             VectorMask<Float> vnegTiny = vsigmaNegUp.compare(LT, EXP_NEG_U_MIN);
             // subnormal results in integers, and no product of them at all: a subnormal product is an assist of
-            // ~150 cycles on Intel (7x on AMD), even when the lane is blended away afterwards
+            // ~150 cycles on an Intel Xeon, even when the lane is blended away afterwards
             FloatVector vneg = vnegTiny.anyTrue()
                     ? vsigmaNegUp.blend(EXP_NEG_U_MIN, vnegTiny).mul(EXP_NEG_SCALE_DOWN)
                             .blend(vsigmaNegUp.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
@@ -351,7 +351,7 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vnegUp = vcore.neg().mul(vsUpBits.reinterpretAsFloats()).blend(EXP_NEG_U_MIN, vneg.not());
             VectorMask<Float> vnegDownTiny = vnegUp.compare(LT, EXP_NEG_U_MIN);
             // subnormal results in integers, and no product of them at all: a subnormal product is an assist of
-            // ~150 cycles on Intel (7x on AMD), even when the lane is blended away afterwards
+            // ~150 cycles on an Intel Xeon, even when the lane is blended away afterwards
             FloatVector vnegDown = vnegDownTiny.anyTrue()
                     ? vnegUp.blend(EXP_NEG_U_MIN, vnegDownTiny).mul(EXP_NEG_SCALE_DOWN)
                             .blend(vnegUp.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
@@ -478,7 +478,7 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vupAbs = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))).abs(); // |g sigmoid(-x)| 2^64
             VectorMask<Float> vdownAnyTiny = vupAbs.compare(LT, EXP_NEG_U_MIN);
             // subnormal results in integers, and no product of them at all: a subnormal product is an assist of
-            // ~150 cycles on Intel (7x on AMD), even when the lane is blended away afterwards
+            // ~150 cycles on an Intel Xeon, even when the lane is blended away afterwards
             FloatVector vdownAny = vdownAnyTiny.anyTrue()
                     ? vupAbs.blend(EXP_NEG_U_MIN, vdownAnyTiny).mul(EXP_NEG_SCALE_DOWN)
                             .blend(vupAbs.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
@@ -568,7 +568,7 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vnegAbs = vnegUp.abs();
             VectorMask<Float> vdownAnyTiny = vnegAbs.compare(LT, EXP_NEG_U_MIN);
             // subnormal results in integers, and no product of them at all: a subnormal product is an assist of
-            // ~150 cycles on Intel (7x on AMD), even when the lane is blended away afterwards
+            // ~150 cycles on an Intel Xeon, even when the lane is blended away afterwards
             FloatVector vdownAny = vdownAnyTiny.anyTrue()
                     ? vnegAbs.blend(EXP_NEG_U_MIN, vdownAnyTiny).mul(EXP_NEG_SCALE_DOWN)
                             .blend(vnegAbs.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
@@ -665,7 +665,7 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vupAbs = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))).abs(); // |g sigmoid(-x)| 2^64
             VectorMask<Float> vdownAnyTiny = vupAbs.compare(LT, EXP_NEG_U_MIN);
             // subnormal results in integers, and no product of them at all: a subnormal product is an assist of
-            // ~150 cycles on Intel (7x on AMD), even when the lane is blended away afterwards
+            // ~150 cycles on an Intel Xeon, even when the lane is blended away afterwards
             FloatVector vdownAny = vdownAnyTiny.anyTrue()
                     ? vupAbs.blend(EXP_NEG_U_MIN, vdownAnyTiny).mul(EXP_NEG_SCALE_DOWN)
                             .blend(vupAbs.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
