@@ -921,14 +921,96 @@ out.append(kernel("geluBackward", BINARY,
     + store("vg.mul(vfp)", "gradIn", "giOff"),
     simple_tail("gradIn[giOff + i]", "ScalarActivations.geluBackward(x[xOff + i], gradOut[gOff + i])")))
 
-out.append(kernel("geluTanh", UNARY,
-    hoist(f"FloatVector vxlF = {clamp('vxIn', '(float) -GELU_TANH_X_MAX', None)};")
-    + hoist(f"FloatVector vxcF = {clamp('vxlF', None, '(float) GELU_TANH_X_MAX')};")
-    + f"{IND}DoubleVector vxc = {widenf('vxcF')};\n"
-    + exp_block("vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K)", "ve", degree5=True)
-    + f"{IND}DoubleVector vs = {b('1.0')}.div(ve.add(1.0));\n"
-    + store(f"({widenf('vxlF')}).mul(vs)", "y", "yOff"),
-    simple_tail("y[yOff + i]", "ScalarActivations.geluTanh(x[xOff + i])")))
+# geluTanh in binary32 (ScalarActivations.geluTanh): -|u| as the float pair vdc + vdl from a = |x|, then silu's plain
+# core with e^-|u| in place of e^-|x| and -a p as the numerator of x < 0
+def gelu_tanh_u():
+    """-|u| = a (NA + NB a^2) as vdc + vdl from va, op for op as ScalarActivations.geluTanh."""
+    return (
+        f"{IND}FloatVector vs = va.mul(va);\n"
+        f"{IND}FloatVector vsl = va.fma(va, vs.neg());\n"
+        f"{IND}FloatVector vbh = vs.mul(GELU_TANH_F_NB_HI);\n"
+        f"{IND}FloatVector vbl = vs.fma(FloatVector.broadcast(F, GELU_TANH_F_NB_HI), vbh.neg());\n"
+        f"{IND}FloatVector vqh = vbh.add(GELU_TANH_F_NA_HI); // TwoSum: either term may be the larger\n"
+        f"{IND}FloatVector vbb = vqh.sub(vbh);\n"
+        f"{IND}FloatVector vql = vbh.sub(vqh.sub(vbb)).add(FloatVector.broadcast(F, GELU_TANH_F_NA_HI).sub(vbb))\n"
+        f"{IND}        .add(vsl.fma(FloatVector.broadcast(F, GELU_TANH_F_NB_HI),\n"
+        f"{IND}                vs.fma(FloatVector.broadcast(F, GELU_TANH_F_NB_LO), vbl.add(GELU_TANH_F_NA_LO))));\n"
+        f"{IND}FloatVector vdc = va.mul(vqh); // -|u|\n"
+        f"{IND}FloatVector vdl = va.fma(vql, va.fma(vqh, vdc.neg()));\n"
+        f"{IND}FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);\n"
+        f"{IND}FloatVector vn = vnb.sub(EXP_MAGIC_F);\n"
+        f"{IND}FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc)\n"
+        f"{IND}        .add(vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vdl));\n"
+        f"{IND}FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))\n"
+        f"{IND}        .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))\n"
+        f"{IND}        .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));\n")
+
+
+def gelu_tanh_quotient():
+    return (
+        f"{IND}FloatVector ve = vp.mul(vsDen);\n"
+        f"{IND}FloatVector vw = ve.add(1f);\n"
+        f"{IND}FloatVector vlo = ve.sub(vw.sub(1f));\n"
+        f"{IND}FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);\n"
+        f"{IND}FloatVector vnr0 = vr0.neg();\n"
+        f"{IND}FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));\n")
+
+
+GELU_TANH_FAST = (
+    f"{IND}// whole vectors with 2^-30 <= |x| <= 9.5: no clamp, no special value, 2^n and every result normal, so x < 0\n"
+    f"{IND}// is scaled by 2^n directly (the same bits as the general body's 2^(n+64) and 2^-64, both exact there)\n"
+    f"{IND}if ({x_in_fast_range('GELU_TANH_FAST_NEG_MAX_BITS')}.allTrue()) {{\n"
+    f"{IND}    FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n"
+    f"{IND}    FloatVector va = vx.abs();\n"
+    + indent4(gelu_tanh_u())
+    + f"{IND}    FloatVector vs2n = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n\n"
+    f"{IND}    FloatVector vsDen = vs2n.max(Float.intBitsToFloat(SIGMOID_DEN_MIN_BITS));\n"
+    + indent4(gelu_tanh_quotient())
+    + f"{IND}    VectorMask<Float> vneg = vx.compare(LT, 0f);\n"
+    f"{IND}    FloatVector vph = vx.mul(vp); // -a p where x < 0\n"
+    f"{IND}    FloatVector vnh = vx.blend(vph, vneg);\n"
+    f"{IND}    FloatVector vnl = FloatVector.zero(F).blend(vx.fma(vp, vph.neg()), vneg);\n"
+    f"{IND}    FloatVector vcore = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl)));\n"
+    f"{IND}    vcore.blend(vcore.mul(vs2n), vneg).intoArray(y, yOff + i);\n"
+    f"{IND}    continue;\n"
+    f"{IND}}}\n")
+
+GELU_TANH_GENERAL = (
+    f"{IND}FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n"
+    f"{IND}IntVector vxBits = vx.reinterpretAsInts();\n"
+    f"{IND}IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|\n"
+    f"{IND}FloatVector va = vxBits.and(~SIGN_BIT_F).lanewise(MAX, TINY_BITS).lanewise(MIN, GELU_TANH_F_A_MAX_BITS)\n"
+    f"{IND}        .reinterpretAsFloats();\n"
+    + gelu_tanh_u()
+    + f"{IND}IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);\n"
+    f"{IND}FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS)\n"
+    f"{IND}        .reinterpretAsFloats();\n"
+    + gelu_tanh_quotient()
+    + f"{IND}VectorMask<Float> vneg = vx.compare(LT, 0f);\n"
+    f"{IND}FloatVector vna = va.neg();\n"
+    f"{IND}FloatVector vph = vna.mul(vp);\n"
+    f"{IND}// |x| < 2^-30 lanes get their result in integers below: x >= 2^-30 here keeps subnormal x out of the products\n"
+    f"{IND}FloatVector vnh = vx.max(0x1p-30f).blend(vph, vneg);\n"
+    f"{IND}FloatVector vnl = FloatVector.zero(F).blend(vna.fma(vp, vph.neg()), vneg);\n"
+    f"{IND}FloatVector vcore = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl)));\n"
+    f"{IND}// |geluTanh(x)| 2^64 for x < 0 (positive lanes set to a value unscale leaves alone)\n"
+    f"{IND}FloatVector vnegUp = vcore.neg().mul(vsUpBits.reinterpretAsFloats()).blend(EXP_NEG_U_MIN, vneg.not());\n"
+    + unscale("vnegUp", "vnegDown")
+    + f"{IND}FloatVector vy = vcore.blend(vnegDown.neg(), vneg);\n"
+    + SILU_SPECIALS)
+
+out.append(
+    f"    @Override\n    public void geluTanh({UNARY}) {{\n"
+    f"        int i = 0;\n"
+    f"        for (int bound = F.loopBound(len); i < bound; i += F.length()) {{\n"
+    f"{GELU_TANH_FAST}"
+    f"{IND}// ScalarActivations.geluTanh, op for op: both signs computed, blended on x < 0\n"
+    f"{GELU_TANH_GENERAL}"
+    f"        }}\n"
+    + simple_tail("y[yOff + i]", "ScalarActivations.geluTanh(x[xOff + i])")
+    + f"    }}\n\n")
+
+
 
 out.append(kernel("geluTanhBackward", BINARY,
     near_root("vxIn", "GELU_TANH")

@@ -147,6 +147,35 @@ class ActivationCrossCheckTest {
     }
 
     /**
+     * geluTanh on whole vectors inside and at the edges of its fast path (2^-30 &le; |x| &le; 9.5, where x &lt; 0 is
+     * scaled by 2^n directly and the denominator's 2^n is floored at 2^-60 from |x| &asymp; 7.2): x uniform in
+     * [-9.6, 9.6], so most vectors take the fast path and the rest the general one by a lane or two, with edges at
+     * 9.5, the clamp 11.5, the last normal and subnormal results (-9.85, -10.5) and 2^-30. The same bits either way.
+     */
+    @Test
+    void geluTanhFastPathEdgesMatchTheScalarTwin() {
+        float[] xEdges = {9.5f, Math.nextUp(9.5f), 7f, 7.25f, 11.5f, Math.nextUp(11.5f), 9.85f, 10.5f, 11f,
+            0x1p-30f, Math.nextDown(0x1p-30f), 1e-40f, 0f};
+        ActivationKernels k = ActivationKernels.all().stream().filter(a -> a.name().equals("geluTanh"))
+                .findFirst().orElseThrow();
+        for (int len : new int[] {4 * LANES + 1, 4096}) {
+            for (int rarity : new int[] {8, 64}) {
+                SplittableRandom r = new SplittableRandom(len * 17L + rarity);
+                float[] x = new float[len];
+                for (int i = 0; i < len; i++) {
+                    float edge = xEdges[r.nextInt(xEdges.length)];
+                    x[i] = r.nextInt(rarity) == 0 ? (r.nextBoolean() ? edge : -edge) : (float) r.nextDouble(-9.6, 9.6);
+                }
+                float[] want = new float[len];
+                float[] got = new float[len];
+                k.scalar().apply(x, 0, null, 0, want, 0, len);
+                k.active().apply(x, 0, null, 0, got, 0, len);
+                assertSameBits("geluTanh len=" + len + " rarity=" + rarity, x, 0, x, 0, want, got, 0, len);
+            }
+        }
+    }
+
+    /**
      * Masked and huge x (|x| at and around the clamp 130, 64 and 87, -1e4, +-inf) mixed with ordinary x, with
      * gradOut from tiny to each kernel's binary32 limit: logSigmoidBackward, softplusBackward and siluBackward replace
      * the scale of the numerator they discard by 1 and give exact zeros past the clamp; the scalar twin computes both.

@@ -68,6 +68,25 @@ public final class ActivationConstants {
     public static final double GELU_TANH_3C = 0x1.12ba9d1f60179p-3;
     /** x clamp: sigmoid(2z(20)) = 1 and sigmoid(2z(-20)) < 1e-261 in binary64, so the results saturate exactly. */
     public static final double GELU_TANH_X_MAX = 20.0;
+    /**
+     * -2 sqrt(2/pi) = -GELU_TANH_2K as a binary32 pair (hi rounded to nearest, lo the rest rounded; pair error
+     * 2^-52 relative): geluTanh's binary32 form builds -|u| = -|2z| = a (NA + NB a^2) from these to 2^-44.
+     */
+    public static final float GELU_TANH_F_NA_HI = -0x1.988454p0f;
+    public static final float GELU_TANH_F_NA_LO = 0x1.857936p-25f;
+    /** -GELU_TANH_2K * GELU_TANH_C (the exact product of the two binary64 constants) as a binary32 pair, error 2^-50. */
+    public static final float GELU_TANH_F_NB_HI = -0x1.2444f2p-4f;
+    public static final float GELU_TANH_F_NB_LO = -0x1.49b16ap-29f;
+    /**
+     * Bits of 11.5, the a = |x| clamp of geluTanh's binary32 form: |u(11.5)| = 126.9 (n = -183, 2^(n+64) normal), and
+     * for x &le; -11 the result is below 2^-150 (-0), for x &ge; 5.2 it is x.
+     */
+    public static final int GELU_TANH_F_A_MAX_BITS = Float.floatToRawIntBits(11.5f);
+    /**
+     * Bits of -9.5: up to |x| = 9.5, n &ge; -110 (2^n normal) and |geluTanh(x)| &ge; 7.6e-33 (normal), so geluTanh's fast
+     * path scales its x &lt; 0 results by 2^n directly.
+     */
+    public static final int GELU_TANH_FAST_NEG_MAX_BITS = Float.floatToRawIntBits(-9.5f);
 
     // ---- SiLU, softplus, log-sigmoid --------------------------------------------------------------------------
     /** x clamp of siluBackward: |x| e^-300 * 300 * Float.MAX_VALUE rounds to 0, and sigmoid(300) = 1 in binary64. */

@@ -1066,85 +1066,113 @@ public final class PanamaActivations implements ActivationSupport {
 
     @Override
     public void geluTanh(float[] x, int xOff, float[] y, int yOff, int len) {
-        int bound = F.loopBound(len);
-        for (int from = 0; from < bound; from += HALF_PASS_BLOCK) {
-            int to = Math.min(bound, from + HALF_PASS_BLOCK);
-            geluTanhLowHalves(x, xOff, y, yOff, from, to);
-            geluTanhHighHalves(x, xOff, y, yOff, from, to);
+        int i = 0;
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            // whole vectors with 2^-30 <= |x| <= 9.5: no clamp, no special value, 2^n and every result normal, so x < 0
+            // is scaled by 2^n directly (the same bits as the general body's 2^(n+64) and 2^-64, both exact there)
+            if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS)
+                    .compare(ULE, GELU_TANH_FAST_NEG_MAX_BITS - NEG_TINY_BITS).allTrue()) {
+                FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
+                FloatVector va = vx.abs();
+                FloatVector vs = va.mul(va);
+                FloatVector vsl = va.fma(va, vs.neg());
+                FloatVector vbh = vs.mul(GELU_TANH_F_NB_HI);
+                FloatVector vbl = vs.fma(FloatVector.broadcast(F, GELU_TANH_F_NB_HI), vbh.neg());
+                FloatVector vqh = vbh.add(GELU_TANH_F_NA_HI); // TwoSum: either term may be the larger
+                FloatVector vbb = vqh.sub(vbh);
+                FloatVector vql = vbh.sub(vqh.sub(vbb)).add(FloatVector.broadcast(F, GELU_TANH_F_NA_HI).sub(vbb))
+                        .add(vsl.fma(FloatVector.broadcast(F, GELU_TANH_F_NB_HI),
+                                vs.fma(FloatVector.broadcast(F, GELU_TANH_F_NB_LO), vbl.add(GELU_TANH_F_NA_LO))));
+                FloatVector vdc = va.mul(vqh); // -|u|
+                FloatVector vdl = va.fma(vql, va.fma(vqh, vdc.neg()));
+                FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+                FloatVector vn = vnb.sub(EXP_MAGIC_F);
+                FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc)
+                        .add(vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vdl));
+                FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
+                        .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
+                        .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
+                FloatVector vs2n = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n
+                FloatVector vsDen = vs2n.max(Float.intBitsToFloat(SIGMOID_DEN_MIN_BITS));
+                FloatVector ve = vp.mul(vsDen);
+                FloatVector vw = ve.add(1f);
+                FloatVector vlo = ve.sub(vw.sub(1f));
+                FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);
+                FloatVector vnr0 = vr0.neg();
+                FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
+                VectorMask<Float> vneg = vx.compare(LT, 0f);
+                FloatVector vph = vx.mul(vp); // -a p where x < 0
+                FloatVector vnh = vx.blend(vph, vneg);
+                FloatVector vnl = FloatVector.zero(F).blend(vx.fma(vp, vph.neg()), vneg);
+                FloatVector vcore = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl)));
+                vcore.blend(vcore.mul(vs2n), vneg).intoArray(y, yOff + i);
+                continue;
+            }
+            // ScalarActivations.geluTanh, op for op: both signs computed, blended on x < 0
+            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
+            IntVector vxBits = vx.reinterpretAsInts();
+            IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|
+            FloatVector va = vxBits.and(~SIGN_BIT_F).lanewise(MAX, TINY_BITS).lanewise(MIN, GELU_TANH_F_A_MAX_BITS)
+                    .reinterpretAsFloats();
+            FloatVector vs = va.mul(va);
+            FloatVector vsl = va.fma(va, vs.neg());
+            FloatVector vbh = vs.mul(GELU_TANH_F_NB_HI);
+            FloatVector vbl = vs.fma(FloatVector.broadcast(F, GELU_TANH_F_NB_HI), vbh.neg());
+            FloatVector vqh = vbh.add(GELU_TANH_F_NA_HI); // TwoSum: either term may be the larger
+            FloatVector vbb = vqh.sub(vbh);
+            FloatVector vql = vbh.sub(vqh.sub(vbb)).add(FloatVector.broadcast(F, GELU_TANH_F_NA_HI).sub(vbb))
+                    .add(vsl.fma(FloatVector.broadcast(F, GELU_TANH_F_NB_HI),
+                            vs.fma(FloatVector.broadcast(F, GELU_TANH_F_NB_LO), vbl.add(GELU_TANH_F_NA_LO))));
+            FloatVector vdc = va.mul(vqh); // -|u|
+            FloatVector vdl = va.fma(vql, va.fma(vqh, vdc.neg()));
+            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC_F);
+            FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc)
+                    .add(vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vdl));
+            FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
+                    .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
+            IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);
+            FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS)
+                    .reinterpretAsFloats();
+            FloatVector ve = vp.mul(vsDen);
+            FloatVector vw = ve.add(1f);
+            FloatVector vlo = ve.sub(vw.sub(1f));
+            FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);
+            FloatVector vnr0 = vr0.neg();
+            FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
+            VectorMask<Float> vneg = vx.compare(LT, 0f);
+            FloatVector vna = va.neg();
+            FloatVector vph = vna.mul(vp);
+            // |x| < 2^-30 lanes get their result in integers below: x >= 2^-30 here keeps subnormal x out of the products
+            FloatVector vnh = vx.max(0x1p-30f).blend(vph, vneg);
+            FloatVector vnl = FloatVector.zero(F).blend(vna.fma(vp, vph.neg()), vneg);
+            FloatVector vcore = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl)));
+            // |geluTanh(x)| 2^64 for x < 0 (positive lanes set to a value unscale leaves alone)
+            FloatVector vnegUp = vcore.neg().mul(vsUpBits.reinterpretAsFloats()).blend(EXP_NEG_U_MIN, vneg.not());
+            VectorMask<Float> vnegDownTiny = vnegUp.compare(LT, EXP_NEG_U_MIN);
+            // subnormal results in integers, and no product of them at all: a subnormal product is an assist of
+            // ~150 cycles on an Intel Xeon, even when the lane is blended away afterwards
+            FloatVector vnegDown = vnegDownTiny.anyTrue()
+                    ? vnegUp.blend(EXP_NEG_U_MIN, vnegDownTiny).mul(EXP_NEG_SCALE_DOWN)
+                            .blend(vnegUp.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
+                                    .reinterpretAsFloats(), vnegDownTiny)
+                    : vnegUp.mul(EXP_NEG_SCALE_DOWN);
+            FloatVector vy = vcore.blend(vnegDown.neg(), vneg);
+            IntVector vaBits = vxBits.and(~SIGN_BIT_F);
+            // |x| below 2^-30, infinite or NaN (a - TINY_BITS, unsigned, at least INF_BITS - TINY_BITS): rare, so tested
+            // once per vector instead of blended into every one
+            if (vaBits.sub(TINY_BITS).compare(UGE, INF_BITS - TINY_BITS).anyTrue()) {
+                IntVector vhalfBits = vaBits.sub(1 << 23)
+                        .blend(vaBits.add(IntVector.zero(I).blend(1, vxBits.compare(GT, 0))).lanewise(ASHR, 1),
+                                vaBits.compare(LT, HALF_EXACT_BITS))
+                        .or(vxBits.and(SIGN_BIT_F));
+                vy = vy.blend(vhalfBits.reinterpretAsFloats(), vaBits.compare(LT, TINY_BITS).cast(F))
+                        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).or(vxBits.compare(EQ, INF_BITS)).cast(F));
+            }
+            vy.intoArray(y, yOff + i);
         }
-        int i = bound;
         for (; i < len; i++) y[yOff + i] = ScalarActivations.geluTanh(x[xOff + i]);
-    }
-
-    private static void geluTanhLowHalves(float[] x, int xOff, float[] y, int yOff, int from, int to) {
-        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
-        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
-        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
-        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
-        DoubleVector kEXP_D5_Q3 = DoubleVector.broadcast(D, EXP_D5_Q3);
-        DoubleVector kEXP_D5_Q2 = DoubleVector.broadcast(D, EXP_D5_Q2);
-        DoubleVector kEXP_D5_Q1 = DoubleVector.broadcast(D, EXP_D5_Q1);
-        DoubleVector kEXP_D5_Q0 = DoubleVector.broadcast(D, EXP_D5_Q0);
-        DoubleVector kEXP_D5_Q5 = DoubleVector.broadcast(D, EXP_D5_Q5);
-        DoubleVector kEXP_D5_Q4 = DoubleVector.broadcast(D, EXP_D5_Q4);
-        DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
-        VectorMask<Float> lowHalf = F.indexInRange(0, DL);
-        for (int i = from; i < to; i += F.length()) {
-            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
-            FloatVector vxlF = vxIn.blend((float) -GELU_TANH_X_MAX, vxIn.compare(LT, (float) -GELU_TANH_X_MAX));
-            FloatVector vxcF = vxlF.blend((float) GELU_TANH_X_MAX, vxlF.compare(GT, (float) GELU_TANH_X_MAX));
-            DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 0);
-            // ve = ScalarMath.expD5(...): the ops of ScalarMath.expD and expPoly5, in order
-            DoubleVector vexpX = vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
-            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-            DoubleVector vexpQ = vexpR.fma(kEXP_D5_Q5, kEXP_D5_Q4).fma(vexpR, kEXP_D5_Q3).fma(vexpR, kEXP_D5_Q2)
-                    .fma(vexpR, kEXP_D5_Q1).fma(vexpR, kEXP_D5_Q0);
-            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector ve = vexpS.fma(vexpU, vexpS);
-            DoubleVector vs = k1_0.div(ve.add(1.0));
-            DoubleVector vres = ((DoubleVector) vxlF.convertShape(F2D, D, 0)).mul(vs);
-            FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
-            FloatVector.fromArray(F, y, yOff + i).blend(vrh, lowHalf).intoArray(y, yOff + i);
-        }
-    }
-
-    private static void geluTanhHighHalves(float[] x, int xOff, float[] y, int yOff, int from, int to) {
-        DoubleVector kLOG2E_D = DoubleVector.broadcast(D, LOG2E_D);
-        DoubleVector kEXP_MAGIC_D = DoubleVector.broadcast(D, EXP_MAGIC_D);
-        DoubleVector kNegLN2_HI_D = DoubleVector.broadcast(D, -LN2_HI_D);
-        DoubleVector kNegLN2_LO_D = DoubleVector.broadcast(D, -LN2_LO_D);
-        DoubleVector kEXP_D5_Q3 = DoubleVector.broadcast(D, EXP_D5_Q3);
-        DoubleVector kEXP_D5_Q2 = DoubleVector.broadcast(D, EXP_D5_Q2);
-        DoubleVector kEXP_D5_Q1 = DoubleVector.broadcast(D, EXP_D5_Q1);
-        DoubleVector kEXP_D5_Q0 = DoubleVector.broadcast(D, EXP_D5_Q0);
-        DoubleVector kEXP_D5_Q5 = DoubleVector.broadcast(D, EXP_D5_Q5);
-        DoubleVector kEXP_D5_Q4 = DoubleVector.broadcast(D, EXP_D5_Q4);
-        DoubleVector k1_0 = DoubleVector.broadcast(D, 1.0);
-        for (int i = from; i < to; i += F.length()) {
-            FloatVector vxIn = FloatVector.fromArray(F, x, xOff + i);
-            FloatVector vxlF = vxIn.blend((float) -GELU_TANH_X_MAX, vxIn.compare(LT, (float) -GELU_TANH_X_MAX));
-            FloatVector vxcF = vxlF.blend((float) GELU_TANH_X_MAX, vxlF.compare(GT, (float) GELU_TANH_X_MAX));
-            DoubleVector vxc = (DoubleVector) vxcF.convertShape(F2D, D, 1);
-            // ve = ScalarMath.expD5(...): the ops of ScalarMath.expD and expPoly5, in order
-            DoubleVector vexpX = vxc.mul(vxc.mul(vxc).fma(GELU_TANH_C, 1.0)).mul(GELU_TANH_M2K);
-            DoubleVector vexpNb = vexpX.fma(kLOG2E_D, kEXP_MAGIC_D);
-            DoubleVector vexpN = vexpNb.sub(kEXP_MAGIC_D);
-            DoubleVector vexpR = vexpN.fma(kNegLN2_HI_D, vexpX);
-            vexpR = vexpN.fma(kNegLN2_LO_D, vexpR);
-            DoubleVector vexpQ = vexpR.fma(kEXP_D5_Q5, kEXP_D5_Q4).fma(vexpR, kEXP_D5_Q3).fma(vexpR, kEXP_D5_Q2)
-                    .fma(vexpR, kEXP_D5_Q1).fma(vexpR, kEXP_D5_Q0);
-            DoubleVector vexpU = vexpR.mul(vexpR).fma(vexpQ, vexpR);
-            DoubleVector vexpS = vexpNb.reinterpretAsLongs().lanewise(LSHL, 52).reinterpretAsDoubles();
-            DoubleVector ve = vexpS.fma(vexpU, vexpS);
-            DoubleVector vs = k1_0.div(ve.add(1.0));
-            DoubleVector vres = ((DoubleVector) vxlF.convertShape(F2D, D, 1)).mul(vs);
-            FloatVector vrh = (FloatVector) vres.convertShape(D2F, F, 0);
-            vrh.unslice(DL, FloatVector.fromArray(F, y, yOff + i), 0).intoArray(y, yOff + i);
-        }
     }
 
     @Override

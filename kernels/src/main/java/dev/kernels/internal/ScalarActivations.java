@@ -71,13 +71,51 @@ public final class ScalarActivations implements ActivationSupport {
         return (float) (g * fp);
     }
 
+    /**
+     * geluTanh(x) = x sigmoid(u), u = 2z = 2K x (1 + C x^2), in binary32 on silu's plain core ({@link
+     * #plainSigmoidFamily}). With a = |x| clamped to [2^-30, 11.5] as integers: -|u| = a (NA + NB a^2) as the float
+     * pair dc + dl (a^2 split exactly, NB a^2 + NA by TwoSum, the product by a split exactly; 2^-44 relative: past
+     * x = -5 a relative error d in u moves the result by |u| d, so a plain binary32 u would cost dozens of ULP);
+     * e^-|u| = p 2^n, its reduced argument (dc - n ln2_hi) + (dl - n ln2_lo) rounded once; then 1 + e = w + lo,
+     * 1/(w + lo) = r0 (1 + delta), and the numerator x (x &ge; 0) or -a p (x &lt; 0, split exactly) times r0 (1 + delta),
+     * rounded once, as silu. The vector loops (tools/gen_panama_activations.py) run the same operations per lane.
+     */
     public static float geluTanh(float x) {
-        double xd = x;
-        double xc = Math.min(Math.max(xd, -GELU_TANH_X_MAX), GELU_TANH_X_MAX);
-        double e = ScalarMath.expD5(xc * Math.fma(xc * xc, GELU_TANH_C, 1.0) * GELU_TANH_M2K); // e^(-2z)
-        // 0.5 x (1 + tanh z) = x sigmoid(2z): no cancellation of 1 + tanh z for x < 0
-        double s = 1.0 / (1.0 + e);
-        return (float) (Math.max(xd, -GELU_TANH_X_MAX) * s);
+        int xBits = Float.floatToRawIntBits(x);
+        int aBits = xBits & ~SIGN_BIT_F;
+        float a = Float.intBitsToFloat(Math.min(Math.max(aBits, TINY_BITS), GELU_TANH_F_A_MAX_BITS));
+        float s = a * a;
+        float sl = Math.fma(a, a, -s);
+        float bh = s * GELU_TANH_F_NB_HI;
+        float bl = Math.fma(s, GELU_TANH_F_NB_HI, -bh);
+        float qh = bh + GELU_TANH_F_NA_HI; // TwoSum: either term may be the larger
+        float bb = qh - bh;
+        float ql = (bh - (qh - bb)) + (GELU_TANH_F_NA_HI - bb)
+                + Math.fma(sl, GELU_TANH_F_NB_HI, Math.fma(s, GELU_TANH_F_NB_LO, bl + GELU_TANH_F_NA_LO));
+        float dc = a * qh; // -|u|, in [-126.9, -2^-29.3]
+        float dl = Math.fma(a, ql, Math.fma(a, qh, -dc));
+        float nb = Math.fma(dc, LOG2E_F, EXP_MAGIC_F);
+        float n = nb - EXP_MAGIC_F;
+        float p = ScalarMath.expPolyF(Math.fma(n, -LN2_HI_F, dc) + Math.fma(n, -LN2_LO_F, dl));
+        int sUpBits = (Float.floatToRawIntBits(nb) + EXP_NEG_SCALE_BIAS) << 23; // 2^(n+64), n >= -183
+        float sDen = Float.intBitsToFloat(Math.max(sUpBits - (EXP_NEG_SCALE_BIAS << 23), SIGMOID_DEN_MIN_BITS));
+        float e = p * sDen;
+        float w = 1f + e;
+        float lo = e - (w - 1f); // exact: Fast2Sum, 1 >= e
+        float r0 = 1f / w;
+        float nr0 = -r0;
+        float delta = Math.fma(lo, nr0, Math.fma(w, nr0, 1f)); // 1/(w + lo) = r0 (1 + delta + O(2^-46))
+        boolean xNeg = x < 0f;
+        float na = -a;
+        float nph = na * p;
+        float nh = xNeg ? nph : x;
+        float nl = xNeg ? Math.fma(na, p, -nph) : 0f;
+        float core = Math.fma(nh, r0, r0 * Math.fma(nh, delta, nl)); // geluTanh(x), at 2^-n for x < 0
+        float y = xNeg ? -ScalarSoftmax.unscale(-core * Float.intBitsToFloat(sUpBits)) : core;
+        // |x| < 2^-30: x/2 + (K/2) x^2 rounds as x/2 (in integers, as silu's; the x^2 term breaks a subnormal tie)
+        int halfBits = aBits >= HALF_EXACT_BITS ? aBits - (1 << 23) : (aBits + (xBits > 0 ? 1 : 0)) >> 1;
+        y = aBits < TINY_BITS ? Float.intBitsToFloat(halfBits | (xBits & SIGN_BIT_F)) : y;
+        return (xBits | SIGN_BIT_F) > NEG_INF_BITS || xBits == INF_BITS ? x : y; // NaN, +inf
     }
 
     public static float geluTanhBackward(float x, float g) {
