@@ -179,6 +179,49 @@ class SoftmaxCrossCheckTest {
         }
     }
 
+    /**
+     * BCE without posWeight on logits around and past the edges of the fused loop's small-e form (|z| from 60 to 120,
+     * where exp(-|z|) falls below 2^-100 and 2^-126, so losses and gradients may be subnormal, and is 0 past 104; some
+     * of them integers, so that c |z| is often a tie), mixed with N(0, 3):
+     * hard, soft, tiny and negative targets (0 < |c| < 2^-24 sends a vector to the scalar twin), no weights, weights
+     * with zeros and tiny ones, gradient scales 1, 1/n and 2^-30, loss only and loss with gradient. Losses, gradients
+     * and the returned sum bit for bit as the scalar twin's.
+     */
+    @Test
+    void bceWithLargeLogitsMatchesTheScalarTwin() {
+        Random r = new Random(SEED + 5);
+        int n = 64 * LANES + 7;
+        for (int variant = 0; variant < 6; variant++) {
+            float[] z = new float[n], t = new float[n], w = new float[n];
+            for (int i = 0; i < n; i++) {
+                int kind = r.nextInt(4);
+                double mag = 60 + 60 * r.nextDouble();
+                z[i] = kind == 0 ? (float) (r.nextGaussian() * 3)
+                        : (float) ((r.nextBoolean() ? 1 : -1) * (kind == 1 ? Math.rint(mag) : mag)); // integers: c |z| ties
+                int k = r.nextInt(12);
+                t[i] = k < 2 ? 0f : k < 4 ? 1f : k < 8 ? r.nextFloat() : k == 8 ? 0x1p-30f : k == 9 ? -0x1p-40f
+                        : (float) (r.nextDouble() * (k == 10 ? 0x1p-100 : 0x1p-130));
+                int q = r.nextInt(8);
+                w[i] = q == 0 ? 0f : q == 1 ? 1e-30f : (float) (2 * r.nextDouble());
+            }
+            float[] weights = variant % 2 == 0 ? null : w;
+            double scale = variant < 2 ? 1.0 : variant < 4 ? 1.0 / n : 0x1p-30;
+            for (boolean withGrad : new boolean[] {false, true}) {
+                float[] la = new float[n], lb = new float[n], ga = new float[n], gb = new float[n];
+                double sa = VECTOR.bce(z, 0, t, 0, weights, 0, null, n, n, la, 0, null, 0, withGrad ? ga : null, 0, scale);
+                double sb = SCALAR.bce(z, 0, t, 0, weights, 0, null, n, n, lb, 0, null, 0, withGrad ? gb : null, 0, scale);
+                String what = "variant=" + variant + " grad=" + withGrad;
+                assertEquals(Double.doubleToLongBits(sb), Double.doubleToLongBits(sa), what + ": sum " + sa + " vs " + sb);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(Float.toHexString(lb[i]), Float.toHexString(la[i]), what + ": loss " + i + " z=" + z[i]
+                            + " t=" + t[i] + " w=" + (weights == null ? 1 : weights[i]));
+                    assertEquals(Float.toHexString(gb[i]), Float.toHexString(ga[i]), what + ": grad " + i + " z=" + z[i]
+                            + " t=" + t[i] + " w=" + (weights == null ? 1 : weights[i]));
+                }
+            }
+        }
+    }
+
     @Test
     void bceInPlace() {
         for (boolean weighted : new boolean[] {false, true}) {
