@@ -598,14 +598,17 @@ def plain_core(fast):
             f"{IND}IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);\n"
             f"{IND}FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS)\n"
             f"{IND}        .reinterpretAsFloats();\n")
-    body += (
-        f"{IND}FloatVector ve = vp.mul(vsDen);\n"
-        f"{IND}FloatVector vw = ve.add(1f);\n"
-        f"{IND}FloatVector vlo = ve.sub(vw.sub(1f));\n"
-        f"{IND}FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);\n"
-        f"{IND}FloatVector vnr0 = vr0.neg();\n"
-        f"{IND}FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));\n")
-    return body
+    return body + PLAIN_QUOTIENT
+
+
+# e = p 2^n (vsDen), 1 + e = w + lo (Fast2Sum, e <= 1), 1/(w + lo) = r0 (1 + delta): silu's core and geluTanh's
+PLAIN_QUOTIENT = (
+    f"{IND}FloatVector ve = vp.mul(vsDen);\n"
+    f"{IND}FloatVector vw = ve.add(1f);\n"
+    f"{IND}FloatVector vlo = ve.sub(vw.sub(1f));\n"
+    f"{IND}FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);\n"
+    f"{IND}FloatVector vnr0 = vr0.neg();\n"
+    f"{IND}FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));\n")
 
 
 def silu_plain_exp(fast):
@@ -946,16 +949,6 @@ def gelu_tanh_u():
         f"{IND}        .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));\n")
 
 
-def gelu_tanh_quotient():
-    return (
-        f"{IND}FloatVector ve = vp.mul(vsDen);\n"
-        f"{IND}FloatVector vw = ve.add(1f);\n"
-        f"{IND}FloatVector vlo = ve.sub(vw.sub(1f));\n"
-        f"{IND}FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);\n"
-        f"{IND}FloatVector vnr0 = vr0.neg();\n"
-        f"{IND}FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));\n")
-
-
 GELU_TANH_FAST = (
     f"{IND}// whole vectors with 2^-30 <= |x| <= 9.5: no clamp, no special value, 2^n and every result normal, so x < 0\n"
     f"{IND}// is scaled by 2^n directly (the same bits as the general body's 2^(n+64) and 2^-64, both exact there)\n"
@@ -965,7 +958,7 @@ GELU_TANH_FAST = (
     + indent4(gelu_tanh_u())
     + f"{IND}    FloatVector vs2n = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n\n"
     f"{IND}    FloatVector vsDen = vs2n.max(Float.intBitsToFloat(SIGMOID_DEN_MIN_BITS));\n"
-    + indent4(gelu_tanh_quotient())
+    + indent4(PLAIN_QUOTIENT)
     + f"{IND}    VectorMask<Float> vneg = vx.compare(LT, 0f);\n"
     f"{IND}    FloatVector vph = vx.mul(vp); // -a p where x < 0\n"
     f"{IND}    FloatVector vnh = vx.blend(vph, vneg);\n"
@@ -985,7 +978,7 @@ GELU_TANH_GENERAL = (
     + f"{IND}IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);\n"
     f"{IND}FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS)\n"
     f"{IND}        .reinterpretAsFloats();\n"
-    + gelu_tanh_quotient()
+    + PLAIN_QUOTIENT
     + f"{IND}VectorMask<Float> vneg = vx.compare(LT, 0f);\n"
     f"{IND}FloatVector vna = va.neg();\n"
     f"{IND}FloatVector vph = vna.mul(vp);\n"
