@@ -184,14 +184,14 @@ class SoftmaxCrossCheckTest {
      * where exp(-|z|) falls below 2^-100 and 2^-126, so losses and gradients may be subnormal, and is 0 past 104; some
      * of them integers, so that c |z| is often a tie), mixed with N(0, 3):
      * hard, soft, tiny and negative targets (0 < |c| < 2^-24 sends a vector to the scalar twin), no weights, weights
-     * with zeros and tiny ones, gradient scales 1, 1/n and 2^-30, loss only and loss with gradient. Losses, gradients
-     * and the returned sum bit for bit as the scalar twin's.
+     * with zeros and tiny ones, gradient scales 1, 1/n and 2^-30, loss only and loss with gradient, without and
+     * (variants 6, 7) with posWeight. Losses, gradients and the returned sum bit for bit as the scalar twin's.
      */
     @Test
     void bceWithLargeLogitsMatchesTheScalarTwin() {
         Random r = new Random(SEED + 5);
         int n = 64 * LANES + 7;
-        for (int variant = 0; variant < 6; variant++) {
+        for (int variant = 0; variant < 8; variant++) {
             float[] z = new float[n], t = new float[n], w = new float[n];
             for (int i = 0; i < n; i++) {
                 int kind = r.nextInt(4);
@@ -206,10 +206,15 @@ class SoftmaxCrossCheckTest {
             }
             float[] weights = variant % 2 == 0 ? null : w;
             double scale = variant < 2 ? 1.0 : variant < 4 ? 1.0 / n : 0x1p-30;
+            float[] pw = null;
+            if (variant >= 6) { // posWeight, per column of a single row
+                pw = new float[n];
+                for (int i = 0; i < n; i++) pw[i] = (float) (3 * r.nextDouble());
+            }
             for (boolean withGrad : new boolean[] {false, true}) {
                 float[] la = new float[n], lb = new float[n], ga = new float[n], gb = new float[n];
-                double sa = VECTOR.bce(z, 0, t, 0, weights, 0, null, n, n, la, 0, null, 0, withGrad ? ga : null, 0, scale);
-                double sb = SCALAR.bce(z, 0, t, 0, weights, 0, null, n, n, lb, 0, null, 0, withGrad ? gb : null, 0, scale);
+                double sa = VECTOR.bce(z, 0, t, 0, weights, 0, pw, n, n, la, 0, null, 0, withGrad ? ga : null, 0, scale);
+                double sb = SCALAR.bce(z, 0, t, 0, weights, 0, pw, n, n, lb, 0, null, 0, withGrad ? gb : null, 0, scale);
                 String what = "variant=" + variant + " grad=" + withGrad;
                 assertEquals(Double.doubleToLongBits(sb), Double.doubleToLongBits(sa), what + ": sum " + sa + " vs " + sb);
                 for (int i = 0; i < n; i++) {

@@ -669,9 +669,18 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                     .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
             FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf.mul(vf).mul(vf).mul(vpl));
             FloatVector vt = vf.fma(vf.mul(-0.5f), vb);
-            FloatVector vsp = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf).add(vcc.fma(vrec, vt));
-            vsp.intoArray(sp, j);
-            ve.mul(vrec).blend(vrec, vz.compare(GE, 0f)).intoArray(sig, j);
+            FloatVector vhead = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf);
+            VectorMask<Float> pos = vz.compare(GE, 0f);
+            VectorMask<Float> sub = ve.compare(LT, Float.MIN_NORMAL);
+            if (sub.anyTrue()) {
+                // e subnormal (|z| > 87): w1 = 1, r = 1, k = f = t = 0, so softplus = e and sigma(-|z|) = e exactly,
+                // taken as such rather than through a subnormal factor (an assist of ~150 cycles on Intel)
+                vhead.add(vcc.blend(0f, sub).fma(vrec, vt)).blend(ve, sub).intoArray(sp, j);
+                ve.blend(0f, sub).mul(vrec).blend(ve, sub).blend(vrec, pos).intoArray(sig, j);
+                continue;
+            }
+            vhead.add(vcc.fma(vrec, vt)).intoArray(sp, j);
+            ve.mul(vrec).blend(vrec, pos).intoArray(sig, j);
         }
     }
 
