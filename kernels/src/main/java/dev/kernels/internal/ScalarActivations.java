@@ -111,11 +111,20 @@ public final class ScalarActivations implements ActivationSupport {
         float nh = xNeg ? nph : x;
         float nl = xNeg ? Math.fma(na, p, -nph) : 0f;
         float core = Math.fma(nh, r0, r0 * Math.fma(nh, delta, nl)); // geluTanh(x), at 2^-n for x < 0
-        float y = xNeg ? -ScalarSoftmax.unscale(-core * Float.intBitsToFloat(sUpBits)) : core;
-        // |x| < 2^-30: x/2 + (K/2) x^2 rounds as x/2 (in integers, as silu's; the x^2 term breaks a subnormal tie)
+        return halfNearZero(x, xNeg ? -ScalarSoftmax.unscale(-core * Float.intBitsToFloat(sUpBits)) : core);
+    }
+
+    /**
+     * The end of silu and geluTanh, x f(x) with f(0) = 1/2 and f'(0) &gt; 0: y, except x/2 for |x| &lt; 2^-30 and x for
+     * NaN and +inf. There x/2 + c x^2 (c &gt; 0) rounds as x/2, made in integers (it may be subnormal); a tie of a
+     * subnormal x/2 is broken by c x^2 &gt; 0: away from 0 for x &gt; 0, towards 0 for x &lt; 0.
+     */
+    private static float halfNearZero(float x, float y) {
+        int xBits = Float.floatToRawIntBits(x);
+        int aBits = xBits & ~SIGN_BIT_F;
         int halfBits = aBits >= HALF_EXACT_BITS ? aBits - (1 << 23) : (aBits + (xBits > 0 ? 1 : 0)) >> 1;
         y = aBits < TINY_BITS ? Float.intBitsToFloat(halfBits | (xBits & SIGN_BIT_F)) : y;
-        return (xBits | SIGN_BIT_F) > NEG_INF_BITS || xBits == INF_BITS ? x : y; // NaN, +inf
+        return aBits > INF_BITS || xBits == INF_BITS ? x : y; // NaN, +inf
     }
 
     public static float geluTanhBackward(float x, float g) {
@@ -181,13 +190,7 @@ public final class ScalarActivations implements ActivationSupport {
         float nh = xNeg ? ph : x;
         float nl = xNeg ? Math.fma(dc, p, -ph) : 0f;
         float core = Math.fma(nh, r0, r0 * Math.fma(nh, delta, nl)); // silu(x), at 2^-n for x < 0
-        float y = xNeg ? -ScalarSoftmax.unscale(-core * Float.intBitsToFloat(sUpBits)) : core;
-        int aBits = xBits & ~SIGN_BIT_F;
-        // |x| < 2^-30: silu(x) = x/2 + x^2/4 rounds as x/2 (made in integers: it may be subnormal); a tie of a
-        // subnormal x/2 is broken by x^2/4 > 0: away from 0 for x > 0, towards 0 for x < 0
-        int halfBits = aBits >= HALF_EXACT_BITS ? aBits - (1 << 23) : (aBits + (xBits > 0 ? 1 : 0)) >> 1;
-        y = aBits < TINY_BITS ? Float.intBitsToFloat(halfBits | (xBits & SIGN_BIT_F)) : y;
-        return dBits > NEG_INF_BITS || xBits == INF_BITS ? x : y; // NaN, +inf
+        return halfNearZero(x, xNeg ? -ScalarSoftmax.unscale(-core * Float.intBitsToFloat(sUpBits)) : core);
     }
 
     /** g silu'(x): binary32 on sigmoid's core (see {@link ScalarMath#sigmoidFamily}) unless |g| &gt; 2^29, inf or NaN. */
