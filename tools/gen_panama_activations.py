@@ -834,20 +834,25 @@ SOFTPLUS_NEG_ABS = (
     f"{IND}FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n"
     f"{IND}FloatVector va = vx.abs();\n"
     f"{IND}// vsp = ScalarSoftmax.softplusNegAbs(a) = log1p(exp(-a)), op for op\n"
-    f"{IND}// a clamped to 104 and subnormal a taken as 0 (e^-a = 1 either way): a subnormal factor is an assist on\n"
-    f"{IND}// Intel (subnormal x ran 22-24x slower)\n"
-    f"{IND}FloatVector vdc = va.blend(-EXP_NEG_MIN, va.compare(GT, -EXP_NEG_MIN)).blend(0f, va.compare(LT, Float.MIN_NORMAL))\n"
+    f"{IND}// a clamped to 104 and a < 2^-26 taken as 0 (e^-a rounds to 1 either way, and nothing but e is used): a\n"
+    f"{IND}// subnormal factor or r^2 is an assist on Intel (subnormal x ran 22-24x slower, |x| < 2^-63 6.5-7x)\n"
+    f"{IND}FloatVector vdc = va.blend(-EXP_NEG_MIN, va.compare(GT, -EXP_NEG_MIN)).blend(0f, va.compare(LT, 0x1p-26f))\n"
     f"{IND}        .neg();\n"
     + exp_neg_reduction("vn.fma(FloatVector.broadcast(F, -LN2_LO_F), FloatVector.zero(F))")
     + f"{IND}FloatVector vs = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n where n >= -126\n"
     f"{IND}FloatVector ve = vhi.add(vc).mul(vs);\n"
     f"{IND}VectorMask<Float> mayBeSubnormal = va.compare(GT, E_NORMAL_A);\n"
-    f"{IND}if (mayBeSubnormal.anyTrue()) {{ // |x| above 87: unscale(u), subnormal e rounded in integers\n"
+    f"{IND}boolean anyLarge = mayBeSubnormal.anyTrue();\n"
+    f"{IND}FloatVector veLarge = ve;\n"
+    f"{IND}if (anyLarge) {{ // |x| above 87: unscale(u), subnormal e rounded in integers\n"
     f"{IND}    FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();\n"
     f"{IND}    FloatVector vu = vc.fma(vs1, vhi.mul(vs1));\n"
-    f"{IND}    ve = ve.blend(vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(\n"
+    f"{IND}    veLarge = vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(\n"
     f"{IND}            vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),\n"
-    f"{IND}            vu.compare(LT, EXP_NEG_U_MIN)), mayBeSubnormal);\n"
+    f"{IND}            vu.compare(LT, EXP_NEG_U_MIN));\n"
+    f"{IND}    // e < 2^-125 there, so log1p(e) below comes out as e itself (w1 = 1, k = f = 0): e is blended in at the\n"
+    f"{IND}    // end and 0 runs through, as a subnormal e in the fma below was an assist on Intel (|x| in (87, 140) 5-7x)\n"
+    f"{IND}    ve = ve.blend(0f, mayBeSubnormal);\n"
     f"{IND}}}\n"
     f"{IND}FloatVector vw1 = ve.add(1f);\n"
     f"{IND}FloatVector vcc = ve.sub(vw1.sub(1f));\n"
@@ -861,7 +866,8 @@ SOFTPLUS_NEG_ABS = (
     f"{IND}        .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));\n"
     f"{IND}FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf.mul(vf).mul(vf).mul(vpl));\n"
     f"{IND}FloatVector vt = vf.fma(vf.mul(-0.5f), vb);\n"
-    f"{IND}FloatVector vsp = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf).add(vcc.fma(vrec, vt));\n")
+    f"{IND}FloatVector vsp = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf).add(vcc.fma(vrec, vt));\n"
+    f"{IND}if (anyLarge) vsp = vsp.blend(veLarge, mayBeSubnormal);\n")
 
 
 def softplus_family(head, store, tail, pre=""):

@@ -690,9 +690,9 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             FloatVector va = vx.abs();
             // vsp = ScalarSoftmax.softplusNegAbs(a) = log1p(exp(-a)), op for op
-            // a clamped to 104 and subnormal a taken as 0 (e^-a = 1 either way): a subnormal factor is an assist on
-            // Intel (subnormal x ran 22-24x slower)
-            FloatVector vdc = va.blend(-EXP_NEG_MIN, va.compare(GT, -EXP_NEG_MIN)).blend(0f, va.compare(LT, Float.MIN_NORMAL))
+            // a clamped to 104 and a < 2^-26 taken as 0 (e^-a rounds to 1 either way, and nothing but e is used): a
+            // subnormal factor or r^2 is an assist on Intel (subnormal x ran 22-24x slower, |x| < 2^-63 6.5-7x)
+            FloatVector vdc = va.blend(-EXP_NEG_MIN, va.compare(GT, -EXP_NEG_MIN)).blend(0f, va.compare(LT, 0x1p-26f))
                     .neg();
             FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
             FloatVector vn = vnb.sub(EXP_MAGIC_F);
@@ -707,12 +707,17 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vs = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n where n >= -126
             FloatVector ve = vhi.add(vc).mul(vs);
             VectorMask<Float> mayBeSubnormal = va.compare(GT, E_NORMAL_A);
-            if (mayBeSubnormal.anyTrue()) { // |x| above 87: unscale(u), subnormal e rounded in integers
+            boolean anyLarge = mayBeSubnormal.anyTrue();
+            FloatVector veLarge = ve;
+            if (anyLarge) { // |x| above 87: unscale(u), subnormal e rounded in integers
                 FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
                 FloatVector vu = vc.fma(vs1, vhi.mul(vs1));
-                ve = ve.blend(vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(
+                veLarge = vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(
                         vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
-                        vu.compare(LT, EXP_NEG_U_MIN)), mayBeSubnormal);
+                        vu.compare(LT, EXP_NEG_U_MIN));
+                // e < 2^-125 there, so log1p(e) below comes out as e itself (w1 = 1, k = f = 0): e is blended in at the
+                // end and 0 runs through, as a subnormal e in the fma below was an assist on Intel (|x| in (87, 140) 5-7x)
+                ve = ve.blend(0f, mayBeSubnormal);
             }
             FloatVector vw1 = ve.add(1f);
             FloatVector vcc = ve.sub(vw1.sub(1f));
@@ -727,6 +732,7 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf.mul(vf).mul(vf).mul(vpl));
             FloatVector vt = vf.fma(vf.mul(-0.5f), vb);
             FloatVector vsp = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf).add(vcc.fma(vrec, vt));
+            if (anyLarge) vsp = vsp.blend(veLarge, mayBeSubnormal);
             // ScalarActivations.softplusUnitBeta: max(x, 0) + sp (-0 gives +0), x itself above the threshold
             vx.blend(0f, vx.compare(LE, 0f)).add(vsp).blend(vx, vx.compare(GT, threshold)).intoArray(y, yOff + i);
         }
@@ -740,9 +746,9 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             FloatVector va = vx.abs();
             // vsp = ScalarSoftmax.softplusNegAbs(a) = log1p(exp(-a)), op for op
-            // a clamped to 104 and subnormal a taken as 0 (e^-a = 1 either way): a subnormal factor is an assist on
-            // Intel (subnormal x ran 22-24x slower)
-            FloatVector vdc = va.blend(-EXP_NEG_MIN, va.compare(GT, -EXP_NEG_MIN)).blend(0f, va.compare(LT, Float.MIN_NORMAL))
+            // a clamped to 104 and a < 2^-26 taken as 0 (e^-a rounds to 1 either way, and nothing but e is used): a
+            // subnormal factor or r^2 is an assist on Intel (subnormal x ran 22-24x slower, |x| < 2^-63 6.5-7x)
+            FloatVector vdc = va.blend(-EXP_NEG_MIN, va.compare(GT, -EXP_NEG_MIN)).blend(0f, va.compare(LT, 0x1p-26f))
                     .neg();
             FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
             FloatVector vn = vnb.sub(EXP_MAGIC_F);
@@ -757,12 +763,17 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vs = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n where n >= -126
             FloatVector ve = vhi.add(vc).mul(vs);
             VectorMask<Float> mayBeSubnormal = va.compare(GT, E_NORMAL_A);
-            if (mayBeSubnormal.anyTrue()) { // |x| above 87: unscale(u), subnormal e rounded in integers
+            boolean anyLarge = mayBeSubnormal.anyTrue();
+            FloatVector veLarge = ve;
+            if (anyLarge) { // |x| above 87: unscale(u), subnormal e rounded in integers
                 FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
                 FloatVector vu = vc.fma(vs1, vhi.mul(vs1));
-                ve = ve.blend(vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(
+                veLarge = vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(
                         vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
-                        vu.compare(LT, EXP_NEG_U_MIN)), mayBeSubnormal);
+                        vu.compare(LT, EXP_NEG_U_MIN));
+                // e < 2^-125 there, so log1p(e) below comes out as e itself (w1 = 1, k = f = 0): e is blended in at the
+                // end and 0 runs through, as a subnormal e in the fma below was an assist on Intel (|x| in (87, 140) 5-7x)
+                ve = ve.blend(0f, mayBeSubnormal);
             }
             FloatVector vw1 = ve.add(1f);
             FloatVector vcc = ve.sub(vw1.sub(1f));
@@ -777,6 +788,7 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf.mul(vf).mul(vf).mul(vpl));
             FloatVector vt = vf.fma(vf.mul(-0.5f), vb);
             FloatVector vsp = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf).add(vcc.fma(vrec, vt));
+            if (anyLarge) vsp = vsp.blend(veLarge, mayBeSubnormal);
             // ScalarActivations.logSigmoid: -(max(-x, 0) + sp)
             FloatVector vnx = vx.neg();
             vnx.blend(0f, vnx.compare(LE, 0f)).add(vsp).neg().intoArray(y, yOff + i);
