@@ -296,6 +296,7 @@ import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.ULE;
+import static jdk.incubator.vector.VectorOperators.ULT;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.MIN;
 import static jdk.incubator.vector.VectorOperators.UGE;
@@ -710,11 +711,17 @@ LOG_SIGMOID_BACKWARD_PLAIN = (
     f"{IND}// uses g 2^64) the x >= 0 numerator is unused: its scale 2^(n+64) becomes 1, as g 2^(n+64) may be\n"
     f"{IND}// subnormal, and each product of it an assist (~150 cycles on Intel: masked logits ran 14-43x slower)\n"
     f"{IND}VectorMask<Float> vzero = vdBits.compare(GE, SIGMOID_NEG_MIN_BITS).cast(F).andNot(vxNeg);\n"
-    f"{IND}FloatVector vgNeg = vg.mul(vsUpBits.reinterpretAsFloats().blend(1f, vxNeg.or(vzero)));\n"
+    f"{IND}// |g| 2^(n+64) < 2^-99 (read off the exponent fields, an upper bound for subnormal g): up < 2^-98 rounds to\n"
+    f"{IND}// 0 below, so 0 runs through; its rounding error nl went subnormal there (x in (100, 130): 30-38x the time)\n"
+    f"{IND}VectorMask<Float> vnegligible = vgaIn.add(vsUpBits).compare(ULT, (127 + 127 - 99) << 23).cast(F);\n"
+    f"{IND}FloatVector vgNeg = vg.mul(vsUpBits.reinterpretAsFloats().blend(1f, vxNeg.or(vzero)).blend(0f, vnegligible));\n"
     f"{IND}FloatVector vgh = vgNeg.mul(vp);\n"
     f"{IND}FloatVector vnh = vgh.blend(vg.mul(0x1p64f), vxNeg);\n"
-    f"{IND}FloatVector vnl = vgNeg.fma(vp, vgh.neg()).blend(0f, vxNeg);\n"
-    f"{IND}FloatVector vupAbs = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))).abs(); // |g sigmoid(-x)| 2^64\n"
+    f"{IND}// n < -60: w = 1, r0 = 1, |delta| < 2^-59, so up rounds to nh whatever nl and nh delta are (nl is nh's own\n"
+    f"{IND}// rounding error); both run as 0 there, as either may be subnormal (x in (100, 115): 3.8x the time)\n"
+    f"{IND}VectorMask<Float> vdeep = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).compare(LT, SIGMOID_DEN_MIN_BITS).cast(F);\n"
+    f"{IND}FloatVector vnl = vgNeg.blend(0f, vdeep).fma(vp, vgh.blend(0f, vdeep).neg()).blend(0f, vxNeg);\n"
+    f"{IND}FloatVector vupAbs = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta.blend(0f, vdeep), vnl))).abs(); // |g sigmoid(-x)| 2^64\n"
     + unscale("vupAbs", "vdownAny")
     + f"{IND}FloatVector vdown = vdownAny.blend(0f, vzero);\n"
     f"{IND}vdown.blend(vdown.neg(), vg.reinterpretAsInts().compare(LT, 0).cast(F)) // g's sign, also on zeros\n"
@@ -788,8 +795,10 @@ SILU_BACKWARD_TAIL = (
     f"{IND}// products of g 2^(n+64) may be subnormal, each an assist (~150 cycles on Intel: masked logits ran 10-13x\n"
     f"{IND}// slower); the test alone costs less than the blends (those on every vector: 7% on N(0, 3))\n"
     f"{IND}boolean vlarge = vdBits.compare(GE, SILU_BACKWARD_SCALE_GUARD_BITS).anyTrue();\n"
+    f"{IND}// and where |g| 2^(n+64) < 2^-95 (exponent fields, an upper bound): |g silu'(-a)| 2^64 < 2^-87.4 rounds to 0\n"
+    f"{IND}// below, and 0 runs through instead of subnormal products (x in (-130, -115) ran 6.8x slower)\n"
     f"{IND}FloatVector vga = vg.mul(vlarge ? vsUp.blend(1f, vxPos.or(vdBits.compare(GE, SIGMOID_NEG_MIN_BITS).cast(F)))\n"
-    f"{IND}        : vsUp).mul(vr0);\n"
+    f"{IND}        .blend(0f, vgaIn.add(vsUpBits).compare(ULT, (127 + 127 - 95) << 23).cast(F)) : vsUp).mul(vr0);\n"
     f"{IND}FloatVector vmh = veh.mul(vhh);\n"
     f"{IND}FloatVector vcorr = veh.fma(vhl, vt.fma(vhh, veh.fma(vhh, vmh.neg())));\n"
     f"{IND}FloatVector vnegUp = vga.fma(vmh, vga.mul(vcorr)); // g silu'(-a) 2^64\n"

@@ -179,6 +179,7 @@ class ActivationCrossCheckTest {
      * Masked and huge x (|x| at and around the clamp 130, 64 and 87, -1e4, +-inf) mixed with ordinary x, with
      * gradOut from tiny to each kernel's binary32 limit: logSigmoidBackward, softplusBackward and siluBackward replace
      * the scale of the numerator they discard by 1 and give exact zeros past the clamp; the scalar twin computes both.
+     * The same for lanes whose |gradOut| 2^(n+64) is too small for a nonzero result: the kernels run 0 through them.
      */
     @Test
     void backwardKernelsOnMaskedAndHugeInputsMatchTheScalarTwin() {
@@ -193,9 +194,12 @@ class ActivationCrossCheckTest {
             float[] x = new float[len];
             float[] g = new float[len];
             for (int i = 0; i < len; i++) {
-                float v = xs[r.nextInt(xs.length)];
-                x[i] = r.nextInt(3) == 0 ? (float) (r.nextGaussian() * 3) : r.nextBoolean() ? v : -v;
-                float e = gs[r.nextInt(gs.length)];
+                int pick = r.nextInt(4);
+                // pick 3: |x| in [64, 140] and |g| = 2^[-40, 37], around the bounds where the kernels run 0 through
+                // lanes whose |g| 2^(n+64) rounds their result to 0
+                float v = pick == 3 ? (float) (64 + 76 * r.nextDouble()) : xs[r.nextInt(xs.length)];
+                x[i] = pick == 0 ? (float) (r.nextGaussian() * 3) : r.nextBoolean() ? v : -v;
+                float e = pick == 3 ? (float) Math.pow(2, -40 + 77 * r.nextDouble()) : gs[r.nextInt(gs.length)];
                 g[i] = r.nextBoolean() ? e : -e;
             }
             float[] want = new float[len];

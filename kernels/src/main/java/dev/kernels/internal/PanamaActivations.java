@@ -20,6 +20,7 @@ import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.ULE;
+import static jdk.incubator.vector.VectorOperators.ULT;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.MIN;
 import static jdk.incubator.vector.VectorOperators.UGE;
@@ -471,11 +472,17 @@ public final class PanamaActivations implements ActivationSupport {
             // uses g 2^64) the x >= 0 numerator is unused: its scale 2^(n+64) becomes 1, as g 2^(n+64) may be
             // subnormal, and each product of it an assist (~150 cycles on Intel: masked logits ran 14-43x slower)
             VectorMask<Float> vzero = vdBits.compare(GE, SIGMOID_NEG_MIN_BITS).cast(F).andNot(vxNeg);
-            FloatVector vgNeg = vg.mul(vsUpBits.reinterpretAsFloats().blend(1f, vxNeg.or(vzero)));
+            // |g| 2^(n+64) < 2^-99 (read off the exponent fields, an upper bound for subnormal g): up < 2^-98 rounds to
+            // 0 below, so 0 runs through; its rounding error nl went subnormal there (x in (100, 130): 30-38x the time)
+            VectorMask<Float> vnegligible = vgaIn.add(vsUpBits).compare(ULT, (127 + 127 - 99) << 23).cast(F);
+            FloatVector vgNeg = vg.mul(vsUpBits.reinterpretAsFloats().blend(1f, vxNeg.or(vzero)).blend(0f, vnegligible));
             FloatVector vgh = vgNeg.mul(vp);
             FloatVector vnh = vgh.blend(vg.mul(0x1p64f), vxNeg);
-            FloatVector vnl = vgNeg.fma(vp, vgh.neg()).blend(0f, vxNeg);
-            FloatVector vupAbs = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))).abs(); // |g sigmoid(-x)| 2^64
+            // n < -60: w = 1, r0 = 1, |delta| < 2^-59, so up rounds to nh whatever nl and nh delta are (nl is nh's own
+            // rounding error); both run as 0 there, as either may be subnormal (x in (100, 115): 3.8x the time)
+            VectorMask<Float> vdeep = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).compare(LT, SIGMOID_DEN_MIN_BITS).cast(F);
+            FloatVector vnl = vgNeg.blend(0f, vdeep).fma(vp, vgh.blend(0f, vdeep).neg()).blend(0f, vxNeg);
+            FloatVector vupAbs = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta.blend(0f, vdeep), vnl))).abs(); // |g sigmoid(-x)| 2^64
             VectorMask<Float> vdownAnyTiny = vupAbs.compare(LT, EXP_NEG_U_MIN);
             // subnormal results in integers, and no product of them at all: a subnormal product is an assist of
             // ~150 cycles on an Intel Xeon, even when the lane is blended away afterwards
@@ -560,8 +567,10 @@ public final class PanamaActivations implements ActivationSupport {
             // products of g 2^(n+64) may be subnormal, each an assist (~150 cycles on Intel: masked logits ran 10-13x
             // slower); the test alone costs less than the blends (those on every vector: 7% on N(0, 3))
             boolean vlarge = vdBits.compare(GE, SILU_BACKWARD_SCALE_GUARD_BITS).anyTrue();
+            // and where |g| 2^(n+64) < 2^-95 (exponent fields, an upper bound): |g silu'(-a)| 2^64 < 2^-87.4 rounds to 0
+            // below, and 0 runs through instead of subnormal products (x in (-130, -115) ran 6.8x slower)
             FloatVector vga = vg.mul(vlarge ? vsUp.blend(1f, vxPos.or(vdBits.compare(GE, SIGMOID_NEG_MIN_BITS).cast(F)))
-                    : vsUp).mul(vr0);
+                    .blend(0f, vgaIn.add(vsUpBits).compare(ULT, (127 + 127 - 95) << 23).cast(F)) : vsUp).mul(vr0);
             FloatVector vmh = veh.mul(vhh);
             FloatVector vcorr = veh.fma(vhl, vt.fma(vhh, veh.fma(vhh, vmh.neg())));
             FloatVector vnegUp = vga.fma(vmh, vga.mul(vcorr)); // g silu'(-a) 2^64
@@ -658,11 +667,17 @@ public final class PanamaActivations implements ActivationSupport {
             // uses g 2^64) the x >= 0 numerator is unused: its scale 2^(n+64) becomes 1, as g 2^(n+64) may be
             // subnormal, and each product of it an assist (~150 cycles on Intel: masked logits ran 14-43x slower)
             VectorMask<Float> vzero = vdBits.compare(GE, SIGMOID_NEG_MIN_BITS).cast(F).andNot(vxNeg);
-            FloatVector vgNeg = vg.mul(vsUpBits.reinterpretAsFloats().blend(1f, vxNeg.or(vzero)));
+            // |g| 2^(n+64) < 2^-99 (read off the exponent fields, an upper bound for subnormal g): up < 2^-98 rounds to
+            // 0 below, so 0 runs through; its rounding error nl went subnormal there (x in (100, 130): 30-38x the time)
+            VectorMask<Float> vnegligible = vgaIn.add(vsUpBits).compare(ULT, (127 + 127 - 99) << 23).cast(F);
+            FloatVector vgNeg = vg.mul(vsUpBits.reinterpretAsFloats().blend(1f, vxNeg.or(vzero)).blend(0f, vnegligible));
             FloatVector vgh = vgNeg.mul(vp);
             FloatVector vnh = vgh.blend(vg.mul(0x1p64f), vxNeg);
-            FloatVector vnl = vgNeg.fma(vp, vgh.neg()).blend(0f, vxNeg);
-            FloatVector vupAbs = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))).abs(); // |g sigmoid(-x)| 2^64
+            // n < -60: w = 1, r0 = 1, |delta| < 2^-59, so up rounds to nh whatever nl and nh delta are (nl is nh's own
+            // rounding error); both run as 0 there, as either may be subnormal (x in (100, 115): 3.8x the time)
+            VectorMask<Float> vdeep = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).compare(LT, SIGMOID_DEN_MIN_BITS).cast(F);
+            FloatVector vnl = vgNeg.blend(0f, vdeep).fma(vp, vgh.blend(0f, vdeep).neg()).blend(0f, vxNeg);
+            FloatVector vupAbs = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta.blend(0f, vdeep), vnl))).abs(); // |g sigmoid(-x)| 2^64
             VectorMask<Float> vdownAnyTiny = vupAbs.compare(LT, EXP_NEG_U_MIN);
             // subnormal results in integers, and no product of them at all: a subnormal product is an assist of
             // ~150 cycles on an Intel Xeon, even when the lane is blended away afterwards
