@@ -488,13 +488,13 @@ SIGMOID_CORE_REST = (
     f"{IND}        .reinterpretAsFloats();\n"
     + SIGMOID_QUOTIENT
     + f"{IND}FloatVector vsUp = vsUpBits.reinterpretAsFloats();\n"
-    f"{IND}FloatVector vsn = veh.fma(vr0, vr0.mul(vt)); // sigmoid(-a) 2^-n\n"
-    f"{IND}FloatVector vsigmaNegUp = vsn.mul(vsUp); // sigmoid(-a) 2^64\n")
+    f"{IND}FloatVector vsn = veh.fma(vr0, vr0.mul(vt)); // sigmoid(-a) 2^-n\n")
 
 SIGMOID_CORE = SIGMOID_CORE_HEAD + SIGMOID_CORE_EXP + SIGMOID_CORE_REST
 
 SIGMOID_TAIL = (
-    unscale("vsigmaNegUp", "vneg")
+    f"{IND}FloatVector vsigmaNegUp = vsn.mul(vsUp); // sigmoid(-a) 2^64\n"
+    + unscale("vsigmaNegUp", "vneg")
     + f"{IND}vr0.fma(vdelta, vr0).blend(vneg, vxBits.compare(LT, 0).cast(F))\n"
     f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(y, yOff + i);\n")
 

@@ -544,7 +544,6 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vt = veh.fma(vdelta, vel);
             FloatVector vsUp = vsUpBits.reinterpretAsFloats();
             FloatVector vsn = veh.fma(vr0, vr0.mul(vt)); // sigmoid(-a) 2^-n
-            FloatVector vsigmaNegUp = vsn.mul(vsUp); // sigmoid(-a) 2^64
             FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
             FloatVector va = vdc.neg();
             FloatVector vhPos = va.fma(vsn.mul(vsDen), FloatVector.broadcast(F, 1f));
