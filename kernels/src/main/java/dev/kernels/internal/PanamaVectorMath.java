@@ -76,9 +76,10 @@ public final class PanamaVectorMath implements VectorMathSupport {
                 // a subnormal y, vyn < vsub (vyn <= p's mantissa bits); for a normal y, vsub encodes
                 // (y + 2^-126)/2 <= y, or (n >= -21, where 2^(n + 149) wraps) a value near 2^-126 or below.
                 // x < -104 (masked logits, -inf) gives +0 here as in ScalarMath.exp, not in the last form (the former
-                // general one took 6x the time on a Xeon); its 2^(n + 149) is replaced by 1, as its wrapped pattern may be subnormal (an assist)
+                // general one took 6x the time on a Xeon). 2^(n + 149) has a zero mantissa field, so even wrapped it is
+                // never subnormal (0, +-2^k or +-inf), and the fma does not round its product: no assist for any x
                 VectorMask<Float> zero = vx.compare(LT, EXP_CLAMP_MIN);
-                FloatVector vs149 = vnBits.add((127 + 149) << 23).reinterpretAsFloats().blend(1f, zero);
+                FloatVector vs149 = vnBits.add((127 + 149) << 23).reinterpretAsFloats();
                 IntVector vsub = vp.fma(vs149, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000);
                 vyn.max(vsub).reinterpretAsFloats().blend(0f, zero).intoArray(y, yOff + i);
                 continue;
