@@ -100,7 +100,7 @@ public final class PanamaVectorMath implements VectorMathSupport {
             IntVector vgnBits = vgnb.reinterpretAsInts().lanewise(LSHL, 23);
             IntVector vgyn = vgp.reinterpretAsInts().add(vgnBits);
             VectorMask<Float> vgzero = vgc.compare(LT, EXP_CLAMP_MIN);
-            FloatVector vgs149 = vgnBits.add((127 + 149) << 23).reinterpretAsFloats().blend(1f, vgzero);
+            FloatVector vgs149 = vgnBits.add((127 + 149) << 23).reinterpretAsFloats(); // never subnormal, as above
             IntVector vgsub = vgp.fma(vgs149, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000);
             vgyn.max(vgsub).blend(INF_BITS, vgyn.compare(GE, INF_BITS)).reinterpretAsFloats()
                     .blend(0f, vgzero).blend(vg, nan).intoArray(y, yOff + i);
