@@ -242,6 +242,31 @@ class ActivationCrossCheckTest {
         }
     }
 
+    /**
+     * Tiny and subnormal saved outputs (sigmoid of x below -87, tanh of tiny x): tanhBackward's vector steps square
+     * y + 2^-100 instead of y (no subnormal factor), which must give the scalar twin's bits for every magnitude.
+     */
+    @Test
+    void savedOutputKernelsMatchTheScalarTwinOnTinyOutputs() {
+        for (ActivationKernels k : ActivationKernels.all()) {
+            if (!k.name().equals("sigmoidBackward") && !k.name().equals("tanhBackward")) continue;
+            int len = 4096;
+            SplittableRandom r = new SplittableRandom(2026);
+            float[] y = new float[len];
+            for (int i = 0; i < len; i++) {
+                float m = i % 3 == 0 ? Float.intBitsToFloat(r.nextInt(1, 0x800000)) // subnormal
+                        : (float) Math.scalb(1.0 + r.nextDouble(), r.nextInt(-126, -4)); // 2^-126 .. 2^-4
+                y[i] = k.name().equals("sigmoidBackward") || r.nextBoolean() ? m : -m;
+            }
+            float[] g = gradients(len, 5);
+            float[] want = new float[len];
+            float[] got = new float[len];
+            k.scalar().apply(y, 0, g, 0, want, 0, len);
+            k.active().apply(y, 0, g, 0, got, 0, len);
+            assertSameBits(k.name() + " tiny outputs", y, 0, g, 0, want, got, 0, len);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("kernels")
     void everyLengthAndOffsetMatchesTheScalarTwin(ActivationKernels k) {

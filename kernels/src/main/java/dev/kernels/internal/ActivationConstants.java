@@ -12,6 +12,11 @@ public final class ActivationConstants {
     public static final float SAVED_OUTPUT_BINARY32_MAX = 0x1p32f;
     /** Its bits: the vector bodies test four vectors at once on the OR of their magnitude bits. */
     public static final int SAVED_OUTPUT_BINARY32_MAX_BITS = Float.floatToRawIntBits(SAVED_OUTPUT_BINARY32_MAX);
+    /**
+     * tanhBackward's vector bodies square y + 2^-100: y itself for |y| &ge; 2^-75 (half its ulp is at least 2^-99),
+     * and where it is not, 1 - y^2 rounds to 1 from either; never subnormal (no assist on Intel).
+     */
+    public static final float TANH_BACKWARD_TINY_SHIFT = 0x1p-100f;
 
     // ---- Gaussian tail Q(a) = 1 - Phi(a) = e^(-a^2/2) H(a), a = |x| -----------------------------------------------
     /** gencoef_activations.py "GELU_BWD_H": H(a) in y = (a - 3.9375)/(a + 3.9375), degree 9, a in [0, 20], minimax in

@@ -189,13 +189,18 @@ public final class PanamaActivations implements ActivationSupport {
                 }
                 continue;
             }
-            FloatVector.fromArray(F, gradOut, gOff + i).mul(vy0.neg().fma(vy0, vone))
+            // square y + 2^-100, never subnormal (ActivationConstants): a subnormal fma factor ran 31-39x on Intel
+            FloatVector vy0s = vy0.add(TANH_BACKWARD_TINY_SHIFT);
+            FloatVector vy1s = vy1.add(TANH_BACKWARD_TINY_SHIFT);
+            FloatVector vy2s = vy2.add(TANH_BACKWARD_TINY_SHIFT);
+            FloatVector vy3s = vy3.add(TANH_BACKWARD_TINY_SHIFT);
+            FloatVector.fromArray(F, gradOut, gOff + i).mul(vy0s.neg().fma(vy0s, vone))
                     .intoArray(gradIn, giOff + i);
-            FloatVector.fromArray(F, gradOut, gOff + i + F.length()).mul(vy1.neg().fma(vy1, vone))
+            FloatVector.fromArray(F, gradOut, gOff + i + F.length()).mul(vy1s.neg().fma(vy1s, vone))
                     .intoArray(gradIn, giOff + i + F.length());
-            FloatVector.fromArray(F, gradOut, gOff + i + 2 * F.length()).mul(vy2.neg().fma(vy2, vone))
+            FloatVector.fromArray(F, gradOut, gOff + i + 2 * F.length()).mul(vy2s.neg().fma(vy2s, vone))
                     .intoArray(gradIn, giOff + i + 2 * F.length());
-            FloatVector.fromArray(F, gradOut, gOff + i + 3 * F.length()).mul(vy3.neg().fma(vy3, vone))
+            FloatVector.fromArray(F, gradOut, gOff + i + 3 * F.length()).mul(vy3s.neg().fma(vy3s, vone))
                     .intoArray(gradIn, giOff + i + 3 * F.length());
         }
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
@@ -207,7 +212,8 @@ public final class PanamaActivations implements ActivationSupport {
                 continue;
             }
             FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
-            vg.mul(vy.neg().fma(vy, FloatVector.broadcast(F, 1f))).intoArray(gradIn, giOff + i);
+            FloatVector vys = vy.add(TANH_BACKWARD_TINY_SHIFT); // as above
+            vg.mul(vys.neg().fma(vys, FloatVector.broadcast(F, 1f))).intoArray(gradIn, giOff + i);
         }
         for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.tanhBackward(y[yOff + i], gradOut[gOff + i]);
     }
