@@ -116,6 +116,51 @@ class SoftmaxCrossCheckTest {
         }, false);
     }
 
+    /**
+     * logSoftmaxBackward's scaled form (vectors with some log-probability below -40): log-probabilities of wide and
+     * masked rows (e = exp(out) subnormal, tiny or 0), gradOut mostly zero as NLL's (one entry per row; e s then
+     * rounds to a subnormal) or dense, row sums s from 0 and 2^-70 (scalar method) through 2^-8 to 2^59, tiny and huge
+     * gradOut and NaN / positive out (scalar method per vector). Bit for bit as the scalar twin.
+     */
+    @Test
+    void logSoftmaxBackwardOnWideAndMaskedRowsMatchesTheScalarTwin() {
+        Random r = new Random(SEED + 9);
+        int n = 64 * LANES + 7;
+        // s = 1 + 2^-23 with g = 0: e s 2^149 = E + E 2^-23 for an even subnormal pattern E in (2^22, 1.5 2^22) rounds
+        // up once, but to E + 0.5 and then down (a tie) if first rounded to 24 bits at a normal scale
+        float[] rowGrad = {-1f / 256, 0x1p-59f, 0x1p-70f, 0x1p59f, -3f, 0f, 0x1.8p-61f, 0x1p61f, 1f + 0x1p-23f};
+        for (int variant = 0; variant < rowGrad.length * 2; variant++) {
+            boolean dense = variant >= rowGrad.length;
+            float[] out = new float[n], g = new float[n];
+            for (int i = 0; i < n; i++) {
+                int k = r.nextInt(10);
+                out[i] = switch (k) {
+                    case 0 -> Float.NEGATIVE_INFINITY;
+                    case 1 -> (float) (r.nextBoolean() ? -86 - 18.5 * r.nextDouble() // e subnormal or tiny
+                            : -87.62 - 0.41 * r.nextDouble()); // e in (2^-127, 1.5 2^-127): see s = 1 + 2^-23
+                    case 2 -> (float) (-40 - 70 * r.nextDouble());
+                    case 3 -> -Math.abs((float) (3 * r.nextGaussian()));
+                    case 4 -> r.nextInt(20) == 0 ? (r.nextBoolean() ? Float.NaN : 0.5f) : -104f;
+                    case 5 -> r.nextBoolean() ? 0f : -0f;
+                    default -> (float) (-30 * Math.abs(r.nextGaussian()));
+                };
+                int q = r.nextInt(16);
+                g[i] = !dense ? (r.nextInt(8) == 0 ? -0f : 0f)
+                        : q == 0 ? 0f : q == 1 ? -0f : q == 2 ? 0x1p-70f : q == 3 ? -0x1p70f : q == 4 ? 0x1p-60f
+                        : (float) r.nextGaussian();
+            }
+            g[n / 2] = rowGrad[variant % rowGrad.length]; // s = this (+ the dense entries' sum)
+            if (variant % rowGrad.length == 5) { g[n / 3] = 1f; g[n / 4] = -1f; } // s = 0 when not dense
+            float[] a = new float[n], b = new float[n];
+            VECTOR.logSoftmaxBackward(out, 0, n, g, 0, n, a, 0, n, 1, n);
+            SCALAR.logSoftmaxBackward(out, 0, n, g, 0, n, b, 0, n, 1, n);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Float.toHexString(b[i]), Float.toHexString(a[i]), "variant=" + variant + " index " + i
+                        + " out=" + out[i] + " g=" + g[i]);
+            }
+        }
+    }
+
     static float[] gradOut(float[] x) {
         float[] g = new float[x.length];
         for (int i = 0; i < g.length; i++) g[i] = (float) Math.sin(i * 0.37) * 2f;
