@@ -161,6 +161,52 @@ class SoftmaxCrossCheckTest {
         }
     }
 
+    /**
+     * softmaxBackward's scaled form (vectors from the first with some 0 &lt; |y| &lt; 2^-60 on): softmax outputs of wide
+     * rows, and crafted rows of subnormal, tiny, zero, negative and ordinary y with gradOut N(0, 1), zero, NaN, tiny
+     * (then d = g - s may be tiny: scalar method) or 1 + 2^-23 (Y |d| = E + E 2^-23 for an even subnormal pattern E in
+     * (2^22, 1.5 2^22): rounded once up, twice down). Bit for bit as the scalar twin.
+     */
+    @Test
+    void softmaxBackwardOnWideRowsMatchesTheScalarTwin() {
+        Random r = new Random(SEED + 13);
+        int n = 64 * LANES + 7;
+        for (int variant = 0; variant < 6; variant++) {
+            float[] y = new float[n], g = new float[n];
+            if (variant == 0) {
+                float[] x = new float[n];
+                for (int i = 0; i < n; i++) x[i] = (float) (30 * r.nextGaussian());
+                dev.kernels.Softmax.softmax(x, y, 1, n);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    int k = r.nextInt(8);
+                    y[i] = switch (k) {
+                        case 0 -> Float.intBitsToFloat(((1 << 22) + 2 * r.nextInt(1 << 20)) | (r.nextInt(6) == 0 ? 0x80000000 : 0));
+                        case 1 -> Float.intBitsToFloat(1 + r.nextInt(0x7fffff));
+                        case 2 -> (float) Math.scalb(1 + r.nextDouble(), -126 + r.nextInt(66)); // 2^-126 .. 2^-60
+                        case 3 -> r.nextBoolean() ? 0f : -0f;
+                        case 4 -> -(float) Math.scalb(1 + r.nextDouble(), -100);
+                        default -> (float) r.nextDouble();
+                    };
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                int q = r.nextInt(50);
+                g[i] = variant == 2 || variant == 3 ? 1f + 0x1p-23f
+                        : variant == 4 && q < 10 ? 0x1p-70f * (q + 1)
+                        : q == 0 ? Float.NaN : q < 4 ? 0f : (float) r.nextGaussian();
+            }
+            if (variant == 3) for (int i = 0; i < n; i++) if (y[i] > 0x1p-60f) y[i] = 0f; // s tiny: d = 1 + 2^-23
+            float[] a = new float[n], b = new float[n];
+            VECTOR.softmaxBackward(y, 0, n, g, 0, n, a, 0, n, 1, n);
+            SCALAR.softmaxBackward(y, 0, n, g, 0, n, b, 0, n, 1, n);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Float.toHexString(b[i]), Float.toHexString(a[i]), "variant=" + variant + " index " + i
+                        + " y=" + y[i] + " g=" + g[i]);
+            }
+        }
+    }
+
     static float[] gradOut(float[] x) {
         float[] g = new float[x.length];
         for (int i = 0; i < g.length; i++) g[i] = (float) Math.sin(i * 0.37) * 2f;
@@ -190,6 +236,13 @@ class SoftmaxCrossCheckTest {
             float[] q = new float[x.length];
             for (int i = 0; i < q.length; i++) q[i] = (i % 7) / 7f;
             return im.crossEntropySoft(x, xo, xs, q, xo, xs, ROWS, c, null, 0.05f, null, 0, null, 0, o, oo, os, 0.5);
+        }, false);
+        crossCheck("crossEntropySoft weighted, no smoothing", (im, x, xo, xs, o, oo, os, c) -> {
+            float[] q = new float[x.length];
+            for (int i = 0; i < q.length; i++) q[i] = (i % 5) / 5f;
+            float[] w = new float[c];
+            for (int j = 0; j < c; j++) w[j] = 0.5f + (j % 3) * 0.75f;
+            return im.crossEntropySoft(x, xo, xs, q, xo, xs, ROWS, c, w, 0f, null, 0, null, 0, o, oo, os, 1.0 / 3);
         }, false);
     }
 

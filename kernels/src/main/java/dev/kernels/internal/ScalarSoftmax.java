@@ -459,26 +459,42 @@ public class ScalarSoftmax implements SoftmaxSupport {
             int k = ties(p); // before p is cleared for the target sums below
             double lse = logOfSum(k, t);
             // a_j = w_j ((1 - eps) q_j + eps / C) in float, then A = sum a_j and B = sum a_j (m - x_j) in binary64
-            clear(p);
-            for (int j = 0; j < cols; j++) p[j & 15] += (double) softTarget(q[qo + j], w, j, omEps, epsC);
-            double aSum = tree(p);
-            clear(p);
-            double md = m;
-            for (int j = 0; j < cols; j++) {
-                p[j & 15] += (double) softTarget(q[qo + j], w, j, omEps, epsC) * (md - (double) x[xo + j]);
-            }
-            double loss = tree(p) + aSum * lse; // both >= 0 for targets >= 0
-            if (grad != null) {
-                float cA = (float) (gradScale * aSum / (k + t));
-                for (int j = 0; j < cols; j++) {
-                    grad[go + j] = Math.fma(unscale(grad[go + j]), cA, -(softTarget(q[qo + j], w, j, omEps, epsC) * sf));
-                }
-            }
+            double aSum = softTargetSum(q, qo, cols, w, omEps, epsC);
+            double loss = softTargetGapSum(x, xo, q, qo, cols, m, w, omEps, epsC) + aSum * lse; // both >= 0 for targets >= 0
+            if (grad != null) softGradRow(grad, go, q, qo, cols, w, omEps, epsC, (float) (gradScale * aSum / (k + t)), sf);
             if (lossOut != null) lossOut[lossOff + r] = (float) loss;
             if (rowLoss != null) rowLoss[rowLossOff + r] = loss;
             total += loss;
         }
         return total;
+    }
+
+    /** A = sum of the soft targets a_j ({@link #softTarget}), each converted to binary64, into partial j % 16. */
+    protected double softTargetSum(float[] q, int qo, int n, float[] w, float omEps, float epsC) {
+        double[] p = scratch();
+        clear(p);
+        for (int j = 0; j < n; j++) p[j & 15] += (double) softTarget(q[qo + j], w, j, omEps, epsC);
+        return tree(p);
+    }
+
+    /** B = sum of a_j (m - x_j) in binary64, partial j % 16. */
+    protected double softTargetGapSum(float[] x, int xo, float[] q, int qo, int n, float m, float[] w, float omEps,
+                                      float epsC) {
+        double[] p = scratch();
+        clear(p);
+        double md = m;
+        for (int j = 0; j < n; j++) {
+            p[j & 15] += (double) softTarget(q[qo + j], w, j, omEps, epsC) * (md - (double) x[xo + j]);
+        }
+        return tree(p);
+    }
+
+    /** Soft-target gradient: grad_j = e_j cA - a_j sf, e_j = {@link #unscale} of what expSum left in grad. */
+    protected void softGradRow(float[] grad, int go, float[] q, int qo, int n, float[] w, float omEps, float epsC,
+                               float cA, float sf) {
+        for (int j = 0; j < n; j++) {
+            grad[go + j] = Math.fma(unscale(grad[go + j]), cA, -(softTarget(q[qo + j], w, j, omEps, epsC) * sf));
+        }
     }
 
     static float softTarget(float q, float[] w, int j, float omEps, float epsC) {
