@@ -31,6 +31,34 @@ public final class SoftmaxOracle {
         return Math.abs(actual - exact) / ulpOf(exact);
     }
 
+    /**
+     * softmaxBackward of one row in binary64: gradIn_j = y_j (g_j - s), s = sum of g_k y_k (exact products, summed in
+     * binary64), into ref; terms[j] = max(|y_j g_j|, |y_j s|), the scale of its possible cancellation.
+     */
+    public static void softmaxBackward(float[] y, float[] g, int off, int n, double[] ref, double[] terms) {
+        double s = 0;
+        for (int j = 0; j < n; j++) s += (double) g[off + j] * y[off + j];
+        for (int j = 0; j < n; j++) {
+            double yj = y[off + j], gj = g[off + j];
+            ref[j] = yj * (gj - s);
+            terms[j] = Math.max(Math.abs(yj * gj), Math.abs(yj * s));
+        }
+    }
+
+    /**
+     * logSoftmaxBackward of one row in binary64: gradIn_j = g_j - exp(out_j) s, s = sum of g_k, into ref;
+     * terms[j] = max(|g_j|, |exp(out_j) s|).
+     */
+    public static void logSoftmaxBackward(float[] out, float[] g, int off, int n, double[] ref, double[] terms) {
+        double s = 0;
+        for (int j = 0; j < n; j++) s += g[off + j];
+        for (int j = 0; j < n; j++) {
+            double es = StrictMath.exp(out[off + j]) * s;
+            ref[j] = g[off + j] - es;
+            terms[j] = Math.max(Math.abs((double) g[off + j]), Math.abs(es));
+        }
+    }
+
     /** Row max, tie count k and t = sum of exp(x - max) over the non-max elements; returns {m, k, t}. */
     static double[] rowSums(float[] x, int off, int n) {
         double m = Double.NEGATIVE_INFINITY;

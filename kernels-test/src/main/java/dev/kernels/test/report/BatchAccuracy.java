@@ -19,7 +19,8 @@ import java.util.Random;
  *
  * <p>Errors are in ULP of the exact value (unit "ulp"), except for gradients where the exact value is a difference
  * that may cancel: there the unit is "ulp-of-terms", the error divided by ulp(max(|scale A p|, |scale a|)) for
- * cross-entropy and ulp(max(sigma, y)) * |scale| for BCE (the documented bound, {@link Losses#MAX_ULP_GRAD}).
+ * cross-entropy, ulp(max(sigma, y)) * |scale| for BCE (the documented bound, {@link Losses#MAX_ULP_GRAD}), and the
+ * larger of the two terms for softmaxBackward and logSoftmaxBackward ({@link Softmax#MAX_ULP_BACKWARD}).
  */
 public final class BatchAccuracy {
     private BatchAccuracy() {}
@@ -48,6 +49,8 @@ public final class BatchAccuracy {
                 out.add(crossEntropy(dist, x, rows, cols, new Random(seed + cols), true));
                 out.add(bce(dist, x, rows, cols, new Random(seed - cols), false));
                 out.add(bce(dist, x, rows, cols, new Random(seed - cols), true));
+                out.add(backward(dist, x, rows, cols, new Random(seed + 7L * cols), false));
+                out.add(backward(dist, x, rows, cols, new Random(seed + 7L * cols), true));
             }
         }
         return out;
@@ -117,6 +120,39 @@ public final class BatchAccuracy {
         }
         return new Result(gradient ? "bceWithLogits.grad" : "bceWithLogits", dist, rows, cols, w.max,
                 gradient ? "ulp-of-terms" : "ulp", w.row, digest(gradient ? grad : loss));
+    }
+
+    /**
+     * softmaxBackward on y = softmax(x) with gradOut N(0, 1), or logSoftmaxBackward on out = logSoftmax(x) with
+     * gradOut as NLL's (-1 on a random label, 0 elsewhere) in three rows of four and N(0, 1) in the fourth. Both
+     * subtract nearly equal values at times (g_j - s; g_j - e_j s): errors in ulp of the larger term.
+     */
+    static Result backward(String dist, float[] x, int rows, int cols, Random r, boolean log) {
+        float[] fwd = new float[x.length];
+        if (log) Softmax.logSoftmax(x, fwd, rows, cols); else Softmax.softmax(x, fwd, rows, cols);
+        float[] g = new float[x.length];
+        for (int row = 0; row < rows; row++) {
+            boolean nll = log && r.nextInt(4) != 0;
+            int label = r.nextInt(cols);
+            for (int j = 0; j < cols; j++) g[row * cols + j] = nll ? (j == label ? -1f : 0f) : (float) r.nextGaussian();
+        }
+        float[] gi = new float[x.length];
+        if (log) Softmax.logSoftmaxBackward(fwd, g, gi, rows, cols); else Softmax.softmaxBackward(fwd, g, gi, rows, cols);
+        double[] ref = new double[cols], terms = new double[cols];
+        Worst w = new Worst();
+        for (int row = 0; row < rows; row++) {
+            if (log) SoftmaxOracle.logSoftmaxBackward(fwd, g, row * cols, cols, ref, terms);
+            else SoftmaxOracle.softmaxBackward(fwd, g, row * cols, cols, ref, terms);
+            for (int j = 0; j < cols; j++) {
+                double exact = ref[j];
+                float got = gi[row * cols + j];
+                double err = Double.isNaN(exact) ? (Float.isNaN(got) ? 0 : Double.POSITIVE_INFINITY)
+                        : Math.abs(got - exact) / SoftmaxOracle.ulpOf(terms[j]);
+                w.add(err, row);
+            }
+        }
+        return new Result(log ? "logSoftmaxBackward" : "softmaxBackward", dist, rows, cols, w.max, "ulp-of-terms",
+                w.row, digest(gi));
     }
 
     static final class Worst {
