@@ -151,13 +151,7 @@ class SoftmaxCrossCheckTest {
             }
             g[n / 2] = rowGrad[variant % rowGrad.length]; // s = this (+ the dense entries' sum)
             if (variant % rowGrad.length == 5) { g[n / 3] = 1f; g[n / 4] = -1f; } // s = 0 when not dense
-            float[] a = new float[n], b = new float[n];
-            VECTOR.logSoftmaxBackward(out, 0, n, g, 0, n, a, 0, n, 1, n);
-            SCALAR.logSoftmaxBackward(out, 0, n, g, 0, n, b, 0, n, 1, n);
-            for (int i = 0; i < n; i++) {
-                assertEquals(Float.toHexString(b[i]), Float.toHexString(a[i]), "variant=" + variant + " index " + i
-                        + " out=" + out[i] + " g=" + g[i]);
-            }
+            backwardRowMatches(true, out, g, "logSoftmaxBackward variant=" + variant);
         }
     }
 
@@ -197,13 +191,24 @@ class SoftmaxCrossCheckTest {
                         : q == 0 ? Float.NaN : q < 4 ? 0f : (float) r.nextGaussian();
             }
             if (variant == 3) for (int i = 0; i < n; i++) if (y[i] > 0x1p-60f) y[i] = 0f; // s tiny: d = 1 + 2^-23
-            float[] a = new float[n], b = new float[n];
-            VECTOR.softmaxBackward(y, 0, n, g, 0, n, a, 0, n, 1, n);
-            SCALAR.softmaxBackward(y, 0, n, g, 0, n, b, 0, n, 1, n);
-            for (int i = 0; i < n; i++) {
-                assertEquals(Float.toHexString(b[i]), Float.toHexString(a[i]), "variant=" + variant + " index " + i
-                        + " y=" + y[i] + " g=" + g[i]);
-            }
+            backwardRowMatches(false, y, g, "softmaxBackward variant=" + variant);
+        }
+    }
+
+    /** One row: logSoftmaxBackward (log) or softmaxBackward of fwd with gradOut g, vector path vs scalar twin. */
+    private static void backwardRowMatches(boolean log, float[] fwd, float[] g, String what) {
+        int n = fwd.length;
+        float[] a = new float[n], b = new float[n];
+        if (log) {
+            VECTOR.logSoftmaxBackward(fwd, 0, n, g, 0, n, a, 0, n, 1, n);
+            SCALAR.logSoftmaxBackward(fwd, 0, n, g, 0, n, b, 0, n, 1, n);
+        } else {
+            VECTOR.softmaxBackward(fwd, 0, n, g, 0, n, a, 0, n, 1, n);
+            SCALAR.softmaxBackward(fwd, 0, n, g, 0, n, b, 0, n, 1, n);
+        }
+        for (int i = 0; i < n; i++) {
+            assertEquals(Float.toHexString(b[i]), Float.toHexString(a[i]), what + " index " + i + " fwd=" + fwd[i]
+                    + " g=" + g[i]);
         }
     }
 
