@@ -781,19 +781,23 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     // absent lane would add m - 0, not 0). They ran as scalar loops before: 3.5 / 8 ns per element at 512 bits.
 
     @Override
-    protected double gapSum(float[] x, int xo, int n, float m, float[] w) {
+    protected double targetSum(float[] x, int xo, float[] q, int qo, int n, float m, float[] w, float omEps,
+                               float epsC) {
+        FloatVector vomEps = FloatVector.broadcast(F, omEps), vepsC = FloatVector.broadcast(F, epsC);
         DoubleVector md = DoubleVector.broadcast(D, (double) m);
         DoubleVector dz = DoubleVector.zero(D);
         DoubleVector a0 = dz, a1 = dz, a2 = dz, a3 = dz, a4 = dz, a5 = dz, a6 = dz, a7 = dz, t0, t1;
         int full = n & -PARTIALS;
         for (int j = 0; j < full; j += FL) {
-            FloatVector vx = FloatVector.fromArray(F, x, xo + j);
-            DoubleVector vlo = md.sub((DoubleVector) vx.convertShape(F2D, D, 0));
-            DoubleVector vhi = md.sub((DoubleVector) vx.convertShape(F2D, D, 1));
-            if (w != null) {
-                FloatVector vw = FloatVector.fromArray(F, w, j);
-                vlo = vlo.mul((DoubleVector) vw.convertShape(F2D, D, 0));
-                vhi = vhi.mul((DoubleVector) vw.convertShape(F2D, D, 1));
+            // a_j as ScalarSoftmax.targetSum takes it, lane by lane; times m - x_j where x is given
+            FloatVector va = q != null ? FloatVector.fromArray(F, q, qo + j).fma(vomEps, vepsC) : FloatVector.broadcast(F, 1f);
+            if (w != null) va = q != null ? FloatVector.fromArray(F, w, j).mul(va) : FloatVector.fromArray(F, w, j);
+            DoubleVector vlo = (DoubleVector) va.convertShape(F2D, D, 0);
+            DoubleVector vhi = (DoubleVector) va.convertShape(F2D, D, 1);
+            if (x != null) {
+                FloatVector vx = FloatVector.fromArray(F, x, xo + j);
+                vlo = vlo.mul(md.sub((DoubleVector) vx.convertShape(F2D, D, 0)));
+                vhi = vhi.mul(md.sub((DoubleVector) vx.convertShape(F2D, D, 1)));
             }
             a0 = a0.add(vlo);
             a1 = a1.add(vhi);
@@ -815,80 +819,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         }
         double mdd = m;
         for (int j = full; j < n; j++) {
-            double gap = mdd - (double) x[xo + j];
-            p[j & 15] += w == null ? gap : (double) w[j] * gap;
-        }
-        return tree(p);
-    }
-
-    @Override
-    protected double softTargetSum(float[] q, int qo, int n, float[] w, float omEps, float epsC) {
-        FloatVector vomEps = FloatVector.broadcast(F, omEps), vepsC = FloatVector.broadcast(F, epsC);
-        DoubleVector dz = DoubleVector.zero(D);
-        DoubleVector a0 = dz, a1 = dz, a2 = dz, a3 = dz, a4 = dz, a5 = dz, a6 = dz, a7 = dz, t0, t1;
-        int full = n & -PARTIALS;
-        for (int j = 0; j < full; j += FL) {
-            FloatVector va = FloatVector.fromArray(F, q, qo + j).fma(vomEps, vepsC); // softTarget, lane by lane
-            if (w != null) va = FloatVector.fromArray(F, w, j).mul(va);
-            DoubleVector vlo = (DoubleVector) va.convertShape(F2D, D, 0);
-            DoubleVector vhi = (DoubleVector) va.convertShape(F2D, D, 1);
-            a0 = a0.add(vlo);
-            a1 = a1.add(vhi);
-            if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
-            if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
-        }
-        double[] p = scratch();
-        a0.intoArray(p, 0);
-        a1.intoArray(p, DL);
-        if (NACC >= 4) {
-            a2.intoArray(p, 2 * DL);
-            a3.intoArray(p, 3 * DL);
-        }
-        if (NACC == 8) {
-            a4.intoArray(p, 4 * DL);
-            a5.intoArray(p, 5 * DL);
-            a6.intoArray(p, 6 * DL);
-            a7.intoArray(p, 7 * DL);
-        }
-        for (int j = full; j < n; j++) p[j & 15] += (double) softTarget(q[qo + j], w, j, omEps, epsC);
-        return tree(p);
-    }
-
-    @Override
-    protected double softTargetGapSum(float[] x, int xo, float[] q, int qo, int n, float m, float[] w, float omEps,
-                                      float epsC) {
-        FloatVector vomEps = FloatVector.broadcast(F, omEps), vepsC = FloatVector.broadcast(F, epsC);
-        DoubleVector md = DoubleVector.broadcast(D, (double) m);
-        DoubleVector dz = DoubleVector.zero(D);
-        DoubleVector a0 = dz, a1 = dz, a2 = dz, a3 = dz, a4 = dz, a5 = dz, a6 = dz, a7 = dz, t0, t1;
-        int full = n & -PARTIALS;
-        for (int j = 0; j < full; j += FL) {
-            FloatVector va = FloatVector.fromArray(F, q, qo + j).fma(vomEps, vepsC); // softTarget, lane by lane
-            if (w != null) va = FloatVector.fromArray(F, w, j).mul(va);
-            FloatVector vx = FloatVector.fromArray(F, x, xo + j);
-            DoubleVector vlo = ((DoubleVector) va.convertShape(F2D, D, 0)).mul(md.sub((DoubleVector) vx.convertShape(F2D, D, 0)));
-            DoubleVector vhi = ((DoubleVector) va.convertShape(F2D, D, 1)).mul(md.sub((DoubleVector) vx.convertShape(F2D, D, 1)));
-            a0 = a0.add(vlo);
-            a1 = a1.add(vhi);
-            if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
-            if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
-        }
-        double[] p = scratch();
-        a0.intoArray(p, 0);
-        a1.intoArray(p, DL);
-        if (NACC >= 4) {
-            a2.intoArray(p, 2 * DL);
-            a3.intoArray(p, 3 * DL);
-        }
-        if (NACC == 8) {
-            a4.intoArray(p, 4 * DL);
-            a5.intoArray(p, 5 * DL);
-            a6.intoArray(p, 6 * DL);
-            a7.intoArray(p, 7 * DL);
-        }
-        double mdd = m;
-        for (int j = full; j < n; j++) {
-            p[j & 15] += (double) softTarget(q[qo + j], w, j, omEps, epsC) * (mdd - (double) x[xo + j]);
+            float a = q != null ? softTarget(q[qo + j], w, j, omEps, epsC) : w != null ? w[j] : 1f;
+            p[j & 15] += (double) a * (x != null ? mdd - (double) x[xo + j] : 1.0);
         }
         return tree(p);
     }
@@ -949,7 +881,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     @Override
     protected void softmaxBackwardRow(float[] y, int yo, float[] g, int go, float[] gi, int gio, int n, float s) {
         int j = 0;
-        for (int bound = F.loopBound(n); j < bound; j += FL) {
+        int bound = F.loopBound(n);
+        for (; j < bound; j += FL) {
             FloatVector vy = FloatVector.fromArray(F, y, yo + j);
             // from the first vector with some 0 < y < 2^-60 on (wide rows), the rest of the row takes the scaled form;
             // the test costs 5-15% on ordinary rows (the same kept in dot instead: no less). Negative y, not a softmax
@@ -957,7 +890,6 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             if (vy.reinterpretAsInts().sub(1).compare(ULT, SB_Y_MIN_BITS - 1).anyTrue()) break;
             vy.mul(FloatVector.fromArray(F, g, go + j).sub(s)).intoArray(gi, gio + j);
         }
-        int bound = F.loopBound(n);
         if (j < bound) softmaxBackwardScaled(y, yo, g, go, gi, gio, j, bound, s);
         for (j = bound; j < n; j++) gi[gio + j] = y[yo + j] * (g[go + j] - s);
     }
@@ -1006,32 +938,30 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     @Override
     protected void logSoftmaxBackwardRow(float[] o, int oo, float[] g, int go, float[] gi, int gio, int n, float s) {
         int j = 0;
+        int bound = F.loopBound(n);
         FloatVector vsum = FloatVector.broadcast(F, s);
-        for (int bound = F.loopBound(n); j < bound; j += FL) {
+        for (; j < bound; j += FL) {
             FloatVector vo = FloatVector.fromArray(F, o, oo + j);
             // from the first vector with some o < -40 on, the rest of the row takes the scaled form (a call in this
             // loop cost its direct vectors 10-20% once taken: vectors saved around it)
             if (vo.compare(LT, LSB_DIRECT_O_MIN).anyTrue()) break;
-            {
-                // every o >= -40 (or NaN): ScalarMath.exp's general form (two-factor scaling; no low clamp needed),
-                // lane by lane, e >= 2^-58 normal; every clamp in this class is a compare + blend (same values, NaN
-                // stays): C2 spells Java max/min as several instructions
-                FloatVector vxc = vo.blend(EXP_CLAMP_MAX, vo.compare(GT, EXP_CLAMP_MAX));
-                FloatVector vnb = vxc.fma(LOG2E_F, EXP_MAGIC_F);
-                FloatVector vn = vnb.sub(EXP_MAGIC_F);
-                FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vxc));
-                FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
-                        .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
-                        .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
-                IntVector vni = vnb.reinterpretAsInts().sub(Float.floatToRawIntBits(EXP_MAGIC_F) - 127);
-                IntVector vkk = IntVector.zero(I).blend(64, vni.compare(LE, 1)).blend(-1, vni.compare(GE, 255));
-                FloatVector vs1 = vni.add(vkk).lanewise(LSHL, 23).reinterpretAsFloats();
-                FloatVector vs2 = IntVector.broadcast(I, 127).sub(vkk).lanewise(LSHL, 23).reinterpretAsFloats();
-                FloatVector ve = vp.mul(vs1).mul(vs2);
-                ve.neg().fma(vsum, FloatVector.fromArray(F, g, go + j)).intoArray(gi, gio + j);
-            }
+            // every o >= -40 (or NaN): ScalarMath.exp's general form (two-factor scaling; no low clamp needed),
+            // lane by lane, e >= 2^-58 normal; every clamp in this class is a compare + blend (same values, NaN
+            // stays): C2 spells Java max/min as several instructions
+            FloatVector vxc = vo.blend(EXP_CLAMP_MAX, vo.compare(GT, EXP_CLAMP_MAX));
+            FloatVector vnb = vxc.fma(LOG2E_F, EXP_MAGIC_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC_F);
+            FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vxc));
+            FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
+                    .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
+            IntVector vni = vnb.reinterpretAsInts().sub(Float.floatToRawIntBits(EXP_MAGIC_F) - 127);
+            IntVector vkk = IntVector.zero(I).blend(64, vni.compare(LE, 1)).blend(-1, vni.compare(GE, 255));
+            FloatVector vs1 = vni.add(vkk).lanewise(LSHL, 23).reinterpretAsFloats();
+            FloatVector vs2 = IntVector.broadcast(I, 127).sub(vkk).lanewise(LSHL, 23).reinterpretAsFloats();
+            FloatVector ve = vp.mul(vs1).mul(vs2);
+            ve.neg().fma(vsum, FloatVector.fromArray(F, g, go + j)).intoArray(gi, gio + j);
         }
-        int bound = F.loopBound(n);
         if (j < bound) logSoftmaxBackwardScaled(o, oo, g, go, gi, gio, j, bound, s);
         for (j = bound; j < n; j++) gi[gio + j] = Math.fma(-ScalarMath.exp(o[oo + j]), s, g[go + j]);
     }
@@ -1039,8 +969,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     /**
      * logSoftmaxBackwardRow's vectors [from, to), the first with some o &lt; -40 (wide or masked rows); its own compile
      * (inlined into the row loop it made C2 box vectors after a recompile, -XX:-TieredCompilation -Xbatch: 40 KB per
-     * call): e may be
-     * subnormal, and e s (g = 0, the NLL case) may round to one; a subnormal factor or product is an Intel assist
+     * call): e may be subnormal, and e s (g = 0, the NLL case) may round to one; a subnormal factor or product is an Intel assist
      * (N(0,30) rows ran 7.6-13x the time, masked ones 4.6-8.5x). Scaled: u = e 2^64 exact and normal,
      * W = fma(-u, s, g 2^64) = V 2^64 rounded once (V = g - e s), then
      * - g != 0, 2^-60 &lt;= |g| &lt; 2^60, |s| in [2^-60, 2^60]: V = 0 or |V| &ge; 2^-109 (g and e s are multiples of
@@ -1052,11 +981,12 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     private static void logSoftmaxBackwardScaled(float[] o, int oo, float[] g, int go, float[] gi, int gio, int from,
                                                  int to, float s) {
         float sa = Math.abs(s);
+        boolean sOutOfRange = !(sa >= 0x1p-60f && sa <= 0x1p60f); // NaN too
         for (int j = from; j < to; j += FL) {
             FloatVector vo = FloatVector.fromArray(F, o, oo + j);
             FloatVector vg = FloatVector.fromArray(F, g, go + j);
             IntVector vga = vg.reinterpretAsInts().and(~SIGN_BIT_F);
-            if (!(sa >= 0x1p-60f && sa <= 0x1p60f) || !vo.compare(LE, 0f).allTrue() || !vga.compare(EQ, 0)
+            if (sOutOfRange || !vo.compare(LE, 0f).allTrue() || !vga.compare(EQ, 0)
                     .or(vga.sub(LSB_G_MIN_BITS).compare(ULT, LSB_G_MAX_BITS - LSB_G_MIN_BITS)).allTrue()) {
                 for (int l = j; l < j + FL; l++) gi[gio + l] = Math.fma(-ScalarMath.exp(o[oo + l]), s, g[go + l]);
                 continue;

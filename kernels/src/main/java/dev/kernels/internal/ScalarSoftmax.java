@@ -231,14 +231,19 @@ public class ScalarSoftmax implements SoftmaxSupport {
         for (int j = 0; j < n; j++) gi[gio + j] = Math.fma(-ScalarMath.exp(o[oo + j]), s, g[go + j]);
     }
 
-    /** sum_j w_j * (m - x_j) in binary64 (w null: weight 1); every term is &ge; 0 for x_j &le; m. */
-    protected double gapSum(float[] x, int xo, int n, float m, float[] w) {
+    /**
+     * The target sums of cross-entropy, sum_j a_j (m - x_j) in binary64, partial j % 16: a_j = {@link #softTarget}
+     * of q_j with q, else w_j (1 without w); without x the factor m - x_j is 1 (the sum of the a_j). Every term is
+     * &ge; 0 for x_j &le; m and a_j &ge; 0.
+     */
+    protected double targetSum(float[] x, int xo, float[] q, int qo, int n, float m, float[] w, float omEps,
+                               float epsC) {
         double[] p = scratch();
         clear(p);
         double md = m;
         for (int j = 0; j < n; j++) {
-            double gap = md - (double) x[xo + j];
-            p[j & 15] += w == null ? gap : (double) w[j] * gap;
+            float a = q != null ? softTarget(q[qo + j], w, j, omEps, epsC) : w != null ? w[j] : 1f;
+            p[j & 15] += (double) a * (x != null ? md - (double) x[xo + j] : 1.0);
         }
         return tree(p);
     }
@@ -417,7 +422,7 @@ public class ScalarSoftmax implements SoftmaxSupport {
                 if (!smooth) {
                     loss = wy * nll;
                 } else {
-                    double gaps = gapSum(x, xo, cols, m, w);
+                    double gaps = targetSum(x, xo, null, 0, cols, m, w, 0f, 0f);
                     loss = oneMinusEps * wy * nll + epsC * (gaps + lse * weightSum);
                 }
                 if (grad != null) {
@@ -459,34 +464,14 @@ public class ScalarSoftmax implements SoftmaxSupport {
             int k = ties(p); // before p is cleared for the target sums below
             double lse = logOfSum(k, t);
             // a_j = w_j ((1 - eps) q_j + eps / C) in float, then A = sum a_j and B = sum a_j (m - x_j) in binary64
-            double aSum = softTargetSum(q, qo, cols, w, omEps, epsC);
-            double loss = softTargetGapSum(x, xo, q, qo, cols, m, w, omEps, epsC) + aSum * lse; // both >= 0 for targets >= 0
+            double aSum = targetSum(null, 0, q, qo, cols, m, w, omEps, epsC);
+            double loss = targetSum(x, xo, q, qo, cols, m, w, omEps, epsC) + aSum * lse; // both >= 0 for targets >= 0
             if (grad != null) softGradRow(grad, go, q, qo, cols, w, omEps, epsC, (float) (gradScale * aSum / (k + t)), sf);
             if (lossOut != null) lossOut[lossOff + r] = (float) loss;
             if (rowLoss != null) rowLoss[rowLossOff + r] = loss;
             total += loss;
         }
         return total;
-    }
-
-    /** A = sum of the soft targets a_j ({@link #softTarget}), each converted to binary64, into partial j % 16. */
-    protected double softTargetSum(float[] q, int qo, int n, float[] w, float omEps, float epsC) {
-        double[] p = scratch();
-        clear(p);
-        for (int j = 0; j < n; j++) p[j & 15] += (double) softTarget(q[qo + j], w, j, omEps, epsC);
-        return tree(p);
-    }
-
-    /** B = sum of a_j (m - x_j) in binary64, partial j % 16. */
-    protected double softTargetGapSum(float[] x, int xo, float[] q, int qo, int n, float m, float[] w, float omEps,
-                                      float epsC) {
-        double[] p = scratch();
-        clear(p);
-        double md = m;
-        for (int j = 0; j < n; j++) {
-            p[j & 15] += (double) softTarget(q[qo + j], w, j, omEps, epsC) * (md - (double) x[xo + j]);
-        }
-        return tree(p);
     }
 
     /** Soft-target gradient: grad_j = e_j cA - a_j sf, e_j = {@link #unscale} of what expSum left in grad. */
