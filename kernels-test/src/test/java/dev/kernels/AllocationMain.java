@@ -30,6 +30,40 @@ public final class AllocationMain {
     static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
+    /**
+     * With -Dallocation.edge=true the inputs hold edge values (AllocationTest's edge-input tests): the forms for
+     * subnormal results, clamps, special values and scaled gradients compile and run beside the ordinary ones.
+     */
+    static final boolean EDGE = Boolean.getBoolean("allocation.edge");
+
+    /** Logit-like edge values by i: exp/sigmoid results subnormal or saturated, subnormal, tiny, huge, +-inf, NaN, -0. */
+    static float edgeValue(Random r, int i) {
+        float sign = r.nextBoolean() ? 1f : -1f;
+        return switch (i % 10) {
+            case 0 -> -80f - 60f * r.nextFloat();
+            case 1 -> 80f + 60f * r.nextFloat();
+            case 2 -> sign * Float.intBitsToFloat(1 + r.nextInt(0x7fffff));
+            case 3 -> sign * (float) Math.pow(2, -126 + 100 * r.nextDouble());
+            case 4 -> Float.NEGATIVE_INFINITY;
+            case 5 -> sign * (float) Math.pow(2, 20 + 107 * r.nextDouble());
+            case 6 -> Float.POSITIVE_INFINITY;
+            case 7 -> Float.NaN;
+            case 8 -> -0f;
+            default -> (float) (30 * r.nextGaussian());
+        };
+    }
+
+    /** gradOut edge values by i: tiny (subnormal products), huge (the kernels' scalar fallbacks), zero, ordinary. */
+    static float edgeGrad(Random r, int i) {
+        float sign = r.nextBoolean() ? 1f : -1f;
+        return switch (i % 4) {
+            case 0 -> sign * (float) Math.pow(2, -149 + 90 * r.nextDouble());
+            case 1 -> sign * (float) Math.pow(2, 30 + 30 * r.nextDouble());
+            case 2 -> 0f;
+            default -> (float) r.nextGaussian();
+        };
+    }
+
     static float[] gaussian(Random r, int n, double sd) {
         float[] a = new float[n];
         for (int i = 0; i < n; i++) a[i] = (float) (r.nextGaussian() * sd);
@@ -56,6 +90,15 @@ public final class AllocationMain {
         float[] grad = new float[n];
         float[] t = new float[n];
         for (int i = 0; i < n; i++) t[i] = r.nextFloat();
+        float[] tl = t.clone(); // log and log1p's inputs (t stays BCE's targets)
+        if (EDGE) { // every third aligned block of 16: edge values, so each call takes fast and edge forms
+            for (int i = 0; i < n; i++) {
+                if (i / 16 % 3 != 2) continue;
+                x[i] = edgeValue(r, i);
+                g[i] = edgeGrad(r, i);
+                tl[i] = edgeValue(r, i + 3);
+            }
+        }
         float[] posWeight = new float[COLS];
         Arrays.fill(posWeight, 2f);
         float[] lse = new float[ROWS];
@@ -77,13 +120,13 @@ public final class AllocationMain {
             case "bcePosWeight" -> () -> Losses.bceWithLogits(x, t, null, posWeight, ROWS, COLS, Reduction.SUM, null,
                     grad);
             case "exp" -> () -> VectorMath.exp(x, gi);
-            case "log" -> () -> VectorMath.log(t, gi);
+            case "log" -> () -> VectorMath.log(tl, gi);
             case "sigmoid" -> () -> VectorMath.sigmoid(x, gi);
             case "tanh" -> () -> VectorMath.tanh(x, gi);
             case "silu" -> () -> Activations.silu(x, gi);
             case "geluBackward" -> () -> Activations.geluBackward(x, g, gi);
             case "expm1" -> () -> VectorMath.expm1(x, gi);
-            case "log1p" -> () -> VectorMath.log1p(t, gi);
+            case "log1p" -> () -> VectorMath.log1p(tl, gi);
             case "erf" -> () -> VectorMath.erf(x, gi);
             case "relu" -> () -> Activations.relu(x, gi);
             case "leakyRelu" -> () -> Activations.leakyRelu(x, gi, 0.01f);

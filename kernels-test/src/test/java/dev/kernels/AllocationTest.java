@@ -56,6 +56,24 @@ class AllocationTest {
         assertAllocatesNothing(List.of("-XX:-TieredCompilation", "-Xbatch"));
     }
 
+    /**
+     * Edge inputs in every third block of 16 ({@link AllocationMain#edgeValue}: results subnormal or saturated, subnormal,
+     * tiny and huge x, +-inf, NaN; tiny, huge and zero gradOut), so the subnormal-result, clamp, special-value and
+     * scaled forms compile and run beside the ordinary ones, with background and with synchronous compiles. Not with
+     * C2 alone: there bcePosWeight (3.6-5.2 KB per call, -Xbatch only), geluTanh and silu (240-384 B) box vectors on
+     * such inputs at every width, from profiles the interpreter gathered in the shared Vector API methods while
+     * the kernels before them ran (which ones allocate moves with any change to those kernels; see the README).
+     */
+    @Test
+    void everyKernelAllocatesNothingPerCallOnEdgeInputs() throws Exception {
+        assertAllocatesNothing(List.of("-Dallocation.edge=true"));
+    }
+
+    @Test
+    void everyKernelAllocatesNothingPerCallOnEdgeInputsWithSynchronousCompiles() throws Exception {
+        assertAllocatesNothing(List.of("-Xbatch", "-Dallocation.edge=true"));
+    }
+
     private static void assertAllocatesNothing(List<String> extraFlags) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java));
