@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Steady-state allocation of the public kernels, all run one after the other in one child JVM with the JIT users run
@@ -21,11 +24,12 @@ import org.junit.jupiter.api.Test;
  * and rearranges did not compile at all (28-86 KB per call, see PanamaSpecies.D_MASKS). A kernel passes when one round
  * of calls allocates nothing; one that allocates on every call fails every round.
  *
- * <p>The child runs three times: with background compilation (as users run), with -Xbatch (each compile finishes
- * before the caller goes on) and with -XX:-TieredCompilation -Xbatch (C2 only). The second is the compile order a
+ * <p>The child runs five times ({@link #childFlags}): with background compilation (as users run), with -Xbatch (each
+ * compile finishes before the caller goes on), with -XX:-TieredCompilation -Xbatch (C2 only), and on edge inputs with
+ * the first two. -Xbatch is the compile order a
  * loaded machine drifts towards, made deterministic: one CI run in four once failed here with logSigmoid and
  * geluBackward boxing a vector (880 B per call, for the JVM's lifetime), and -Xbatch reproduced it every time until
- * the binary64 kernels hoisted their constant broadcasts above the loop. The third makes the non-tiered JIT's
+ * the binary64 kernels hoisted their constant broadcasts above the loop. C2 alone makes the non-tiered JIT's
  * failures (BCE and log1p before their fixes, at times softplus or logSigmoid, with background compiles) deterministic.
  */
 class AllocationTest {
@@ -36,42 +40,36 @@ class AllocationTest {
             "sigmoidBackward", "tanhBackward", "reluBackward", "leakyReluBackward", "geluBackward", "geluTanhBackward",
             "siluBackward", "softplusBackward", "softplusBackwardUnitBeta", "logSigmoidBackward"};
 
-    @Test
-    void everyKernelAllocatesNothingPerCallOnceCompiled() throws Exception {
-        assertAllocatesNothing(List.of());
-    }
-
-    @Test
-    void everyKernelAllocatesNothingPerCallWithSynchronousCompiles() throws Exception {
-        assertAllocatesNothing(List.of("-Xbatch"));
-    }
-
     /**
-     * C2 alone (no C1 tier; profiles from the interpreter, InlineSmallCode 1000 instead of 2500), synchronously: the
-     * configuration where BCE boxed vectors on every call (2.0-2.6 KB) until its loss pass was split by halves, and
-     * log1p (1760 B at 512 bits, 2208 B at 256) until it moved from binary64 halves to binary32.
+     * The child JVM's extra flags, one test each:
+     * <ul>
+     * <li>none: background compiles, as users run;
+     * <li>-Xbatch: synchronous compiles;
+     * <li>-XX:-TieredCompilation -Xbatch: C2 alone (no C1 tier; profiles from the interpreter, InlineSmallCode 1000
+     * instead of 2500), synchronously: where BCE boxed vectors on every call (2.0-2.6 KB) until its loss pass was
+     * split by halves, and log1p (1760 B at 512 bits, 2208 B at 256) until it moved from binary64 halves to binary32;
+     * <li>-Dallocation.edge=true, with background and with synchronous compiles: edge inputs in every third block of
+     * 16 ({@link AllocationMain#edgeValue}: results subnormal or saturated, subnormal, tiny and huge x, +-inf, NaN;
+     * tiny, huge and zero gradOut), so the subnormal-result, clamp, special-value and scaled forms compile and run
+     * beside the ordinary ones. Not with C2 alone: there bcePosWeight (3.6-5.2 KB per call, -Xbatch only), geluTanh
+     * and silu (240-384 B) box vectors on such inputs at every width, from profiles the interpreter gathered in the
+     * shared Vector API methods while the kernels before them ran (which ones allocate moves with any change to those
+     * kernels; see the README).
+     * </ul>
      */
-    @Test
-    void everyKernelAllocatesNothingPerCallWithoutTieredCompilation() throws Exception {
-        assertAllocatesNothing(List.of("-XX:-TieredCompilation", "-Xbatch"));
+    static Stream<Arguments> childFlags() {
+        return Stream.of(
+                Arguments.of(List.of()),
+                Arguments.of(List.of("-Xbatch")),
+                Arguments.of(List.of("-XX:-TieredCompilation", "-Xbatch")),
+                Arguments.of(List.of("-Dallocation.edge=true")),
+                Arguments.of(List.of("-Xbatch", "-Dallocation.edge=true")));
     }
 
-    /**
-     * Edge inputs in every third block of 16 ({@link AllocationMain#edgeValue}: results subnormal or saturated, subnormal,
-     * tiny and huge x, +-inf, NaN; tiny, huge and zero gradOut), so the subnormal-result, clamp, special-value and
-     * scaled forms compile and run beside the ordinary ones, with background and with synchronous compiles. Not with
-     * C2 alone: there bcePosWeight (3.6-5.2 KB per call, -Xbatch only), geluTanh and silu (240-384 B) box vectors on
-     * such inputs at every width, from profiles the interpreter gathered in the shared Vector API methods while
-     * the kernels before them ran (which ones allocate moves with any change to those kernels; see the README).
-     */
-    @Test
-    void everyKernelAllocatesNothingPerCallOnEdgeInputs() throws Exception {
-        assertAllocatesNothing(List.of("-Dallocation.edge=true"));
-    }
-
-    @Test
-    void everyKernelAllocatesNothingPerCallOnEdgeInputsWithSynchronousCompiles() throws Exception {
-        assertAllocatesNothing(List.of("-Xbatch", "-Dallocation.edge=true"));
+    @ParameterizedTest
+    @MethodSource("childFlags")
+    void everyKernelAllocatesNothingPerCall(List<String> extraFlags) throws Exception {
+        assertAllocatesNothing(extraFlags);
     }
 
     private static void assertAllocatesNothing(List<String> extraFlags) throws Exception {
