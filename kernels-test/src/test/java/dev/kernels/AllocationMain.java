@@ -31,7 +31,7 @@ public final class AllocationMain {
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     /**
-     * With -Dallocation.edge=true the inputs hold edge values (AllocationTest's edge-input tests): the forms for
+     * With -Dallocation.edge=true the inputs hold edge values (AllocationTest's edge-input run): the forms for
      * subnormal results, clamps, special values and scaled gradients compile and run beside the ordinary ones.
      */
     static final boolean EDGE = Boolean.getBoolean("allocation.edge");
