@@ -817,11 +817,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             a6.intoArray(p, 6 * DL);
             a7.intoArray(p, 7 * DL);
         }
-        double mdd = m;
-        for (int j = full; j < n; j++) {
-            float a = q != null ? softTarget(q[qo + j], w, j, omEps, epsC) : w != null ? w[j] : 1f;
-            p[j & 15] += (double) a * (x != null ? mdd - (double) x[xo + j] : 1.0);
-        }
+        for (int j = full; j < n; j++) p[j & 15] += targetTerm(x, xo, q, qo, j, m, w, omEps, epsC);
         return tree(p);
     }
 
@@ -829,7 +825,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     protected void softGradRow(float[] grad, int go, float[] q, int qo, int n, float[] w, float omEps, float epsC,
                                float cA, float sf) {
         FloatVector vomEps = FloatVector.broadcast(F, omEps), vepsC = FloatVector.broadcast(F, epsC);
-        boolean scaledE = cA >= 0x1p-62f && cA <= 0x1p64f; // cA 2^-64 exact and normal: see ceGradRow
+        boolean scaledE = eTimesCaScaled(cA);
         FloatVector vcA = FloatVector.broadcast(F, scaledE ? cA * 0x1p-64f : cA);
         int j = 0;
         for (int bound = F.loopBound(n); j < bound; j += FL) {
@@ -1024,6 +1020,14 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     private static final int LSB_G_MAX_BITS = Float.floatToRawIntBits(0x1p60f);
 
     /**
+     * Whether a gradient's e cA is formed as (e 2^64)(cA 2^-64): cA 2^-64 is then exact and normal, so the product
+     * has no subnormal factor (e itself may be subnormal on wide rows) and rounds once, as e cA does.
+     */
+    private static boolean eTimesCaScaled(float cA) {
+        return cA >= 0x1p-62f && cA <= 0x1p64f;
+    }
+
+    /**
      * Unsmoothed gradients: round(e * cA) for 0 &lt;= e * cA &lt; 2^-126 (e &ge; 0, cA &le; 1) without subnormal float
      * arithmetic: e * 2^149 is exact (integer bits of a subnormal e, or a scaled normal e), and fma(e 2^149, cA, 2^23)
      * rounds e cA 2^149 to an integer with round-to-nearest-even, which is exactly the subnormal's bit pattern.
@@ -1035,7 +1039,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             return;
         }
         int j = 0;
-        boolean scaledE = cA >= 0x1p-62f && cA <= 0x1p64f; // cA 2^-64 exact and normal
+        boolean scaledE = eTimesCaScaled(cA);
         // lanes below thr would give (or are) subnormals: computed as integers, exactly as the multiply rounds
         float thr = cA <= 1f ? (0x1p-126f / cA) * 0.99999f : 0x1p-126f;
         int thrBits = Float.floatToRawIntBits(thr); // e >= +0: integer order is float order

@@ -241,11 +241,15 @@ public class ScalarSoftmax implements SoftmaxSupport {
         double[] p = scratch();
         clear(p);
         double md = m;
-        for (int j = 0; j < n; j++) {
-            float a = q != null ? softTarget(q[qo + j], w, j, omEps, epsC) : w != null ? w[j] : 1f;
-            p[j & 15] += (double) a * (x != null ? md - (double) x[xo + j] : 1.0);
-        }
+        for (int j = 0; j < n; j++) p[j & 15] += targetTerm(x, xo, q, qo, j, md, w, omEps, epsC);
         return tree(p);
+    }
+
+    /** Term j of {@link #targetSum}: a_j (m - x_j), a_j in float, the product in binary64 (also the vector tails'). */
+    static double targetTerm(float[] x, int xo, float[] q, int qo, int j, double md, float[] w, float omEps,
+                             float epsC) {
+        float a = q != null ? softTarget(q[qo + j], w, j, omEps, epsC) : w != null ? w[j] : 1f;
+        return (double) a * (x != null ? md - (double) x[xo + j] : 1.0);
     }
 
     /**
