@@ -295,11 +295,9 @@ import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
-import static jdk.incubator.vector.VectorOperators.ULE;
 import static jdk.incubator.vector.VectorOperators.ULT;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.MIN;
-import static jdk.incubator.vector.VectorOperators.UGE;
 import static jdk.incubator.vector.VectorOperators.XOR;
 
 import jdk.incubator.vector.DoubleVector;
@@ -511,7 +509,7 @@ SILU_SPECIALS = (
     f"{IND}IntVector vaBits = vxBits.and(~SIGN_BIT_F);\n"
     f"{IND}// |x| below 2^-30, infinite or NaN (a - TINY_BITS, unsigned, at least INF_BITS - TINY_BITS): rare, so tested\n"
     f"{IND}// once per vector instead of blended into every one\n"
-    f"{IND}if (vaBits.sub(TINY_BITS).compare(UGE, INF_BITS - TINY_BITS).anyTrue()) {{\n"
+    f"{IND}if (vaBits.sub(TINY_BITS + FLIP).compare(GE, INF_BITS - TINY_BITS + FLIP).anyTrue()) {{\n"
     f"{IND}    IntVector vhalfBits = vaBits.sub(1 << 23)\n"
     f"{IND}            .blend(vaBits.add(IntVector.zero(I).blend(1, vxBits.compare(GT, 0))).lanewise(ASHR, 1),\n"
     f"{IND}                    vaBits.compare(LT, HALF_EXACT_BITS))\n"
@@ -538,9 +536,9 @@ def large_gradout_pre(max_bits, bound, call):
 # denominator's range and give normal results only, so the value at 2^-n is scaled by 2^n directly (the same bits as
 # scaling up by 2^(n+64) and down by 2^-64, both exact there) and no special value is blended in.
 def x_in_fast_range(neg_max_bits):
-    """Lanes with 2^-30 <= |x| <= -neg_max (as -|x| bits, unsigned): the start of every fast path's test."""
-    return (f"FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS)\n"
-            f"{IND}        .compare(ULE, {neg_max_bits} - NEG_TINY_BITS)")
+    """Lanes with 2^-30 <= |x| <= -neg_max (-|x| bits in a range, tested signed: see FLIP): every fast path's test."""
+    return (f"FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS + FLIP)\n"
+            f"{IND}        .compare(LT, {neg_max_bits} - NEG_TINY_BITS + 1 + FLIP)")
 
 
 def fast_x(load="FloatVector.fromArray(F, x, xOff + i)"):
@@ -743,7 +741,8 @@ def plain_sigmoid_backward_fast(load, store_suffix):
         f"{IND}// normal, so g sigmoid(-x) directly (the scaled form's bits; its sign is g's, g != 0)\n"
         f"{IND}if ({x_in_fast_range('SIGMOID_BACKWARD_FAST_NEG_MAX_BITS')}\n"
         f"{IND}        .and(FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F)\n"
-        f"{IND}                .sub(SIGMOID_GRAD_FAST_MIN_BITS).compare(ULE, SIGMOID_GRAD_MAX_BITS - SIGMOID_GRAD_FAST_MIN_BITS))\n"
+        f"{IND}                .sub(SIGMOID_GRAD_FAST_MIN_BITS + FLIP)\n"
+        f"{IND}                .compare(LT, SIGMOID_GRAD_MAX_BITS - SIGMOID_GRAD_FAST_MIN_BITS + 1 + FLIP))\n"
         f"{IND}        .allTrue()) {{\n"
         + fast_x(load)
         + indent4(plain_core(True))
@@ -980,7 +979,8 @@ GELU_TANH_FAST = (
     f"{IND}    FloatVector va = vx.abs();\n"
     + indent4(gelu_tanh_u())
     + f"{IND}    FloatVector vs2n = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n\n"
-    f"{IND}    FloatVector vsDen = vs2n.max(Float.intBitsToFloat(SIGMOID_DEN_MIN_BITS));\n"
+    f"{IND}    // an int max: positive floats order as their bits; FloatVector.max (NaN and -0 rules) is several ops on AVX2\n"
+    f"{IND}    FloatVector vsDen = vs2n.reinterpretAsInts().lanewise(MAX, SIGMOID_DEN_MIN_BITS).reinterpretAsFloats();\n"
     + indent4(PLAIN_QUOTIENT)
     + f"{IND}    VectorMask<Float> vneg = vx.compare(LT, 0f);\n"
     f"{IND}    FloatVector vph = vx.mul(vp); // -a p where x < 0\n"

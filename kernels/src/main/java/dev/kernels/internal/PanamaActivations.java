@@ -19,11 +19,9 @@ import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
-import static jdk.incubator.vector.VectorOperators.ULE;
 import static jdk.incubator.vector.VectorOperators.ULT;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.MIN;
-import static jdk.incubator.vector.VectorOperators.UGE;
 import static jdk.incubator.vector.VectorOperators.XOR;
 
 import jdk.incubator.vector.DoubleVector;
@@ -223,8 +221,8 @@ public final class PanamaActivations implements ActivationSupport {
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             // whole vectors with 2^-30 <= |x| <= 40: no clamp, no special value, every result normal (tools/gen_panama_activations.py)
-            if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS)
-                    .compare(ULE, SIGMOID_FAST_NEG_MAX_BITS - NEG_TINY_BITS).allTrue()) {
+            if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS + FLIP)
+                    .compare(LT, SIGMOID_FAST_NEG_MAX_BITS - NEG_TINY_BITS + 1 + FLIP).allTrue()) {
                 FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
                 FloatVector vdc = vx.reinterpretAsInts().or(SIGN_BIT_F).reinterpretAsFloats(); // -|x|
                 FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
@@ -301,8 +299,8 @@ public final class PanamaActivations implements ActivationSupport {
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             // whole vectors with 2^-30 <= |x| <= 40: no clamp, no special value, every result normal (tools/gen_panama_activations.py)
-            if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS)
-                    .compare(ULE, SIGMOID_FAST_NEG_MAX_BITS - NEG_TINY_BITS).allTrue()) {
+            if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS + FLIP)
+                    .compare(LT, SIGMOID_FAST_NEG_MAX_BITS - NEG_TINY_BITS + 1 + FLIP).allTrue()) {
                 FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
                 FloatVector vdc = vx.reinterpretAsInts().or(SIGN_BIT_F).reinterpretAsFloats(); // -|x|
                 FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
@@ -368,7 +366,7 @@ public final class PanamaActivations implements ActivationSupport {
             IntVector vaBits = vxBits.and(~SIGN_BIT_F);
             // |x| below 2^-30, infinite or NaN (a - TINY_BITS, unsigned, at least INF_BITS - TINY_BITS): rare, so tested
             // once per vector instead of blended into every one
-            if (vaBits.sub(TINY_BITS).compare(UGE, INF_BITS - TINY_BITS).anyTrue()) {
+            if (vaBits.sub(TINY_BITS + FLIP).compare(GE, INF_BITS - TINY_BITS + FLIP).anyTrue()) {
                 IntVector vhalfBits = vaBits.sub(1 << 23)
                         .blend(vaBits.add(IntVector.zero(I).blend(1, vxBits.compare(GT, 0))).lanewise(ASHR, 1),
                                 vaBits.compare(LT, HALF_EXACT_BITS))
@@ -415,10 +413,11 @@ public final class PanamaActivations implements ActivationSupport {
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             // whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^37: no clamp, no scaling, every value
             // normal, so g sigmoid(-x) directly (the scaled form's bits; its sign is g's, g != 0)
-            if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS)
-                    .compare(ULE, SIGMOID_BACKWARD_FAST_NEG_MAX_BITS - NEG_TINY_BITS)
+            if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS + FLIP)
+                    .compare(LT, SIGMOID_BACKWARD_FAST_NEG_MAX_BITS - NEG_TINY_BITS + 1 + FLIP)
                     .and(FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F)
-                            .sub(SIGMOID_GRAD_FAST_MIN_BITS).compare(ULE, SIGMOID_GRAD_MAX_BITS - SIGMOID_GRAD_FAST_MIN_BITS))
+                            .sub(SIGMOID_GRAD_FAST_MIN_BITS + FLIP)
+                            .compare(LT, SIGMOID_GRAD_MAX_BITS - SIGMOID_GRAD_FAST_MIN_BITS + 1 + FLIP))
                     .allTrue()) {
                 FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
                 FloatVector vdc = vx.reinterpretAsInts().or(SIGN_BIT_F).reinterpretAsFloats(); // -|x|
@@ -609,10 +608,11 @@ public final class PanamaActivations implements ActivationSupport {
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             // whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^37: no clamp, no scaling, every value
             // normal, so g sigmoid(-x) directly (the scaled form's bits; its sign is g's, g != 0)
-            if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS)
-                    .compare(ULE, SIGMOID_BACKWARD_FAST_NEG_MAX_BITS - NEG_TINY_BITS)
+            if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS + FLIP)
+                    .compare(LT, SIGMOID_BACKWARD_FAST_NEG_MAX_BITS - NEG_TINY_BITS + 1 + FLIP)
                     .and(FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F)
-                            .sub(SIGMOID_GRAD_FAST_MIN_BITS).compare(ULE, SIGMOID_GRAD_MAX_BITS - SIGMOID_GRAD_FAST_MIN_BITS))
+                            .sub(SIGMOID_GRAD_FAST_MIN_BITS + FLIP)
+                            .compare(LT, SIGMOID_GRAD_MAX_BITS - SIGMOID_GRAD_FAST_MIN_BITS + 1 + FLIP))
                     .allTrue()) {
                 FloatVector vx = FloatVector.fromArray(F, x, xOff + i).neg();
                 FloatVector vdc = vx.reinterpretAsInts().or(SIGN_BIT_F).reinterpretAsFloats(); // -|x|
@@ -1102,8 +1102,8 @@ public final class PanamaActivations implements ActivationSupport {
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             // whole vectors with 2^-30 <= |x| <= 9.5: no clamp, no special value, 2^n and every result normal, so x < 0
             // is scaled by 2^n directly (the same bits as the general body's 2^(n+64) and 2^-64, both exact there)
-            if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS)
-                    .compare(ULE, GELU_TANH_FAST_NEG_MAX_BITS - NEG_TINY_BITS).allTrue()) {
+            if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS + FLIP)
+                    .compare(LT, GELU_TANH_FAST_NEG_MAX_BITS - NEG_TINY_BITS + 1 + FLIP).allTrue()) {
                 FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
                 FloatVector va = vx.abs();
                 FloatVector vs = va.mul(va);
@@ -1125,7 +1125,8 @@ public final class PanamaActivations implements ActivationSupport {
                         .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
                         .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
                 FloatVector vs2n = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n
-                FloatVector vsDen = vs2n.max(Float.intBitsToFloat(SIGMOID_DEN_MIN_BITS));
+                // an int max: positive floats order as their bits; FloatVector.max (NaN and -0 rules) is several ops on AVX2
+                FloatVector vsDen = vs2n.reinterpretAsInts().lanewise(MAX, SIGMOID_DEN_MIN_BITS).reinterpretAsFloats();
                 FloatVector ve = vp.mul(vsDen);
                 FloatVector vw = ve.add(1f);
                 FloatVector vlo = ve.sub(vw.sub(1f));
@@ -1194,7 +1195,7 @@ public final class PanamaActivations implements ActivationSupport {
             IntVector vaBits = vxBits.and(~SIGN_BIT_F);
             // |x| below 2^-30, infinite or NaN (a - TINY_BITS, unsigned, at least INF_BITS - TINY_BITS): rare, so tested
             // once per vector instead of blended into every one
-            if (vaBits.sub(TINY_BITS).compare(UGE, INF_BITS - TINY_BITS).anyTrue()) {
+            if (vaBits.sub(TINY_BITS + FLIP).compare(GE, INF_BITS - TINY_BITS + FLIP).anyTrue()) {
                 IntVector vhalfBits = vaBits.sub(1 << 23)
                         .blend(vaBits.add(IntVector.zero(I).blend(1, vxBits.compare(GT, 0))).lanewise(ASHR, 1),
                                 vaBits.compare(LT, HALF_EXACT_BITS))

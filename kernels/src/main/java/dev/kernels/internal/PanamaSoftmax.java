@@ -15,7 +15,6 @@ import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.NE;
-import static jdk.incubator.vector.VectorOperators.ULT;
 import static jdk.incubator.vector.VectorOperators.XOR;
 
 import jdk.incubator.vector.DoubleVector;
@@ -883,7 +882,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             // from the first vector with some 0 < y < 2^-60 on (wide rows), the rest of the row takes the scaled form;
             // the test costs 5-15% on ordinary rows (the same kept in dot instead: no less). Negative y, not a softmax
             // output, is not looked for: one operation less, the same bits
-            if (vy.reinterpretAsInts().sub(1).compare(ULT, SB_Y_MIN_BITS - 1).anyTrue()) break;
+            if (vy.reinterpretAsInts().sub(1 + FLIP).compare(LT, SB_Y_MIN_BITS - 1 + FLIP).anyTrue()) break;
             vy.mul(FloatVector.fromArray(F, g, go + j).sub(s)).intoArray(gi, gio + j);
         }
         if (j < bound) softmaxBackwardScaled(y, yo, g, go, gi, gio, j, bound, s);
@@ -905,13 +904,13 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vy = FloatVector.fromArray(F, y, yo + j);
             FloatVector vd = FloatVector.fromArray(F, g, go + j).sub(s);
             IntVector vda = vd.reinterpretAsInts().and(~SIGN_BIT_F);
-            if (vda.sub(1).compare(ULT, SB_Y_MIN_BITS - 1).or(vda.compare(GT, INF_BITS)).anyTrue()) { // or NaN
+            if (vda.sub(1 + FLIP).compare(LT, SB_Y_MIN_BITS - 1 + FLIP).or(vda.compare(GT, INF_BITS)).anyTrue()) { // or NaN
                 for (int l = j; l < j + FL; l++) gi[gio + l] = y[yo + l] * (g[go + l] - s);
                 continue;
             }
             IntVector vyBits = vy.reinterpretAsInts();
             IntVector vya = vyBits.and(~SIGN_BIT_F);
-            VectorMask<Float> vsmall = vya.sub(1).compare(ULT, SB_Y_MIN_BITS - 1).cast(F);
+            VectorMask<Float> vsmall = vya.sub(1 + FLIP).compare(LT, SB_Y_MIN_BITS - 1 + FLIP).cast(F);
             VectorMask<Float> vsubn = vya.compare(LT, 0x00800000).cast(F);
             FloatVector vabs = vya.reinterpretAsFloats();
             // Y = |y| 2^149: small normal lanes by two exact scalings, subnormal ones from their bits, others 1
@@ -983,7 +982,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vg = FloatVector.fromArray(F, g, go + j);
             IntVector vga = vg.reinterpretAsInts().and(~SIGN_BIT_F);
             if (sOutOfRange || !vo.compare(LE, 0f).allTrue() || !vga.compare(EQ, 0)
-                    .or(vga.sub(LSB_G_MIN_BITS).compare(ULT, LSB_G_MAX_BITS - LSB_G_MIN_BITS)).allTrue()) {
+                    .or(vga.sub(LSB_G_MIN_BITS + FLIP).compare(LT, LSB_G_MAX_BITS - LSB_G_MIN_BITS + FLIP)).allTrue()) {
                 for (int l = j; l < j + FL; l++) gi[gio + l] = Math.fma(-ScalarMath.exp(o[oo + l]), s, g[go + l]);
                 continue;
             }

@@ -13,8 +13,7 @@ import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.MIN;
-import static jdk.incubator.vector.VectorOperators.ULE;
-import static jdk.incubator.vector.VectorOperators.ULT;
+import static jdk.incubator.vector.VectorOperators.UMIN;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -49,9 +48,11 @@ public final class PanamaVectorMath implements VectorMathSupport {
     public void exp(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            // no clamp here: x < -104, x > 89, +-inf and NaN fail the range check and take the other forms, which
-            // clamp as ScalarMath.exp does; in the common form the clamp would change nothing
-            FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
+            // x clamped below at -104 as ScalarMath.exp does, by an unsigned int min on the bits (one op: only floats
+            // below -104, -inf and NaNs with the sign bit have larger bits), so the subnormal form needs no zero blend;
+            // x > 88, +inf and any NaN fail both range checks on the loaded x and take the last form
+            FloatVector vx0 = FloatVector.fromArray(F, x, xOff + i);
+            FloatVector vx = vx0.reinterpretAsInts().lanewise(UMIN, EXP_CLAMP_MIN_BITS).reinterpretAsFloats();
             FloatVector vnb = vx.fma(LOG2E_F, EXP_MAGIC0_F);
             FloatVector vn = vnb.sub(EXP_MAGIC0_F);
             FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vx));
@@ -64,24 +65,24 @@ public final class PanamaVectorMath implements VectorMathSupport {
             IntVector vyn = vp.reinterpretAsInts().add(vnBits);
             // Three forms, all giving ScalarMath.exp's bits. No FP operation may produce a subnormal: CPUs take a
             // ~150-cycle assist for it (the JDK's lanewise EXP slow path); subnormal results are built as integers.
-            if (vnbBits.sub(EXP_NB0_BITS_MIN).compare(ULE, EXP_NB0_BITS_MAX - EXP_NB0_BITS_MIN).allTrue()) {
+            if (vnbBits.sub(EXP_NB0_LO).compare(LT, EXP_NB0_END).allTrue()) {
                 // every n in [-125, 127]: every y is normal
                 vyn.reinterpretAsFloats().intoArray(y, yOff + i);
                 continue;
             }
-            if (vx.compare(LE, EXP_X_MAX_SUB_FORM).allTrue()) {
+            if (vx0.compare(LE, EXP_X_MAX_SUB_FORM).allTrue()) {
                 // every x <= 88 (NaN fails): n <= 127. Where p's exponent field plus n comes out <= 0, y is
                 // subnormal: its pattern is p * 2^(n + 149) rounded to an integer, which the fma with 2^23 does (RNE,
                 // one rounding); 2^(n + 149) is a normal float for n >= -150. The signed max picks the right one: for
                 // a subnormal y, vyn < vsub (vyn <= p's mantissa bits); for a normal y, vsub encodes
                 // (y + 2^-126)/2 <= y, or (n >= -21, where 2^(n + 149) wraps) a value near 2^-126 or below.
-                // x < -104 (masked logits, -inf) gives +0 here as in ScalarMath.exp, not in the last form (the former
-                // general one took 6x the time on a Xeon). 2^(n + 149) has a zero mantissa field, so even wrapped it is
-                // never subnormal (0, +-2^k or +-inf), and the fma does not round its product: no assist for any x
-                VectorMask<Float> zero = vx.compare(LT, EXP_CLAMP_MIN);
+                // x < -104 (masked logits, -inf), clamped to -104 above, gives +0 here as in ScalarMath.exp, not in the
+                // last form (the former general one took 6x the time on a Xeon); a blend of 0 there instead of the clamp
+                // cost 16% on [-100, -88] with -XX:UseAVX=2. 2^(n + 149) has a zero mantissa field, so even wrapped it
+                // is never subnormal (0, +-2^k or +-inf), and the fma does not round its product: no assist for any x
                 FloatVector vs149 = vnBits.add((127 + 149) << 23).reinterpretAsFloats();
                 IntVector vsub = vp.fma(vs149, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000);
-                vyn.max(vsub).reinterpretAsFloats().blend(0f, zero).intoArray(y, yOff + i);
+                vyn.max(vsub).reinterpretAsFloats().intoArray(y, yOff + i);
                 continue;
             }
             // Some x > 88, +inf or NaN: the subnormal form on x reloaded (no vector of the common forms is live here),
@@ -115,9 +116,14 @@ public final class PanamaVectorMath implements VectorMathSupport {
     private static final float EXP_MAGIC0_F = 0x1.8p23f;
     /** The subnormal form's upper bound on x: x &lt;= 88 rounds x log2e to n &lt;= 127 (88 log2e = 126.96). */
     private static final float EXP_X_MAX_SUB_FORM = 88f;
+    /** Bits of EXP_CLAMP_MIN = -104: as unsigned ints, larger exactly for x &lt; -104, -inf and sign-set NaNs. */
+    private static final int EXP_CLAMP_MIN_BITS = Float.floatToRawIntBits(EXP_CLAMP_MIN);
     /** Bits of EXP_MAGIC0_F + n for n in [-125, 127]: every result normal. */
     private static final int EXP_NB0_BITS_MIN = Float.floatToRawIntBits(EXP_MAGIC0_F) - 125;
     private static final int EXP_NB0_BITS_MAX = Float.floatToRawIntBits(EXP_MAGIC0_F) + 127;
+    /** The same range as a signed test (see FLIP): MIN &le; bits &le; MAX exactly where bits - LO &lt; END. */
+    private static final int EXP_NB0_LO = EXP_NB0_BITS_MIN + FLIP;
+    private static final int EXP_NB0_END = EXP_NB0_BITS_MAX - EXP_NB0_BITS_MIN + 1 + FLIP;
 
     // --------------------------------------------------------------------------------------------------------- log
 
@@ -127,7 +133,7 @@ public final class PanamaVectorMath implements VectorMathSupport {
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             // whole vectors of positive normal finite inputs need no scaling and no special-value blends
-            if (vx.reinterpretAsInts().sub(NORMAL_MIN_BITS).compare(ULE, NORMAL_MAX_BITS - NORMAL_MIN_BITS).allTrue()) {
+            if (vx.reinterpretAsInts().sub(NORMAL_MIN_BITS + FLIP).compare(LT, NORMAL_MAX_BITS - NORMAL_MIN_BITS + 1 + FLIP).allTrue()) {
                 IntVector vix = vx.reinterpretAsInts().sub(SQRT_HALF_BITS);
                 FloatVector ve = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
                 FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
@@ -212,8 +218,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             // ScalarMath.erf, op for op; both polynomials computed, blended on |x| >= 1
             // whole vectors with 2^-30 <= |x| < inf: no floor at 2^-30, no subnormal form, no NaN blend (same bits)
-            if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().and(~SIGN_BIT_F).sub(TINY_BITS)
-                    .compare(ULT, INF_BITS - TINY_BITS).allTrue()) {
+            if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().and(~SIGN_BIT_F).sub(TINY_BITS + FLIP)
+                    .compare(LT, INF_BITS - TINY_BITS + FLIP).allTrue()) {
                 FloatVector vf = FloatVector.fromArray(F, x, xOff + i);
                 IntVector vfaBits = vf.reinterpretAsInts().and(~SIGN_BIT_F);
                 FloatVector vfa = vfaBits.reinterpretAsFloats();
@@ -254,7 +260,7 @@ public final class PanamaVectorMath implements VectorMathSupport {
                     .fma(vv, FloatVector.broadcast(F, ERF_F_H2)).fma(vv, FloatVector.broadcast(F, ERF_F_H1))
                     .fma(vv, FloatVector.broadcast(F, ERF_F_H0));
             // subnormal lanes (unsigned: 0 < |x| < MIN_NORMAL) must not reach an FP unit: they enter the fma as +0
-            VectorMask<Float> subnormal = vaBits.sub(1).compare(ULT, NORMAL_MIN_BITS - 1).cast(F);
+            VectorMask<Float> subnormal = vaBits.sub(1 + FLIP).compare(LT, NORMAL_MIN_BITS - 1 + FLIP).cast(F);
             FloatVector vaN = va.blend(0f, subnormal);
             FloatVector vsmall = vaN.fma(vc, vaN);
             if (subnormal.anyTrue()) { // (m + round(m c)) 2^-149 in integers, as ScalarMath.erf; c = S(-1/2) there
@@ -338,7 +344,7 @@ public final class PanamaVectorMath implements VectorMathSupport {
             // ScalarMath.log1p, op for op: log's reduction of w = 1 + x, the TwoSum error c/w in the tail
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             // whole vectors of finite x > -1 with |x| >= 2^-30 need no clamp and no special-value blends
-            if (vx.reinterpretAsInts().and(~SIGN_BIT_F).sub(TINY_BITS).compare(ULT, INF_BITS - TINY_BITS)
+            if (vx.reinterpretAsInts().and(~SIGN_BIT_F).sub(TINY_BITS + FLIP).compare(LT, INF_BITS - TINY_BITS + FLIP)
                     .and(vx.compare(GT, -1f).cast(I)).allTrue()) {
                 FloatVector vw = vx.add(1f);
                 FloatVector vbb = vw.sub(1f);
