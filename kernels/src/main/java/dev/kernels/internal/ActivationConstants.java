@@ -17,6 +17,13 @@ public final class ActivationConstants {
      * and where it is not, 1 - y^2 rounds to 1 from either; never subnormal (no assist on Intel).
      */
     public static final float TANH_BACKWARD_TINY_SHIFT = 0x1p-100f;
+    /**
+     * Bits of the clamps of a = |x| in the vector bodies of softplus and logSigmoid (ScalarSoftmax.softplusNegAbs):
+     * 2^-26 (smaller a give e^-a = 1 as a itself does, and keep subnormal factors and r^2 out: assists on Intel) and
+     * 104 (-EXP_NEG_MIN). Int min/max on the bits: a float max or compare-and-blend is several ops on AVX2.
+     */
+    public static final int SOFTPLUS_A_MIN_BITS = Float.floatToRawIntBits(0x1p-26f);
+    public static final int SOFTPLUS_A_MAX_BITS = Float.floatToRawIntBits(104f);
 
     // ---- Gaussian tail Q(a) = 1 - Phi(a) = e^(-a^2/2) H(a), a = |x| -----------------------------------------------
     /** gencoef_activations.py "GELU_BWD_H": H(a) in y = (a - 3.9375)/(a + 3.9375), degree 9, a in [0, 20], minimax in

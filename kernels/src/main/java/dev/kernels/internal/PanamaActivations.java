@@ -710,10 +710,11 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             FloatVector va = vx.abs();
             // vsp = ScalarSoftmax.softplusNegAbs(a) = log1p(exp(-a)), op for op
-            // a clamped to 104 and a < 2^-26 taken as 0 (e^-a rounds to 1 either way, and nothing but e is used): a
-            // subnormal factor or r^2 is an assist on Intel (subnormal x ran 22-24x slower, |x| < 2^-63 6.5-7x)
-            FloatVector vdc = va.blend(-EXP_NEG_MIN, va.compare(GT, -EXP_NEG_MIN)).blend(0f, va.compare(LT, 0x1p-26f))
-                    .neg();
+            // a clamped to [2^-26, 104] on its bits (e^-a rounds to 1 below 2^-26, as for a = 0 in the scalar twin, and
+            // nothing but e is used; NaN becomes 104 here and reaches the result through x): a subnormal factor or r^2
+            // is an assist on Intel (subnormal x ran 22-24x slower, |x| < 2^-63 6.5-7x)
+            FloatVector vdc = va.reinterpretAsInts().lanewise(MAX, SOFTPLUS_A_MIN_BITS).lanewise(MIN, SOFTPLUS_A_MAX_BITS)
+                    .reinterpretAsFloats().neg();
             FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
             FloatVector vn = vnb.sub(EXP_MAGIC_F);
             FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
@@ -766,10 +767,11 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             FloatVector va = vx.abs();
             // vsp = ScalarSoftmax.softplusNegAbs(a) = log1p(exp(-a)), op for op
-            // a clamped to 104 and a < 2^-26 taken as 0 (e^-a rounds to 1 either way, and nothing but e is used): a
-            // subnormal factor or r^2 is an assist on Intel (subnormal x ran 22-24x slower, |x| < 2^-63 6.5-7x)
-            FloatVector vdc = va.blend(-EXP_NEG_MIN, va.compare(GT, -EXP_NEG_MIN)).blend(0f, va.compare(LT, 0x1p-26f))
-                    .neg();
+            // a clamped to [2^-26, 104] on its bits (e^-a rounds to 1 below 2^-26, as for a = 0 in the scalar twin, and
+            // nothing but e is used; NaN becomes 104 here and reaches the result through x): a subnormal factor or r^2
+            // is an assist on Intel (subnormal x ran 22-24x slower, |x| < 2^-63 6.5-7x)
+            FloatVector vdc = va.reinterpretAsInts().lanewise(MAX, SOFTPLUS_A_MIN_BITS).lanewise(MIN, SOFTPLUS_A_MAX_BITS)
+                    .reinterpretAsFloats().neg();
             FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
             FloatVector vn = vnb.sub(EXP_MAGIC_F);
             FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
