@@ -204,10 +204,11 @@ public final class PanamaVectorMath implements VectorMathSupport {
                     .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
             FloatVector ve = vep.reinterpretAsInts().add(vnb.reinterpretAsInts().lanewise(LSHL, 23)).reinterpretAsFloats();
             FloatVector vlarge = ve.div(ve.add(1f)).fma(-2f, 1f);
+            // |x| < 2^-30 passes through as the int min with |x|'s bits: those lanes compute tanh(2^-30) = 2^-30
+            // exactly, and every other tanh(a) is at most a (a blend there cost several uops with AVX2)
             vsmall.blend(vmid, vaLo.compare(GE, TANH_F_SMALL_MAX)).blend(vlarge, vaLo.compare(GE, TANH_F_MID_MAX))
-                    .reinterpretAsInts().or(vx.reinterpretAsInts().and(SIGN_BIT_F)).reinterpretAsFloats()
-                    .blend(vx, vaBits.compare(LT, TINY_BITS).cast(F))
-                    .intoArray(y, yOff + i);
+                    .reinterpretAsInts().lanewise(MIN, vaBits).or(vx.reinterpretAsInts().and(SIGN_BIT_F))
+                    .reinterpretAsFloats().intoArray(y, yOff + i);
         }
         for (; i < len; i++) y[yOff + i] = ScalarMath.tanh(x[xOff + i]);
     }
