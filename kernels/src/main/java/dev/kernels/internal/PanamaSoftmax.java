@@ -15,6 +15,7 @@ import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.NE;
+import static jdk.incubator.vector.VectorOperators.UMIN;
 import static jdk.incubator.vector.VectorOperators.XOR;
 
 import jdk.incubator.vector.DoubleVector;
@@ -41,6 +42,10 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     private static final int FL = F.length();
     private static final int DL = D.length();
     private static final int NACC = PARTIALS / DL;
+    /** Bits of EXP_NEG_MIN = -104: as unsigned ints, d's bits are larger exactly where d &lt; -104 (or d = -inf). */
+    private static final int EXP_NEG_MIN_BITS = Float.floatToRawIntBits(EXP_NEG_MIN);
+    /** Added to the bits of d &lt; 0, negative exactly where |d| &le; 104: -2^31 - (bits of 104) - 1, wrapping. */
+    private static final int EXP_NEG_IN_RANGE_SHIFT = FLIP - Float.floatToRawIntBits(-EXP_NEG_MIN) - 1;
 
     public PanamaSoftmax() {
         if (F.vectorBitSize() < 128 || FL != 2 * DL || FL > PARTIALS) {
@@ -133,6 +138,44 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         int full = n & -PARTIALS;
         int end = full + (n > full ? PARTIALS : 0);
         int j = 0;
+        // Finite m with |m| >= 2^-100: the clamp, the dropped lo and the excluded terms as int ops on d's bits (same
+        // values: d <= 0 is never NaN, and ties are d = +0, the only d with the sign bit clear; with m = +0 an x = -0
+        // would be a tie with d = -0). AVX2 blends are several uops each; the masks they replace cost four of them
+        // per vector. Rows with a NaN, infinite or tiny max take the loop below it.
+        IntVector vnonTies = IntVector.zero(I); // minus the count of lanes with x < m
+        if (!tinyMax && Math.abs(m) <= Float.MAX_VALUE) {
+            for (; j < full; j += FL) {
+                FloatVector vx = FloatVector.fromArray(F, x, xo + j);
+                FloatVector vd = vx.sub(m);
+                FloatVector vbv = vd.sub(vx);
+                FloatVector vav = vd.sub(vbv);
+                FloatVector vlo = vx.sub(vav).sub(vbv.add(m)); // TwoSum error of x - m
+                IntVector vdBits = vd.reinterpretAsInts();
+                IntVector vnonTie = vdBits.lanewise(ASHR, 31); // -1 where x < m
+                // -1 where d >= -104 for d < 0 (|d|'s bits minus those of 104 go negative; ties: lo = 0, no term)
+                IntVector vin = vdBits.add(EXP_NEG_IN_RANGE_SHIFT).lanewise(ASHR, 31);
+                FloatVector vloc = vlo.reinterpretAsInts().and(vin).reinterpretAsFloats(); // lo NaN for x = -inf
+                FloatVector vdc = vdBits.lanewise(UMIN, EXP_NEG_MIN_BITS).reinterpretAsFloats(); // max(d, -104)
+                FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+                FloatVector vn = vnb.sub(EXP_MAGIC_F);
+                // ScalarSoftmax.expNegScaledHorner: 1 + r (1 + r P(r)), r = rHi + rLo rounded once
+                FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc)
+                        .add(vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vloc));
+                FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
+                        .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
+                        .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
+                FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
+                FloatVector vu = vp.mul(vs1); // e * 2^64, always normal, exact scaling
+                if (y != null) vu.intoArray(y, yo + j); // u, unscaled by the pass that reads it
+                vnonTies = vnonTies.add(vnonTie);
+                FloatVector vt = vu.reinterpretAsInts().and(vin.and(vnonTie)).reinterpretAsFloats(); // +0 as the blend
+                a0 = a0.add((DoubleVector) vt.convertShape(F2D, D, 0));
+                a1 = a1.add((DoubleVector) vt.convertShape(F2D, D, 1));
+                if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
+                if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
+            }
+        }
+        int fastEnd = j; // lanes [0, fastEnd) counted through vnonTies
         for (; j < full; j += FL) {
             FloatVector vx = FloatVector.fromArray(F, x, xo + j);
             FloatVector vd = vx.sub(m);
@@ -210,7 +253,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
         }
         // accumulator i holds partials i DL .. i DL + DL - 1; the scalar tree adds them (C2 cannot slice 2-lane doubles)
-        p[TIES] = vk.reduceLanes(ADD);
+        p[TIES] = vk.reduceLanes(ADD) + fastEnd + vnonTies.reduceLanes(ADD);
         a0.intoArray(p, 0);
         a1.intoArray(p, DL);
         if (NACC >= 4) {
