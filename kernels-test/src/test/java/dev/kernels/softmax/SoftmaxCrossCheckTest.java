@@ -117,6 +117,54 @@ class SoftmaxCrossCheckTest {
     }
 
     /**
+     * The forward exp pass on rows whose max decides its form (PanamaSoftmax.expSum): a max of +0 with -0 entries
+     * (ties whose x - m is -0), of -0 only, a tiny max, masked and far-below entries, x - m overflowing to -inf, and
+     * rows with +inf, NaN or only -inf (NaN rows). softmax, logSoftmax and logSumExp bit for bit as the scalar twin.
+     */
+    @Test
+    void forwardRowsWithSignedZeroTiesAndSpecialMaximaMatchTheScalarTwin() {
+        Random r = new Random(SEED + 17);
+        int n = 16 * LANES + 5;
+        for (int variant = 0; variant < 9; variant++) {
+            float[] x = new float[n];
+            for (int i = 0; i < n; i++) {
+                float v = -Math.abs((float) (3 * r.nextGaussian()));
+                int k = r.nextInt(8);
+                x[i] = switch (variant) {
+                    case 0 -> k == 0 ? 0f : k == 1 ? -0f : v; // max +0, ties of both signs
+                    case 1 -> k < 2 ? -0f : v; // max -0
+                    case 2 -> k == 0 ? 0x1p-110f : k == 1 ? -0f : k == 2 ? 0f : v * 0x1p-120f; // tiny max
+                    case 3 -> k == 0 ? Float.NEGATIVE_INFINITY : k == 1 ? v - 200f : v; // masked, below -104
+                    case 4 -> k == 0 ? 3e38f : k == 1 ? -3e38f : v; // x - m overflows to -inf
+                    case 5 -> k == 0 ? Float.POSITIVE_INFINITY : v;
+                    case 6 -> i == n / 2 ? Float.NaN : v;
+                    case 7 -> Float.NEGATIVE_INFINITY;
+                    default -> k == 0 ? 7f : v + 7f; // ordinary, several ties at 7
+                };
+            }
+            String what = "variant=" + variant;
+            float[] a = new float[n], b = new float[n];
+            VECTOR.softmax(x, 0, n, a, 0, n, 1, n);
+            SCALAR.softmax(x, 0, n, b, 0, n, 1, n);
+            assertSameBits(b, a, "softmax " + what);
+            VECTOR.logSoftmax(x, 0, n, a, 0, n, 1, n);
+            SCALAR.logSoftmax(x, 0, n, b, 0, n, 1, n);
+            assertSameBits(b, a, "logSoftmax " + what);
+            VECTOR.logSumExp(x, 0, n, a, 0, 1, n);
+            SCALAR.logSumExp(x, 0, n, b, 0, 1, n);
+            assertSameBits(new float[] {b[0]}, new float[] {a[0]}, "logSumExp " + what);
+        }
+    }
+
+    private static void assertSameBits(float[] expected, float[] actual, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            if (Float.floatToIntBits(expected[i]) != Float.floatToIntBits(actual[i])) {
+                assertEquals(Float.toHexString(expected[i]), Float.toHexString(actual[i]), what + ": index " + i);
+            }
+        }
+    }
+
+    /**
      * logSoftmaxBackward's scaled form (vectors with some log-probability below -40): log-probabilities of wide and
      * masked rows (e = exp(out) subnormal, tiny or 0), gradOut mostly zero as NLL's (one entry per row; e s then
      * rounds to a subnormal) or dense, row sums s from 0 and 2^-70 (scalar method) through 2^-8 to 2^59, tiny and huge
