@@ -23,7 +23,7 @@ public final class ActivationConstants {
      * 104 (-EXP_NEG_MIN). Int min/max on the bits: a float max or compare-and-blend is several ops on AVX2.
      */
     public static final int SOFTPLUS_A_MIN_BITS = Float.floatToRawIntBits(0x1p-26f);
-    public static final int SOFTPLUS_A_MAX_BITS = Float.floatToRawIntBits(104f);
+    public static final int SOFTPLUS_A_MAX_BITS = Float.floatToRawIntBits(-SoftmaxConstants.EXP_NEG_MIN);
 
     // ---- Gaussian tail Q(a) = 1 - Phi(a) = e^(-a^2/2) H(a), a = |x| -----------------------------------------------
     /** gencoef_activations.py "GELU_BWD_H": H(a) in y = (a - 3.9375)/(a + 3.9375), degree 9, a in [0, 20], minimax in
