@@ -296,6 +296,7 @@ import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.ULT;
+import static jdk.incubator.vector.VectorOperators.UMAX;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.MIN;
 import static jdk.incubator.vector.VectorOperators.XOR;
@@ -379,54 +380,136 @@ out.append(kernel("leakyReluBackward", BINARY.replace("int len", "int len,\n    
 SAVED = "float[] y, int yOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len"
 
 
-def saved_output_kernel(name, fma_addend):
-    """binary32 g * fma(-y, y, addend), four vectors per step with one range test for the four, then one vector per
-    step; a step holding some |y| > 2^32 is done by the scalar method, lane by lane (only arrays are live there)."""
-    add = lambda k: f"vy{k}" if fma_addend == "vy" else "vone"
-    # tanh': y + 2^-100 is y for |y| >= 2^-75 and gives 1 - y^2 = 1 where it is not, as y does, but is never subnormal
-    sq = (lambda v: v) if fma_addend == "vy" else (lambda v: f"{v}s")
-    shift_note = (
-        f"{IND}// square y + 2^-100, never subnormal (ActivationConstants): a subnormal fma factor ran 31-39x on Intel\n"
-        + "".join(f"{IND}FloatVector vy{k}s = vy{k}.add(TANH_BACKWARD_TINY_SHIFT);\n" for k in range(4)))
+def tanh_backward_edge(at, I2=IND):
+    """One vector at offset `at` of tanhBackward: finite |y| > 2^32 lane by lane in the scalar method, the rest
+    (inf and NaN too: the binary64 form gives the same infinities and NaNs) g fma(-y', y', 1), y' = y + 2^-100."""
+    return (
+        f"{I2}FloatVector vy = FloatVector.fromArray(F, y, yOff + {at});\n"
+        f"{I2}// finite |y| > 2^32: binary64 in the scalar method, lane by lane; inf and NaN give its values below\n"
+        f"{I2}if (vy.reinterpretAsInts().and(~SIGN_BIT_F).sub(SAVED_OUTPUT_HUGE_LO)\n"
+        f"{I2}        .compare(LT, SAVED_OUTPUT_HUGE_END).anyTrue()) {{\n"
+        f"{I2}    for (int k = {at}; k < {at} + F.length(); k++) {{\n"
+        f"{I2}        gradIn[giOff + k] = ScalarActivations.tanhBackward(y[yOff + k], gradOut[gOff + k]);\n"
+        f"{I2}    }}\n"
+        f"{I2}    continue;\n"
+        f"{I2}}}\n"
+        f"{I2}FloatVector vys = vy.add(TANH_BACKWARD_TINY_SHIFT); // as in the four-vector step\n"
+        f"{I2}FloatVector.fromArray(F, gradOut, gOff + {at}).mul(vys.neg().fma(vys, vone))\n"
+        f"{I2}        .intoArray(gradIn, giOff + {at});\n")
+
+
+def tanh_backward_kernel():
+    """binary32 g * fma(-y, y, 1), four vectors per step with one range test for the four, then one vector per step;
+    a step of four that fails the test takes the one-vector form four times."""
     at = lambda k: "" if k == 0 else f" + {k} * F.length()" if k > 1 else " + F.length()"
     quad = (
         f"        // four vectors per step: C2 neither unrolls a loop with a scalar detour nor vectorizes one, while a plain\n"
         f"        // loop of g*f'(y) is both (one vector per step ran at 0.6x it at 1024 elements)\n"
-        + ("" if fma_addend == "vy" else f"        FloatVector vone = {fma_addend};\n")
-        + f"        for (int bound = len - 4 * F.length(); i <= bound; i += 4 * F.length()) {{\n"
+        f"        FloatVector vone = FloatVector.broadcast(F, 1f);\n"
+        f"        for (int bound = len - 4 * F.length(); i <= bound; i += 4 * F.length()) {{\n"
         + "".join(f"{IND}FloatVector vy{k} = FloatVector.fromArray(F, y, yOff + i{at(k)});\n" for k in range(4))
         + f"{IND}// saved outputs have |y| <= 1, so the OR of the magnitude bits stays below the bits of 2^32 unless a\n"
-        f"{IND}// lane is above 2^32, infinite or NaN: then the scalar method for the four vectors (the same bits)\n"
+        f"{IND}// lane is above 2^32, infinite or NaN: then the one-vector form for each of the four\n"
         f"{IND}if (vy0.reinterpretAsInts().or(vy1.reinterpretAsInts()).or(vy2.reinterpretAsInts())\n"
         f"{IND}        .or(vy3.reinterpretAsInts()).and(~SIGN_BIT_F)\n"
         f"{IND}        .compare(GT, SAVED_OUTPUT_BINARY32_MAX_BITS).anyTrue()) {{\n"
-        f"{IND}    for (int l = i; l < i + 4 * F.length(); l++) {{\n"
-        f"{IND}        gradIn[giOff + l] = ScalarActivations.{name}(y[yOff + l], gradOut[gOff + l]);\n"
-        f"{IND}    }}\n"
+        f"{IND}    for (int l = i; l < i + 4 * F.length(); l += F.length()) {{\n"
+        + tanh_backward_edge("l", IND + "        ")
+        + f"{IND}    }}\n"
         f"{IND}    continue;\n"
         f"{IND}}}\n"
-        + (shift_note if fma_addend != "vy" else "")
-        + "".join(f"{IND}FloatVector.fromArray(F, gradOut, gOff + i{at(k)}).mul({sq(f'vy{k}')}.neg().fma({sq(f'vy{k}')}, {add(k)}))\n"
+        f"{IND}// square y + 2^-100, never subnormal (ActivationConstants): a subnormal fma factor ran 31-39x on Intel\n"
+        + "".join(f"{IND}FloatVector vy{k}s = vy{k}.add(TANH_BACKWARD_TINY_SHIFT);\n" for k in range(4))
+        + "".join(f"{IND}FloatVector.fromArray(F, gradOut, gOff + i{at(k)}).mul(vy{k}s.neg().fma(vy{k}s, vone))\n"
                   f"{IND}        .intoArray(gradIn, giOff + i{at(k)});\n" for k in range(4))
         + "        }\n")
-    return kernel(name, SAVED,
-        f"{IND}FloatVector vy = FloatVector.fromArray(F, y, yOff + i);\n"
-        f"{IND}if (vy.abs().compare(GT, SAVED_OUTPUT_BINARY32_MAX).anyTrue()) {{\n"
-        f"{IND}    for (int l = i; l < i + F.length(); l++) {{\n"
-        f"{IND}        gradIn[giOff + l] = ScalarActivations.{name}(y[yOff + l], gradOut[gOff + l]);\n"
-        f"{IND}    }}\n"
-        f"{IND}    continue;\n"
+    return kernel("tanhBackward", SAVED, tanh_backward_edge("i"),
+                  simple_tail("gradIn[giOff + i]", "ScalarActivations.tanhBackward(y[yOff + i], gradOut[gOff + i])"),
+                  loop="F", head=quad)
+
+
+# sigmoidBackward: the tanh form's four-vector step, but its range test also sends |y| < 2^-64 (and negative y) to a
+# per-vector edge form: g y (1 - y) with a subnormal y or a subnormal product takes an assist on Intel (46-53x)
+def sigmoid_backward_edge(at, cont):
+    """One vector at offset `at`: |y| > 2^32, inf or NaN lane by lane in the scalar method; |y| < 2^-64 lanes as
+    g y rounded once with no subnormal operand or result; the others g fma(-y, y, y)."""
+    I2 = IND + "    " if at == "l" else IND
+    return (
+        f"{I2}FloatVector vy = FloatVector.fromArray(F, y, yOff + {at});\n"
+        f"{I2}IntVector vyBits = vy.reinterpretAsInts();\n"
+        f"{I2}IntVector vya = vyBits.and(~SIGN_BIT_F);\n"
+        f"{I2}// |y| > 2^32, inf or NaN: the scalar method, lane by lane (inf and NaN through the vector form, the\n"
+        f"{I2}// same NaN, made sigmoid box its vectors under C2 alone after this had run on edge inputs)\n"
+        f"{I2}if (vya.compare(GT, SAVED_OUTPUT_BINARY32_MAX_BITS).anyTrue()) {{\n"
+        f"{I2}    for (int k = {at}; k < {at} + F.length(); k++) {{\n"
+        f"{I2}        gradIn[giOff + k] = ScalarActivations.sigmoidBackward(y[yOff + k], gradOut[gOff + k]);\n"
+        f"{I2}    }}\n"
+        f"{I2}    continue;\n"
+        f"{I2}}}\n"
+        f"{I2}FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + {at});\n"
+        f"{I2}VectorMask<Integer> vtinyI = vya.compare(LT, SIGMOID_BACKWARD_TINY_BITS);\n"
+        f"{I2}if (!vtinyI.anyTrue()) {{\n"
+        f"{I2}    vg.mul(vy.neg().fma(vy, vy)).intoArray(gradIn, giOff + {at});\n"
+        f"{I2}    continue;\n"
+        f"{I2}}}\n"
+        f"{I2}IntVector vgBits = vg.reinterpretAsInts();\n"
+        f"{I2}IntVector vga = vgBits.and(~SIGN_BIT_F);\n"
+        f"{I2}// |g| > 2^40 (|g| w could overflow), inf or NaN, with a tiny y: rare, the scalar method\n"
+        f"{I2}if (vga.compare(GT, SIGMOID_BACKWARD_G_SPLIT_BITS).anyTrue()) {{\n"
+        f"{I2}    for (int k = {at}; k < {at} + F.length(); k++) {{\n"
+        f"{I2}        gradIn[giOff + k] = ScalarActivations.sigmoidBackward(y[yOff + k], gradOut[gOff + k]);\n"
+        f"{I2}    }}\n"
+        f"{I2}    continue;\n"
+        f"{I2}}}\n"
+        f"{I2}// tiny y >= 0 lifted to 2^-64 by an unsigned max (a blend is several ops on AVX2); their value is below\n"
+        f"{I2}FloatVector vyN = vyBits.lanewise(UMAX, SIGMOID_BACKWARD_TINY_BITS).reinterpretAsFloats();\n"
+        f"{I2}FloatVector vplain = vg.mul(vyN.neg().fma(vyN, vyN));\n"
+        f"{I2}// |y| < 2^-64: y (1 - y) rounds to y, so the result is g y rounded once, formed with no subnormal\n"
+        f"{I2}// operand or product (an assist of ~150 cycles each on Intel: subnormal y ran 46-53x the normal time).\n"
+        f"{I2}// w = |y| 2^149 exactly, normal or 0: a subnormal |y| is its integer pattern, a normal one moves its\n"
+        f"{I2}// exponent\n"
+        f"{I2}IntVector vyaT = vya.lanewise(MIN, SIGMOID_BACKWARD_TINY_BITS); // other lanes at 2^-64\n"
+        f"{I2}FloatVector vw = ((FloatVector) vyaT.convert(I2F, 0))\n"
+        f"{I2}        .blend(vyaT.add(149 << 23).reinterpretAsFloats(), vyaT.compare(GE, NORMAL_MIN_BITS).cast(F));\n"
+        f"{I2}FloatVector vgaC = vga.reinterpretAsFloats(); // p = |g| w >= |g| where w != 0: normal for a normal g\n"
+        f"{I2}// |g y| < 2^-126 (p < 2^23): its subnormal pattern, |g| w rounded to an integer by an fma with 2^23\n"
+        f"{I2}// (one rounding); else p 2^-149, exact in the exponent field. The signed max picks the right one, as\n"
+        f"{I2}// in exp: below 2^23 the second is at most 2p - 2^23, from 2^23 on the first is at most the second\n"
+        f"{I2}IntVector vsub = vgaC.fma(vw, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000);\n"
+        f"{I2}IntVector vmag = vsub.lanewise(MAX, vgaC.mul(vw).reinterpretAsInts().sub(149 << 23));\n"
+        f"{I2}FloatVector vtinyRes = vmag.or(vgBits.lanewise(XOR, vyBits).and(SIGN_BIT_F)).reinterpretAsFloats();\n"
+        f"{I2}vplain.blend(vtinyRes, vtinyI.cast(F)).intoArray(gradIn, giOff + {at});\n")
+
+
+def sigmoid_backward_kernel():
+    at = lambda k: "" if k == 0 else f" + {k} * F.length()" if k > 1 else " + F.length()"
+    quad = (
+        f"        // four vectors per step: C2 neither unrolls a loop with a scalar detour nor vectorizes one, while a plain\n"
+        f"        // loop of g*f'(y) is both (one vector per step ran at 0.6x it at 1024 elements)\n"
+        f"        for (int bound = len - 4 * F.length(); i <= bound; i += 4 * F.length()) {{\n"
+        + "".join(f"{IND}FloatVector vy{k} = FloatVector.fromArray(F, y, yOff + i{at(k)});\n" for k in range(4))
+        + f"{IND}// every lane 2^-64 <= y <= 2^32: the signed max of the shifted bits (see FLIP) is below the end. Else\n"
+        f"{IND}// (tiny, zero, negative, large, infinite or NaN y) the four vectors take the edge form one by one\n"
+        f"{IND}if (vy0.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO)\n"
+        f"{IND}        .lanewise(MAX, vy1.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO))\n"
+        f"{IND}        .lanewise(MAX, vy2.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO))\n"
+        f"{IND}        .lanewise(MAX, vy3.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO))\n"
+        f"{IND}        .compare(LT, SIGMOID_BACKWARD_END).allTrue()) {{\n"
+        + "".join(f"{IND}    FloatVector.fromArray(F, gradOut, gOff + i{at(k)}).mul(vy{k}.neg().fma(vy{k}, vy{k}))\n"
+                  f"{IND}            .intoArray(gradIn, giOff + i{at(k)});\n" for k in range(4))
+        + f"{IND}    continue;\n"
         f"{IND}}}\n"
-        f"{IND}FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);\n"
-        + (f"{IND}vg.mul(vy.neg().fma(vy, {fma_addend})).intoArray(gradIn, giOff + i);\n" if fma_addend == "vy" else
-           f"{IND}FloatVector vys = vy.add(TANH_BACKWARD_TINY_SHIFT); // as above\n"
-           f"{IND}vg.mul(vys.neg().fma(vys, {fma_addend})).intoArray(gradIn, giOff + i);\n"),
-        simple_tail("gradIn[giOff + i]", f"ScalarActivations.{name}(y[yOff + i], gradOut[gOff + i])"), loop="F",
-        head=quad)
+        f"{IND}for (int l = i; l < i + 4 * F.length(); l += F.length()) {{\n"
+        + sigmoid_backward_edge("l", True)
+        + f"{IND}}}\n"
+        + "        }\n")
+    return kernel("sigmoidBackward", SAVED, sigmoid_backward_edge("i", True),
+                  simple_tail("gradIn[giOff + i]", "ScalarActivations.sigmoidBackward(y[yOff + i], gradOut[gOff + i])"),
+                  loop="F", head=quad)
 
 
-out.append(saved_output_kernel("sigmoidBackward", "vy"))
-out.append(saved_output_kernel("tanhBackward", "FloatVector.broadcast(F, 1f)"))
+out.append(sigmoid_backward_kernel())
+out.append(tanh_backward_kernel())
 
 # ---- the sigmoid family: sigmoid (VectorMath) and siluBackward on ScalarMath.sigmoidFamily's compensated core, silu,
 # logSigmoidBackward and softplusBackward on ScalarActivations.plainSigmoidFamily's shorter one

@@ -267,6 +267,52 @@ class ActivationCrossCheckTest {
         }
     }
 
+    /**
+     * sigmoidBackward's edge form (vectors with some |y| &lt; 2^-64, y &lt;= 0, |y| &gt; 2^32 or NaN) forms g y for tiny y
+     * in integers and scaled products: saved outputs of every tiny magnitude, zeros, the 2^-64 boundary, negative and
+     * special y, against gradients of every exponent (subnormal, the 2^40 split, products on both sides of 2^-126,
+     * 0, inf, NaN), mixed within vectors, against the scalar twin bit for bit.
+     */
+    @Test
+    void sigmoidBackwardEdgeFormMatchesTheScalarTwin() {
+        ActivationKernels k = ActivationKernels.all().stream().filter(a -> a.name().equals("sigmoidBackward"))
+                .findFirst().orElseThrow();
+        float[] specialG = {0f, -0f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, 0x1p40f,
+                Math.nextUp(0x1p40f), Math.nextDown(0x1p40f), Float.MIN_VALUE, Float.MIN_NORMAL, Float.MAX_VALUE};
+        float[] specialY = {0f, -0f, Float.MIN_VALUE, Float.MIN_NORMAL, Math.nextDown(Float.MIN_NORMAL), 0x1p-64f,
+                Math.nextDown(0x1p-64f), Math.nextUp(0x1p-64f), -0x1p-70f, -0.25f, 1f, 0x1p32f, 3e9f, 5e9f,
+                Float.POSITIVE_INFINITY, Float.NaN};
+        int len = 1 << 16;
+        for (int round = 0; round < 4; round++) {
+            SplittableRandom r = new SplittableRandom(77 + round);
+            float[] y = new float[len];
+            float[] g = new float[len];
+            for (int i = 0; i < len; i++) {
+                int pick = r.nextInt(8);
+                y[i] = switch (pick) {
+                    case 0 -> Float.intBitsToFloat(r.nextInt(0, 0x800000)); // subnormal or +0
+                    case 1, 2 -> (float) Math.scalb(1.0 + r.nextDouble(), r.nextInt(-126, -63)); // [2^-126, 2^-63)
+                    case 3 -> specialY[r.nextInt(specialY.length)];
+                    default -> round % 2 == 0 ? (float) (0.5 + 0.5 * Math.tanh(r.nextGaussian() * 3))
+                            : Float.intBitsToFloat(r.nextInt(0, 0x800000));
+                };
+                int gp = r.nextInt(6);
+                float m = gp == 0 ? specialG[r.nextInt(specialG.length)]
+                        : gp == 1 ? Float.intBitsToFloat(r.nextInt(1, 0x800000)) // subnormal
+                        : (float) Math.scalb(1.0 + r.nextDouble(), r.nextInt(-126, 128));
+                g[i] = r.nextBoolean() ? m : -m;
+            }
+            for (int off : new int[] {0, 3}) {
+                int n = len - off;
+                float[] want = new float[len];
+                float[] got = new float[len];
+                k.scalar().apply(y, off, g, off, want, off, n);
+                k.active().apply(y, off, g, off, got, off, n);
+                assertSameBits("sigmoidBackward edge round=" + round + " off=" + off, y, off, g, off, want, got, off, n);
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("kernels")
     void everyLengthAndOffsetMatchesTheScalarTwin(ActivationKernels k) {

@@ -10,8 +10,26 @@ public final class ActivationConstants {
 
     /** sigmoid/tanh backward: saved outputs up to this magnitude are handled in binary32 (y^2 stays finite). */
     public static final float SAVED_OUTPUT_BINARY32_MAX = 0x1p32f;
-    /** Its bits: the vector bodies test four vectors at once on the OR of their magnitude bits. */
+    /** Its bits: tanhBackward's vector body tests four vectors at once on the OR of their magnitude bits. */
     public static final int SAVED_OUTPUT_BINARY32_MAX_BITS = Float.floatToRawIntBits(SAVED_OUTPUT_BINARY32_MAX);
+    /**
+     * sigmoidBackward's vector bodies: |y| below 2^-64 (y (1 - y) rounds to y) takes an edge form that forms g y with no
+     * subnormal operand or product; its bits, and those of 2^40: above it (|g| w may overflow) that form leaves the
+     * vector to the scalar method (PanamaActivations).
+     */
+    public static final int SIGMOID_BACKWARD_TINY_BITS = Float.floatToRawIntBits(0x1p-64f);
+    public static final int SIGMOID_BACKWARD_G_SPLIT_BITS = Float.floatToRawIntBits(0x1p40f);
+    /** 2^-64 &le; y &le; 2^32 exactly where bits - LO &lt; END, signed (see MathConstants.FLIP). */
+    public static final int SIGMOID_BACKWARD_LO = SIGMOID_BACKWARD_TINY_BITS + MathConstants.FLIP;
+    public static final int SIGMOID_BACKWARD_END =
+            SAVED_OUTPUT_BINARY32_MAX_BITS - SIGMOID_BACKWARD_TINY_BITS + 1 + MathConstants.FLIP;
+    /**
+     * 2^32 &lt; |y| &lt; inf (binary64 in the scalar twin) exactly where its bits - LO &lt; END, signed: the lanes
+     * tanhBackward's one-vector form leaves to the scalar method (inf and NaN run its binary32 form, same values).
+     */
+    public static final int SAVED_OUTPUT_HUGE_LO = SAVED_OUTPUT_BINARY32_MAX_BITS + 1 + MathConstants.FLIP;
+    public static final int SAVED_OUTPUT_HUGE_END =
+            MathConstants.INF_BITS - SAVED_OUTPUT_BINARY32_MAX_BITS - 1 + MathConstants.FLIP;
     /**
      * tanhBackward's vector bodies square y + 2^-100: y itself for |y| &ge; 2^-75 (half its ulp is at least 2^-99),
      * and where it is not, 1 - y^2 rounds to 1 from either; never subnormal (no assist on Intel).

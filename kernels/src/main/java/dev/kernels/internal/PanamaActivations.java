@@ -20,6 +20,7 @@ import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.ULT;
+import static jdk.incubator.vector.VectorOperators.UMAX;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.MIN;
 import static jdk.incubator.vector.VectorOperators.XOR;
@@ -133,35 +134,115 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vy1 = FloatVector.fromArray(F, y, yOff + i + F.length());
             FloatVector vy2 = FloatVector.fromArray(F, y, yOff + i + 2 * F.length());
             FloatVector vy3 = FloatVector.fromArray(F, y, yOff + i + 3 * F.length());
-            // saved outputs have |y| <= 1, so the OR of the magnitude bits stays below the bits of 2^32 unless a
-            // lane is above 2^32, infinite or NaN: then the scalar method for the four vectors (the same bits)
-            if (vy0.reinterpretAsInts().or(vy1.reinterpretAsInts()).or(vy2.reinterpretAsInts())
-                    .or(vy3.reinterpretAsInts()).and(~SIGN_BIT_F)
-                    .compare(GT, SAVED_OUTPUT_BINARY32_MAX_BITS).anyTrue()) {
-                for (int l = i; l < i + 4 * F.length(); l++) {
-                    gradIn[giOff + l] = ScalarActivations.sigmoidBackward(y[yOff + l], gradOut[gOff + l]);
-                }
+            // every lane 2^-64 <= y <= 2^32: the signed max of the shifted bits (see FLIP) is below the end. Else
+            // (tiny, zero, negative, large, infinite or NaN y) the four vectors take the edge form one by one
+            if (vy0.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO)
+                    .lanewise(MAX, vy1.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO))
+                    .lanewise(MAX, vy2.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO))
+                    .lanewise(MAX, vy3.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO))
+                    .compare(LT, SIGMOID_BACKWARD_END).allTrue()) {
+                FloatVector.fromArray(F, gradOut, gOff + i).mul(vy0.neg().fma(vy0, vy0))
+                        .intoArray(gradIn, giOff + i);
+                FloatVector.fromArray(F, gradOut, gOff + i + F.length()).mul(vy1.neg().fma(vy1, vy1))
+                        .intoArray(gradIn, giOff + i + F.length());
+                FloatVector.fromArray(F, gradOut, gOff + i + 2 * F.length()).mul(vy2.neg().fma(vy2, vy2))
+                        .intoArray(gradIn, giOff + i + 2 * F.length());
+                FloatVector.fromArray(F, gradOut, gOff + i + 3 * F.length()).mul(vy3.neg().fma(vy3, vy3))
+                        .intoArray(gradIn, giOff + i + 3 * F.length());
                 continue;
             }
-            FloatVector.fromArray(F, gradOut, gOff + i).mul(vy0.neg().fma(vy0, vy0))
-                    .intoArray(gradIn, giOff + i);
-            FloatVector.fromArray(F, gradOut, gOff + i + F.length()).mul(vy1.neg().fma(vy1, vy1))
-                    .intoArray(gradIn, giOff + i + F.length());
-            FloatVector.fromArray(F, gradOut, gOff + i + 2 * F.length()).mul(vy2.neg().fma(vy2, vy2))
-                    .intoArray(gradIn, giOff + i + 2 * F.length());
-            FloatVector.fromArray(F, gradOut, gOff + i + 3 * F.length()).mul(vy3.neg().fma(vy3, vy3))
-                    .intoArray(gradIn, giOff + i + 3 * F.length());
+            for (int l = i; l < i + 4 * F.length(); l += F.length()) {
+                FloatVector vy = FloatVector.fromArray(F, y, yOff + l);
+                IntVector vyBits = vy.reinterpretAsInts();
+                IntVector vya = vyBits.and(~SIGN_BIT_F);
+                // |y| > 2^32, inf or NaN: the scalar method, lane by lane (inf and NaN through the vector form, the
+                // same NaN, made sigmoid box its vectors under C2 alone after this had run on edge inputs)
+                if (vya.compare(GT, SAVED_OUTPUT_BINARY32_MAX_BITS).anyTrue()) {
+                    for (int k = l; k < l + F.length(); k++) {
+                        gradIn[giOff + k] = ScalarActivations.sigmoidBackward(y[yOff + k], gradOut[gOff + k]);
+                    }
+                    continue;
+                }
+                FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + l);
+                VectorMask<Integer> vtinyI = vya.compare(LT, SIGMOID_BACKWARD_TINY_BITS);
+                if (!vtinyI.anyTrue()) {
+                    vg.mul(vy.neg().fma(vy, vy)).intoArray(gradIn, giOff + l);
+                    continue;
+                }
+                IntVector vgBits = vg.reinterpretAsInts();
+                IntVector vga = vgBits.and(~SIGN_BIT_F);
+                // |g| > 2^40 (|g| w could overflow), inf or NaN, with a tiny y: rare, the scalar method
+                if (vga.compare(GT, SIGMOID_BACKWARD_G_SPLIT_BITS).anyTrue()) {
+                    for (int k = l; k < l + F.length(); k++) {
+                        gradIn[giOff + k] = ScalarActivations.sigmoidBackward(y[yOff + k], gradOut[gOff + k]);
+                    }
+                    continue;
+                }
+                // tiny y >= 0 lifted to 2^-64 by an unsigned max (a blend is several ops on AVX2); their value is below
+                FloatVector vyN = vyBits.lanewise(UMAX, SIGMOID_BACKWARD_TINY_BITS).reinterpretAsFloats();
+                FloatVector vplain = vg.mul(vyN.neg().fma(vyN, vyN));
+                // |y| < 2^-64: y (1 - y) rounds to y, so the result is g y rounded once, formed with no subnormal
+                // operand or product (an assist of ~150 cycles each on Intel: subnormal y ran 46-53x the normal time).
+                // w = |y| 2^149 exactly, normal or 0: a subnormal |y| is its integer pattern, a normal one moves its
+                // exponent
+                IntVector vyaT = vya.lanewise(MIN, SIGMOID_BACKWARD_TINY_BITS); // other lanes at 2^-64
+                FloatVector vw = ((FloatVector) vyaT.convert(I2F, 0))
+                        .blend(vyaT.add(149 << 23).reinterpretAsFloats(), vyaT.compare(GE, NORMAL_MIN_BITS).cast(F));
+                FloatVector vgaC = vga.reinterpretAsFloats(); // p = |g| w >= |g| where w != 0: normal for a normal g
+                // |g y| < 2^-126 (p < 2^23): its subnormal pattern, |g| w rounded to an integer by an fma with 2^23
+                // (one rounding); else p 2^-149, exact in the exponent field. The signed max picks the right one, as
+                // in exp: below 2^23 the second is at most 2p - 2^23, from 2^23 on the first is at most the second
+                IntVector vsub = vgaC.fma(vw, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000);
+                IntVector vmag = vsub.lanewise(MAX, vgaC.mul(vw).reinterpretAsInts().sub(149 << 23));
+                FloatVector vtinyRes = vmag.or(vgBits.lanewise(XOR, vyBits).and(SIGN_BIT_F)).reinterpretAsFloats();
+                vplain.blend(vtinyRes, vtinyI.cast(F)).intoArray(gradIn, giOff + l);
+            }
         }
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             FloatVector vy = FloatVector.fromArray(F, y, yOff + i);
-            if (vy.abs().compare(GT, SAVED_OUTPUT_BINARY32_MAX).anyTrue()) {
-                for (int l = i; l < i + F.length(); l++) {
-                    gradIn[giOff + l] = ScalarActivations.sigmoidBackward(y[yOff + l], gradOut[gOff + l]);
+            IntVector vyBits = vy.reinterpretAsInts();
+            IntVector vya = vyBits.and(~SIGN_BIT_F);
+            // |y| > 2^32, inf or NaN: the scalar method, lane by lane (inf and NaN through the vector form, the
+            // same NaN, made sigmoid box its vectors under C2 alone after this had run on edge inputs)
+            if (vya.compare(GT, SAVED_OUTPUT_BINARY32_MAX_BITS).anyTrue()) {
+                for (int k = i; k < i + F.length(); k++) {
+                    gradIn[giOff + k] = ScalarActivations.sigmoidBackward(y[yOff + k], gradOut[gOff + k]);
                 }
                 continue;
             }
             FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
-            vg.mul(vy.neg().fma(vy, vy)).intoArray(gradIn, giOff + i);
+            VectorMask<Integer> vtinyI = vya.compare(LT, SIGMOID_BACKWARD_TINY_BITS);
+            if (!vtinyI.anyTrue()) {
+                vg.mul(vy.neg().fma(vy, vy)).intoArray(gradIn, giOff + i);
+                continue;
+            }
+            IntVector vgBits = vg.reinterpretAsInts();
+            IntVector vga = vgBits.and(~SIGN_BIT_F);
+            // |g| > 2^40 (|g| w could overflow), inf or NaN, with a tiny y: rare, the scalar method
+            if (vga.compare(GT, SIGMOID_BACKWARD_G_SPLIT_BITS).anyTrue()) {
+                for (int k = i; k < i + F.length(); k++) {
+                    gradIn[giOff + k] = ScalarActivations.sigmoidBackward(y[yOff + k], gradOut[gOff + k]);
+                }
+                continue;
+            }
+            // tiny y >= 0 lifted to 2^-64 by an unsigned max (a blend is several ops on AVX2); their value is below
+            FloatVector vyN = vyBits.lanewise(UMAX, SIGMOID_BACKWARD_TINY_BITS).reinterpretAsFloats();
+            FloatVector vplain = vg.mul(vyN.neg().fma(vyN, vyN));
+            // |y| < 2^-64: y (1 - y) rounds to y, so the result is g y rounded once, formed with no subnormal
+            // operand or product (an assist of ~150 cycles each on Intel: subnormal y ran 46-53x the normal time).
+            // w = |y| 2^149 exactly, normal or 0: a subnormal |y| is its integer pattern, a normal one moves its
+            // exponent
+            IntVector vyaT = vya.lanewise(MIN, SIGMOID_BACKWARD_TINY_BITS); // other lanes at 2^-64
+            FloatVector vw = ((FloatVector) vyaT.convert(I2F, 0))
+                    .blend(vyaT.add(149 << 23).reinterpretAsFloats(), vyaT.compare(GE, NORMAL_MIN_BITS).cast(F));
+            FloatVector vgaC = vga.reinterpretAsFloats(); // p = |g| w >= |g| where w != 0: normal for a normal g
+            // |g y| < 2^-126 (p < 2^23): its subnormal pattern, |g| w rounded to an integer by an fma with 2^23
+            // (one rounding); else p 2^-149, exact in the exponent field. The signed max picks the right one, as
+            // in exp: below 2^23 the second is at most 2p - 2^23, from 2^23 on the first is at most the second
+            IntVector vsub = vgaC.fma(vw, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000);
+            IntVector vmag = vsub.lanewise(MAX, vgaC.mul(vw).reinterpretAsInts().sub(149 << 23));
+            FloatVector vtinyRes = vmag.or(vgBits.lanewise(XOR, vyBits).and(SIGN_BIT_F)).reinterpretAsFloats();
+            vplain.blend(vtinyRes, vtinyI.cast(F)).intoArray(gradIn, giOff + i);
         }
         for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.sigmoidBackward(y[yOff + i], gradOut[gOff + i]);
     }
@@ -178,12 +259,23 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vy2 = FloatVector.fromArray(F, y, yOff + i + 2 * F.length());
             FloatVector vy3 = FloatVector.fromArray(F, y, yOff + i + 3 * F.length());
             // saved outputs have |y| <= 1, so the OR of the magnitude bits stays below the bits of 2^32 unless a
-            // lane is above 2^32, infinite or NaN: then the scalar method for the four vectors (the same bits)
+            // lane is above 2^32, infinite or NaN: then the one-vector form for each of the four
             if (vy0.reinterpretAsInts().or(vy1.reinterpretAsInts()).or(vy2.reinterpretAsInts())
                     .or(vy3.reinterpretAsInts()).and(~SIGN_BIT_F)
                     .compare(GT, SAVED_OUTPUT_BINARY32_MAX_BITS).anyTrue()) {
-                for (int l = i; l < i + 4 * F.length(); l++) {
-                    gradIn[giOff + l] = ScalarActivations.tanhBackward(y[yOff + l], gradOut[gOff + l]);
+                for (int l = i; l < i + 4 * F.length(); l += F.length()) {
+                    FloatVector vy = FloatVector.fromArray(F, y, yOff + l);
+                    // finite |y| > 2^32: binary64 in the scalar method, lane by lane; inf and NaN give its values below
+                    if (vy.reinterpretAsInts().and(~SIGN_BIT_F).sub(SAVED_OUTPUT_HUGE_LO)
+                            .compare(LT, SAVED_OUTPUT_HUGE_END).anyTrue()) {
+                        for (int k = l; k < l + F.length(); k++) {
+                            gradIn[giOff + k] = ScalarActivations.tanhBackward(y[yOff + k], gradOut[gOff + k]);
+                        }
+                        continue;
+                    }
+                    FloatVector vys = vy.add(TANH_BACKWARD_TINY_SHIFT); // as in the four-vector step
+                    FloatVector.fromArray(F, gradOut, gOff + l).mul(vys.neg().fma(vys, vone))
+                            .intoArray(gradIn, giOff + l);
                 }
                 continue;
             }
@@ -203,15 +295,17 @@ public final class PanamaActivations implements ActivationSupport {
         }
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             FloatVector vy = FloatVector.fromArray(F, y, yOff + i);
-            if (vy.abs().compare(GT, SAVED_OUTPUT_BINARY32_MAX).anyTrue()) {
-                for (int l = i; l < i + F.length(); l++) {
-                    gradIn[giOff + l] = ScalarActivations.tanhBackward(y[yOff + l], gradOut[gOff + l]);
+            // finite |y| > 2^32: binary64 in the scalar method, lane by lane; inf and NaN give its values below
+            if (vy.reinterpretAsInts().and(~SIGN_BIT_F).sub(SAVED_OUTPUT_HUGE_LO)
+                    .compare(LT, SAVED_OUTPUT_HUGE_END).anyTrue()) {
+                for (int k = i; k < i + F.length(); k++) {
+                    gradIn[giOff + k] = ScalarActivations.tanhBackward(y[yOff + k], gradOut[gOff + k]);
                 }
                 continue;
             }
-            FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
-            FloatVector vys = vy.add(TANH_BACKWARD_TINY_SHIFT); // as above
-            vg.mul(vys.neg().fma(vys, FloatVector.broadcast(F, 1f))).intoArray(gradIn, giOff + i);
+            FloatVector vys = vy.add(TANH_BACKWARD_TINY_SHIFT); // as in the four-vector step
+            FloatVector.fromArray(F, gradOut, gOff + i).mul(vys.neg().fma(vys, vone))
+                    .intoArray(gradIn, giOff + i);
         }
         for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.tanhBackward(y[yOff + i], gradOut[gOff + i]);
     }
