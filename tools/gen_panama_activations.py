@@ -834,7 +834,9 @@ def plain_sigmoid_backward_fast(load, store_suffix):
         f"{IND}    VectorMask<Float> vxNeg = vx.compare(LT, 0f);\n"
         f"{IND}    FloatVector vnh = vgh.blend(vg, vxNeg);\n"
         f"{IND}    FloatVector vnl = vg.fma(ve, vgh.neg()).blend(0f, vxNeg);\n"
-        f"{IND}    vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))){store_suffix}.intoArray(gradIn, giOff + i);\n"
+        f"{IND}    FloatVector vres = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl)));\n"
+        f"{store_suffix}"
+        f"{IND}    vres.intoArray(gradIn, giOff + i);\n"
         f"{IND}    continue;\n"
         f"{IND}}}\n")
 
@@ -916,7 +918,9 @@ SPB_HEAD = ("    @Override\n"
             "        if (beta != 1f) { // binary64: beta x is not exact in float\n"
             "            softplusBackwardBinary64(x, xOff, gradOut, gOff, gradIn, giOff, len, beta, threshold);\n"
             "            return;\n"
-            "        }\n")
+            "        }\n"
+            "        // the fast path's x are at most 20: a threshold of 20 or more (PyTorch's default is 20) needs no blend there\n"
+            "        boolean thresholdInFastRange = !(threshold >= SIGMOID_BACKWARD_FAST_X_MAX);\n")
 SPB_TAIL = LOG_SIGMOID_BACKWARD_PLAIN.replace(
     f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);\n",
     f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F))\n"
@@ -925,7 +929,7 @@ assert SPB_TAIL != LOG_SIGMOID_BACKWARD_PLAIN
 out.append(plain_sigmoid_backward(SPB_HEAD, SPB_TAIL,
     simple_tail("gradIn[giOff + i]", "ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], 1.0, threshold)"),
     large_gradout_pre("SIGMOID_GRAD_MAX_BITS", "2^37", "ScalarActivations.softplusBackward(x[xOff + l], gradOut[gOff + l], 1.0, threshold)"),
-    neg=True, store_suffix=".blend(vg, vx.compare(LT, -threshold))"))
+    neg=True, store_suffix=f"{IND}    if (thresholdInFastRange) vres = vres.blend(vg, vx.compare(LT, -threshold)); // x > threshold: g\n"))
 
 
 # ---- softplus (beta = 1) and logSigmoid in binary32: ScalarSoftmax.softplusNegAbs per lane, BCE's core

@@ -132,11 +132,13 @@ public final class ActivationConstants {
      */
     public static final int SIGMOID_GRAD_MAX_BITS = Float.floatToRawIntBits(0x1p37f);
     /**
-     * Bits of -20 and 2^-20: logSigmoidBackward's fast path takes whole vectors with 2^-30 &le; |x| &le; 20 and
-     * 2^-20 &le; |gradOut| &le; 2^37, where every value of the unscaled computation is normal (g e^2 &ge; 2^-78, and
-     * the exact error of g e is 0 or a multiple of ulp(g) ulp(e) &ge; 2^-95), so it gives the scaled form's bits.
+     * 20 (and the bits of -20) and of 2^-20: logSigmoidBackward's fast path takes whole vectors with 2^-30 &le; |x|
+     * &le; 20 and 2^-20 &le; |gradOut| &le; 2^37, where every value of the unscaled computation is normal (g e^2 &ge;
+     * 2^-78, and the exact error of g e is 0 or a multiple of ulp(g) ulp(e) &ge; 2^-95), so it gives the scaled form's
+     * bits.
      */
-    public static final int SIGMOID_BACKWARD_FAST_NEG_MAX_BITS = Float.floatToRawIntBits(-20f);
+    public static final float SIGMOID_BACKWARD_FAST_X_MAX = 20f;
+    public static final int SIGMOID_BACKWARD_FAST_NEG_MAX_BITS = Float.floatToRawIntBits(-SIGMOID_BACKWARD_FAST_X_MAX);
     /**
      * -|x| bits from which siluBackward's vector body replaces the unused scale 2^(n+64) by 1: below |x| = 64 the
      * products of g 2^(n+64) stay normal (g 2^(n+64) &ge; g 2^-28), so no lane needs it.

@@ -533,7 +533,8 @@ public final class PanamaActivations implements ActivationSupport {
                 VectorMask<Float> vxNeg = vx.compare(LT, 0f);
                 FloatVector vnh = vgh.blend(vg, vxNeg);
                 FloatVector vnl = vg.fma(ve, vgh.neg()).blend(0f, vxNeg);
-                vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))).intoArray(gradIn, giOff + i);
+                FloatVector vres = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl)));
+                vres.intoArray(gradIn, giOff + i);
                 continue;
             }
             IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);
@@ -698,6 +699,8 @@ public final class PanamaActivations implements ActivationSupport {
             softplusBackwardBinary64(x, xOff, gradOut, gOff, gradIn, giOff, len, beta, threshold);
             return;
         }
+        // the fast path's x are at most 20: a threshold of 20 or more (PyTorch's default is 20) needs no blend there
+        boolean thresholdInFastRange = !(threshold >= SIGMOID_BACKWARD_FAST_X_MAX);
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             // whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^37: no clamp, no scaling, every value
@@ -728,7 +731,9 @@ public final class PanamaActivations implements ActivationSupport {
                 VectorMask<Float> vxNeg = vx.compare(LT, 0f);
                 FloatVector vnh = vgh.blend(vg, vxNeg);
                 FloatVector vnl = vg.fma(ve, vgh.neg()).blend(0f, vxNeg);
-                vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))).blend(vg, vx.compare(LT, -threshold)).intoArray(gradIn, giOff + i);
+                FloatVector vres = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl)));
+                if (thresholdInFastRange) vres = vres.blend(vg, vx.compare(LT, -threshold)); // x > threshold: g
+                vres.intoArray(gradIn, giOff + i);
                 continue;
             }
             IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);
