@@ -430,7 +430,7 @@ def tanh_backward_kernel():
 
 # sigmoidBackward: the tanh form's four-vector step, but its range test also sends |y| < 2^-64 (and negative y) to a
 # per-vector edge form: g y (1 - y) with a subnormal y or a subnormal product takes an assist on Intel (46-53x)
-def sigmoid_backward_edge(at, cont):
+def sigmoid_backward_edge(at):
     """One vector at offset `at`: |y| > 2^32, inf or NaN lane by lane in the scalar method; |y| < 2^-64 lanes as
     g y rounded once with no subnormal operand or result; the others g fma(-y, y, y)."""
     I2 = IND + "    " if at == "l" else IND
@@ -471,12 +471,12 @@ def sigmoid_backward_edge(at, cont):
         f"{I2}IntVector vyaT = vya.lanewise(MIN, SIGMOID_BACKWARD_TINY_BITS); // other lanes at 2^-64\n"
         f"{I2}FloatVector vw = ((FloatVector) vyaT.convert(I2F, 0))\n"
         f"{I2}        .blend(vyaT.add(149 << 23).reinterpretAsFloats(), vyaT.compare(GE, NORMAL_MIN_BITS).cast(F));\n"
-        f"{I2}FloatVector vgaC = vga.reinterpretAsFloats(); // p = |g| w >= |g| where w != 0: normal for a normal g\n"
+        f"{I2}FloatVector vgAbs = vga.reinterpretAsFloats(); // p = |g| w >= |g| where w != 0: normal for a normal g\n"
         f"{I2}// |g y| < 2^-126 (p < 2^23): its subnormal pattern, |g| w rounded to an integer by an fma with 2^23\n"
         f"{I2}// (one rounding); else p 2^-149, exact in the exponent field. The signed max picks the right one, as\n"
         f"{I2}// in exp: below 2^23 the second is at most 2p - 2^23, from 2^23 on the first is at most the second\n"
-        f"{I2}IntVector vsub = vgaC.fma(vw, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000);\n"
-        f"{I2}IntVector vmag = vsub.lanewise(MAX, vgaC.mul(vw).reinterpretAsInts().sub(149 << 23));\n"
+        f"{I2}IntVector vsub = vgAbs.fma(vw, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000);\n"
+        f"{I2}IntVector vmag = vsub.lanewise(MAX, vgAbs.mul(vw).reinterpretAsInts().sub(149 << 23));\n"
         f"{I2}FloatVector vtinyRes = vmag.or(vgBits.lanewise(XOR, vyBits).and(SIGN_BIT_F)).reinterpretAsFloats();\n"
         f"{I2}vplain.blend(vtinyRes, vtinyI.cast(F)).intoArray(gradIn, giOff + {at});\n")
 
@@ -500,10 +500,10 @@ def sigmoid_backward_kernel():
         + f"{IND}    continue;\n"
         f"{IND}}}\n"
         f"{IND}for (int l = i; l < i + 4 * F.length(); l += F.length()) {{\n"
-        + sigmoid_backward_edge("l", True)
+        + sigmoid_backward_edge("l")
         + f"{IND}}}\n"
         + "        }\n")
-    return kernel("sigmoidBackward", SAVED, sigmoid_backward_edge("i", True),
+    return kernel("sigmoidBackward", SAVED, sigmoid_backward_edge("i"),
                   simple_tail("gradIn[giOff + i]", "ScalarActivations.sigmoidBackward(y[yOff + i], gradOut[gOff + i])"),
                   loop="F", head=quad)
 

@@ -188,12 +188,12 @@ public final class PanamaActivations implements ActivationSupport {
                 IntVector vyaT = vya.lanewise(MIN, SIGMOID_BACKWARD_TINY_BITS); // other lanes at 2^-64
                 FloatVector vw = ((FloatVector) vyaT.convert(I2F, 0))
                         .blend(vyaT.add(149 << 23).reinterpretAsFloats(), vyaT.compare(GE, NORMAL_MIN_BITS).cast(F));
-                FloatVector vgaC = vga.reinterpretAsFloats(); // p = |g| w >= |g| where w != 0: normal for a normal g
+                FloatVector vgAbs = vga.reinterpretAsFloats(); // p = |g| w >= |g| where w != 0: normal for a normal g
                 // |g y| < 2^-126 (p < 2^23): its subnormal pattern, |g| w rounded to an integer by an fma with 2^23
                 // (one rounding); else p 2^-149, exact in the exponent field. The signed max picks the right one, as
                 // in exp: below 2^23 the second is at most 2p - 2^23, from 2^23 on the first is at most the second
-                IntVector vsub = vgaC.fma(vw, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000);
-                IntVector vmag = vsub.lanewise(MAX, vgaC.mul(vw).reinterpretAsInts().sub(149 << 23));
+                IntVector vsub = vgAbs.fma(vw, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000);
+                IntVector vmag = vsub.lanewise(MAX, vgAbs.mul(vw).reinterpretAsInts().sub(149 << 23));
                 FloatVector vtinyRes = vmag.or(vgBits.lanewise(XOR, vyBits).and(SIGN_BIT_F)).reinterpretAsFloats();
                 vplain.blend(vtinyRes, vtinyI.cast(F)).intoArray(gradIn, giOff + l);
             }
@@ -235,12 +235,12 @@ public final class PanamaActivations implements ActivationSupport {
             IntVector vyaT = vya.lanewise(MIN, SIGMOID_BACKWARD_TINY_BITS); // other lanes at 2^-64
             FloatVector vw = ((FloatVector) vyaT.convert(I2F, 0))
                     .blend(vyaT.add(149 << 23).reinterpretAsFloats(), vyaT.compare(GE, NORMAL_MIN_BITS).cast(F));
-            FloatVector vgaC = vga.reinterpretAsFloats(); // p = |g| w >= |g| where w != 0: normal for a normal g
+            FloatVector vgAbs = vga.reinterpretAsFloats(); // p = |g| w >= |g| where w != 0: normal for a normal g
             // |g y| < 2^-126 (p < 2^23): its subnormal pattern, |g| w rounded to an integer by an fma with 2^23
             // (one rounding); else p 2^-149, exact in the exponent field. The signed max picks the right one, as
             // in exp: below 2^23 the second is at most 2p - 2^23, from 2^23 on the first is at most the second
-            IntVector vsub = vgaC.fma(vw, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000);
-            IntVector vmag = vsub.lanewise(MAX, vgaC.mul(vw).reinterpretAsInts().sub(149 << 23));
+            IntVector vsub = vgAbs.fma(vw, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000);
+            IntVector vmag = vsub.lanewise(MAX, vgAbs.mul(vw).reinterpretAsInts().sub(149 << 23));
             FloatVector vtinyRes = vmag.or(vgBits.lanewise(XOR, vyBits).and(SIGN_BIT_F)).reinterpretAsFloats();
             vplain.blend(vtinyRes, vtinyI.cast(F)).intoArray(gradIn, giOff + i);
         }
