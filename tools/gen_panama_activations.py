@@ -433,7 +433,7 @@ def tanh_backward_kernel():
 def sigmoid_backward_edge(at):
     """One vector at offset `at`: |y| > 2^32, inf or NaN lane by lane in the scalar method; |y| < 2^-64 lanes as
     g y rounded once with no subnormal operand or result; the others g fma(-y, y, y)."""
-    I2 = IND + "    " if at == "l" else IND
+    I2 = IND + "    "
     return (
         f"{I2}FloatVector vy = FloatVector.fromArray(F, y, yOff + {at});\n"
         f"{I2}IntVector vyBits = vy.reinterpretAsInts();\n"
@@ -482,30 +482,40 @@ def sigmoid_backward_edge(at):
 
 
 def sigmoid_backward_kernel():
+    """Steps of four vectors while every lane passes the range test; a step that fails, and the last one to three
+    vectors, run the one-vector form (written once), then the steps of four resume."""
     at = lambda k: "" if k == 0 else f" + {k} * F.length()" if k > 1 else " + F.length()"
-    quad = (
-        f"        // four vectors per step: C2 neither unrolls a loop with a scalar detour nor vectorizes one, while a plain\n"
-        f"        // loop of g*f'(y) is both (one vector per step ran at 0.6x it at 1024 elements)\n"
-        f"        for (int bound = len - 4 * F.length(); i <= bound; i += 4 * F.length()) {{\n"
-        + "".join(f"{IND}FloatVector vy{k} = FloatVector.fromArray(F, y, yOff + i{at(k)});\n" for k in range(4))
-        + f"{IND}// every lane 2^-64 <= y <= 2^32: the signed max of the shifted bits (see FLIP) is below the end. Else\n"
-        f"{IND}// (tiny, zero, negative, large, infinite or NaN y) the four vectors take the edge form one by one\n"
-        f"{IND}if (vy0.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO)\n"
-        f"{IND}        .lanewise(MAX, vy1.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO))\n"
-        f"{IND}        .lanewise(MAX, vy2.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO))\n"
-        f"{IND}        .lanewise(MAX, vy3.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO))\n"
-        f"{IND}        .compare(LT, SIGMOID_BACKWARD_END).allTrue()) {{\n"
-        + "".join(f"{IND}    FloatVector.fromArray(F, gradOut, gOff + i{at(k)}).mul(vy{k}.neg().fma(vy{k}, vy{k}))\n"
-                  f"{IND}            .intoArray(gradIn, giOff + i{at(k)});\n" for k in range(4))
-        + f"{IND}    continue;\n"
-        f"{IND}}}\n"
-        f"{IND}for (int l = i; l < i + 4 * F.length(); l += F.length()) {{\n"
-        + sigmoid_backward_edge("l")
-        + f"{IND}}}\n"
-        + "        }\n")
-    return kernel("sigmoidBackward", SAVED, sigmoid_backward_edge("i"),
-                  simple_tail("gradIn[giOff + i]", "ScalarActivations.sigmoidBackward(y[yOff + i], gradOut[gOff + i])"),
-                  loop="F", head=quad)
+    I1 = IND + "    "
+    return (
+        f"    @Override\n"
+        f"    public void sigmoidBackward({SAVED}) {{\n"
+        f"        int i = 0;\n"
+        f"        int vbound = F.loopBound(len);\n"
+        f"        while (true) {{\n"
+        f"            // four vectors per step: C2 neither unrolls a loop with a scalar detour nor vectorizes one, while a\n"
+        f"            // plain loop of g*f'(y) is both (one vector per step ran at 0.6x it at 1024 elements)\n"
+        f"            for (int bound = len - 4 * F.length(); i <= bound; i += 4 * F.length()) {{\n"
+        + "".join(f"{I1}FloatVector vy{k} = FloatVector.fromArray(F, y, yOff + i{at(k)});\n" for k in range(4))
+        + f"{I1}// every lane 2^-64 <= y <= 2^32: the signed max of the shifted bits (see FLIP) is below the end. Else\n"
+        f"{I1}// (tiny, zero, negative, large, infinite or NaN y) these four take the one-vector form below\n"
+        f"{I1}if (!vy0.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO)\n"
+        f"{I1}        .lanewise(MAX, vy1.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO))\n"
+        f"{I1}        .lanewise(MAX, vy2.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO))\n"
+        f"{I1}        .lanewise(MAX, vy3.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO))\n"
+        f"{I1}        .compare(LT, SIGMOID_BACKWARD_END).allTrue()) {{\n"
+        f"{I1}    break;\n"
+        f"{I1}}}\n"
+        + "".join(f"{I1}FloatVector.fromArray(F, gradOut, gOff + i{at(k)}).mul(vy{k}.neg().fma(vy{k}, vy{k}))\n"
+                  f"{I1}        .intoArray(gradIn, giOff + i{at(k)});\n" for k in range(4))
+        + f"            }}\n"
+        f"            // the four vectors of a failed step, or the last one to three\n"
+        f"            for (int end = Math.min(i + 4 * F.length(), vbound); i < end; i += F.length()) {{\n"
+        + sigmoid_backward_edge("i")
+        + f"            }}\n"
+        f"            if (i >= vbound) break;\n"
+        f"        }}\n"
+        f"        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.sigmoidBackward(y[yOff + i], gradOut[gOff + i]);\n"
+        f"    }}\n\n")
 
 
 out.append(sigmoid_backward_kernel())

@@ -127,20 +127,24 @@ public final class PanamaActivations implements ActivationSupport {
     @Override
     public void sigmoidBackward(float[] y, int yOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
         int i = 0;
-        // four vectors per step: C2 neither unrolls a loop with a scalar detour nor vectorizes one, while a plain
-        // loop of g*f'(y) is both (one vector per step ran at 0.6x it at 1024 elements)
-        for (int bound = len - 4 * F.length(); i <= bound; i += 4 * F.length()) {
-            FloatVector vy0 = FloatVector.fromArray(F, y, yOff + i);
-            FloatVector vy1 = FloatVector.fromArray(F, y, yOff + i + F.length());
-            FloatVector vy2 = FloatVector.fromArray(F, y, yOff + i + 2 * F.length());
-            FloatVector vy3 = FloatVector.fromArray(F, y, yOff + i + 3 * F.length());
-            // every lane 2^-64 <= y <= 2^32: the signed max of the shifted bits (see FLIP) is below the end. Else
-            // (tiny, zero, negative, large, infinite or NaN y) the four vectors take the edge form one by one
-            if (vy0.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO)
-                    .lanewise(MAX, vy1.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO))
-                    .lanewise(MAX, vy2.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO))
-                    .lanewise(MAX, vy3.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO))
-                    .compare(LT, SIGMOID_BACKWARD_END).allTrue()) {
+        int vbound = F.loopBound(len);
+        while (true) {
+            // four vectors per step: C2 neither unrolls a loop with a scalar detour nor vectorizes one, while a
+            // plain loop of g*f'(y) is both (one vector per step ran at 0.6x it at 1024 elements)
+            for (int bound = len - 4 * F.length(); i <= bound; i += 4 * F.length()) {
+                FloatVector vy0 = FloatVector.fromArray(F, y, yOff + i);
+                FloatVector vy1 = FloatVector.fromArray(F, y, yOff + i + F.length());
+                FloatVector vy2 = FloatVector.fromArray(F, y, yOff + i + 2 * F.length());
+                FloatVector vy3 = FloatVector.fromArray(F, y, yOff + i + 3 * F.length());
+                // every lane 2^-64 <= y <= 2^32: the signed max of the shifted bits (see FLIP) is below the end. Else
+                // (tiny, zero, negative, large, infinite or NaN y) these four take the one-vector form below
+                if (!vy0.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO)
+                        .lanewise(MAX, vy1.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO))
+                        .lanewise(MAX, vy2.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO))
+                        .lanewise(MAX, vy3.reinterpretAsInts().sub(SIGMOID_BACKWARD_LO))
+                        .compare(LT, SIGMOID_BACKWARD_END).allTrue()) {
+                    break;
+                }
                 FloatVector.fromArray(F, gradOut, gOff + i).mul(vy0.neg().fma(vy0, vy0))
                         .intoArray(gradIn, giOff + i);
                 FloatVector.fromArray(F, gradOut, gOff + i + F.length()).mul(vy1.neg().fma(vy1, vy1))
@@ -149,31 +153,31 @@ public final class PanamaActivations implements ActivationSupport {
                         .intoArray(gradIn, giOff + i + 2 * F.length());
                 FloatVector.fromArray(F, gradOut, gOff + i + 3 * F.length()).mul(vy3.neg().fma(vy3, vy3))
                         .intoArray(gradIn, giOff + i + 3 * F.length());
-                continue;
             }
-            for (int l = i; l < i + 4 * F.length(); l += F.length()) {
-                FloatVector vy = FloatVector.fromArray(F, y, yOff + l);
+            // the four vectors of a failed step, or the last one to three
+            for (int end = Math.min(i + 4 * F.length(), vbound); i < end; i += F.length()) {
+                FloatVector vy = FloatVector.fromArray(F, y, yOff + i);
                 IntVector vyBits = vy.reinterpretAsInts();
                 IntVector vya = vyBits.and(~SIGN_BIT_F);
                 // |y| > 2^32, inf or NaN: the scalar method, lane by lane (inf and NaN through the vector form, the
                 // same NaN, made sigmoid box its vectors under C2 alone after this had run on edge inputs)
                 if (vya.compare(GT, SAVED_OUTPUT_BINARY32_MAX_BITS).anyTrue()) {
-                    for (int k = l; k < l + F.length(); k++) {
+                    for (int k = i; k < i + F.length(); k++) {
                         gradIn[giOff + k] = ScalarActivations.sigmoidBackward(y[yOff + k], gradOut[gOff + k]);
                     }
                     continue;
                 }
-                FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + l);
+                FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
                 VectorMask<Integer> vtinyI = vya.compare(LT, SIGMOID_BACKWARD_TINY_BITS);
                 if (!vtinyI.anyTrue()) {
-                    vg.mul(vy.neg().fma(vy, vy)).intoArray(gradIn, giOff + l);
+                    vg.mul(vy.neg().fma(vy, vy)).intoArray(gradIn, giOff + i);
                     continue;
                 }
                 IntVector vgBits = vg.reinterpretAsInts();
                 IntVector vga = vgBits.and(~SIGN_BIT_F);
                 // |g| > 2^40 (|g| w could overflow), inf or NaN, with a tiny y: rare, the scalar method
                 if (vga.compare(GT, SIGMOID_BACKWARD_G_SPLIT_BITS).anyTrue()) {
-                    for (int k = l; k < l + F.length(); k++) {
+                    for (int k = i; k < i + F.length(); k++) {
                         gradIn[giOff + k] = ScalarActivations.sigmoidBackward(y[yOff + k], gradOut[gOff + k]);
                     }
                     continue;
@@ -195,54 +199,9 @@ public final class PanamaActivations implements ActivationSupport {
                 IntVector vsub = vgAbs.fma(vw, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000);
                 IntVector vmag = vsub.lanewise(MAX, vgAbs.mul(vw).reinterpretAsInts().sub(149 << 23));
                 FloatVector vtinyRes = vmag.or(vgBits.lanewise(XOR, vyBits).and(SIGN_BIT_F)).reinterpretAsFloats();
-                vplain.blend(vtinyRes, vtinyI.cast(F)).intoArray(gradIn, giOff + l);
+                vplain.blend(vtinyRes, vtinyI.cast(F)).intoArray(gradIn, giOff + i);
             }
-        }
-        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            FloatVector vy = FloatVector.fromArray(F, y, yOff + i);
-            IntVector vyBits = vy.reinterpretAsInts();
-            IntVector vya = vyBits.and(~SIGN_BIT_F);
-            // |y| > 2^32, inf or NaN: the scalar method, lane by lane (inf and NaN through the vector form, the
-            // same NaN, made sigmoid box its vectors under C2 alone after this had run on edge inputs)
-            if (vya.compare(GT, SAVED_OUTPUT_BINARY32_MAX_BITS).anyTrue()) {
-                for (int k = i; k < i + F.length(); k++) {
-                    gradIn[giOff + k] = ScalarActivations.sigmoidBackward(y[yOff + k], gradOut[gOff + k]);
-                }
-                continue;
-            }
-            FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
-            VectorMask<Integer> vtinyI = vya.compare(LT, SIGMOID_BACKWARD_TINY_BITS);
-            if (!vtinyI.anyTrue()) {
-                vg.mul(vy.neg().fma(vy, vy)).intoArray(gradIn, giOff + i);
-                continue;
-            }
-            IntVector vgBits = vg.reinterpretAsInts();
-            IntVector vga = vgBits.and(~SIGN_BIT_F);
-            // |g| > 2^40 (|g| w could overflow), inf or NaN, with a tiny y: rare, the scalar method
-            if (vga.compare(GT, SIGMOID_BACKWARD_G_SPLIT_BITS).anyTrue()) {
-                for (int k = i; k < i + F.length(); k++) {
-                    gradIn[giOff + k] = ScalarActivations.sigmoidBackward(y[yOff + k], gradOut[gOff + k]);
-                }
-                continue;
-            }
-            // tiny y >= 0 lifted to 2^-64 by an unsigned max (a blend is several ops on AVX2); their value is below
-            FloatVector vyN = vyBits.lanewise(UMAX, SIGMOID_BACKWARD_TINY_BITS).reinterpretAsFloats();
-            FloatVector vplain = vg.mul(vyN.neg().fma(vyN, vyN));
-            // |y| < 2^-64: y (1 - y) rounds to y, so the result is g y rounded once, formed with no subnormal
-            // operand or product (an assist of ~150 cycles each on Intel: subnormal y ran 46-53x the normal time).
-            // w = |y| 2^149 exactly, normal or 0: a subnormal |y| is its integer pattern, a normal one moves its
-            // exponent
-            IntVector vyaT = vya.lanewise(MIN, SIGMOID_BACKWARD_TINY_BITS); // other lanes at 2^-64
-            FloatVector vw = ((FloatVector) vyaT.convert(I2F, 0))
-                    .blend(vyaT.add(149 << 23).reinterpretAsFloats(), vyaT.compare(GE, NORMAL_MIN_BITS).cast(F));
-            FloatVector vgAbs = vga.reinterpretAsFloats(); // p = |g| w >= |g| where w != 0: normal for a normal g
-            // |g y| < 2^-126 (p < 2^23): its subnormal pattern, |g| w rounded to an integer by an fma with 2^23
-            // (one rounding); else p 2^-149, exact in the exponent field. The signed max picks the right one, as
-            // in exp: below 2^23 the second is at most 2p - 2^23, from 2^23 on the first is at most the second
-            IntVector vsub = vgAbs.fma(vw, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000);
-            IntVector vmag = vsub.lanewise(MAX, vgAbs.mul(vw).reinterpretAsInts().sub(149 << 23));
-            FloatVector vtinyRes = vmag.or(vgBits.lanewise(XOR, vyBits).and(SIGN_BIT_F)).reinterpretAsFloats();
-            vplain.blend(vtinyRes, vtinyI.cast(F)).intoArray(gradIn, giOff + i);
+            if (i >= vbound) break;
         }
         for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.sigmoidBackward(y[yOff + i], gradOut[gOff + i]);
     }
