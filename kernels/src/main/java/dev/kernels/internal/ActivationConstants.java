@@ -10,7 +10,10 @@ public final class ActivationConstants {
 
     /** sigmoid/tanh backward: saved outputs up to this magnitude are handled in binary32 (y^2 stays finite). */
     public static final float SAVED_OUTPUT_BINARY32_MAX = 0x1p32f;
-    /** Its bits: tanhBackward's vector body tests four vectors at once on the OR of their magnitude bits. */
+    /**
+     * Its bits: tanhBackward tests four vectors at once on the OR of their magnitude bits, sigmoidBackward's
+     * one-vector form each lane's magnitude bits.
+     */
     public static final int SAVED_OUTPUT_BINARY32_MAX_BITS = Float.floatToRawIntBits(SAVED_OUTPUT_BINARY32_MAX);
     /**
      * sigmoidBackward's vector bodies: |y| below 2^-64 (y (1 - y) rounds to y) takes an edge form that forms g y with no
