@@ -336,7 +336,8 @@ class SoftmaxCrossCheckTest {
      * where exp(-|z|) falls below 2^-100 and 2^-126, so losses and gradients may be subnormal, and is 0 past 104; some
      * of them integers, so that c |z| is often a tie), mixed with N(0, 3):
      * hard, soft, tiny and negative targets (0 < |c| < 2^-24 sends a vector to the scalar twin), no weights, weights
-     * with zeros and tiny ones, gradient scales 1, 1/n and 2^-30, loss only and loss with gradient, without and
+     * with zeros, tiny and huge ones (w 2^85 overflowed from 2^43 on: a zero loss with such a weight came out -3.6e-7),
+     * gradient scales 1, 1/n and 2^-30, loss only and loss with gradient, without and
      * (variants 6, 7) with posWeight. Losses, gradients and the returned sum bit for bit as the scalar twin's.
      */
     @Test
@@ -353,8 +354,9 @@ class SoftmaxCrossCheckTest {
                 int k = r.nextInt(12);
                 t[i] = k < 2 ? 0f : k < 4 ? 1f : k < 8 ? r.nextFloat() : k == 8 ? 0x1p-30f : k == 9 ? -0x1p-40f
                         : (float) (r.nextDouble() * (k == 10 ? 0x1p-100 : 0x1p-130));
-                int q = r.nextInt(8);
-                w[i] = q == 0 ? 0f : q == 1 ? 1e-30f : (float) (2 * r.nextDouble());
+                int q = r.nextInt(10);
+                w[i] = q == 0 ? 0f : q == 1 ? 1e-30f : q == 2 ? 0x1p43f * (1 + r.nextInt(1 << 20))
+                        : q == 3 ? Float.MAX_VALUE : (float) (2 * r.nextDouble());
             }
             float[] weights = variant % 2 == 0 ? null : w;
             double scale = variant < 2 ? 1.0 : variant < 4 ? 1.0 / n : 0x1p-30;

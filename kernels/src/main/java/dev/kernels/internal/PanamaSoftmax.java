@@ -555,7 +555,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                 FloatVector vlw = vca.blend(ve, sub.and(vca.compare(EQ, 0x1p-100f))); // c |z| = 0 (not 0 inf = NaN): e
                 // a f rounded once (both products below): where |a| < 2^-60, a 2^64 (exact; m 2^-85 for a subnormal a = m
                 // 2^-149) times f; below 2^-62 the product is subnormal and a f 2^149 is rounded to an integer by an fma
-                // with 2^23 (its pattern), else scaled by 2^-64 exactly; the product's sign
+                // with 2^23 (its pattern; a 2^149 < 2^89 is exact, where f 2^85 overflowed for f >= 2^43 and a = 0 gave
+                // NaN's bits), else scaled by 2^-64 exactly; the product's sign
                 FloatVector vsl;
                 {
                     IntVector aBits = vlw.reinterpretAsInts();
@@ -568,8 +569,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                     FloatVector fAbs = vw.abs();
                     FloatVector q = a64.mul(fAbs);
                     VectorMask<Float> tinyQ = q.compare(LT, EXP_NEG_U_MIN);
-                    FloatVector mag = q.blend(EXP_NEG_U_MIN, tinyQ).mul(EXP_NEG_SCALE_DOWN).blend(a64.fma(
-                            fAbs.mul(EXP_NEG_TO_SUBNORMAL), FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts()
+                    FloatVector mag = q.blend(EXP_NEG_U_MIN, tinyQ).mul(EXP_NEG_SCALE_DOWN).blend(a64.mul(
+                            EXP_NEG_TO_SUBNORMAL).fma(fAbs, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts()
                             .sub(0x4b000000).reinterpretAsFloats(), tinyQ);
                     vsl = vlw.blend(1f, small).mul(vw).blend(mag.reinterpretAsInts().or(aBits.lanewise(XOR,
                             vw.reinterpretAsInts()).and(SIGN_BIT_F)).reinterpretAsFloats(), small);
@@ -589,8 +590,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                     FloatVector fAbs = vws.abs();
                     FloatVector q = a64.mul(fAbs);
                     VectorMask<Float> tinyQ = q.compare(LT, EXP_NEG_U_MIN);
-                    FloatVector mag = q.blend(EXP_NEG_U_MIN, tinyQ).mul(EXP_NEG_SCALE_DOWN).blend(a64.fma(
-                            fAbs.mul(EXP_NEG_TO_SUBNORMAL), FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts()
+                    FloatVector mag = q.blend(EXP_NEG_U_MIN, tinyQ).mul(EXP_NEG_SCALE_DOWN).blend(a64.mul(
+                            EXP_NEG_TO_SUBNORMAL).fma(fAbs, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts()
                             .sub(0x4b000000).reinterpretAsFloats(), tinyQ);
                     vd.blend(1f, small).mul(vws).blend(mag.reinterpretAsInts().or(aBits.lanewise(XOR,
                             vws.reinterpretAsInts()).and(SIGN_BIT_F)).reinterpretAsFloats(), small)
