@@ -381,6 +381,40 @@ class SoftmaxCrossCheckTest {
         }
     }
 
+    /**
+     * BCE on tiny logits, |z| = 2^u with u in [-150, -10] (subnormal ones and zeros included): the vector exp takes |z|
+     * below 2^-26 as 0 (e^-|z| rounds to 1 either way); a larger threshold would change e where 1 - |z| no longer
+     * rounds to 1. Targets 0, 1 and soft, with and without weights and posWeight; losses, gradients and the returned
+     * sum bit for bit as the scalar twin's.
+     */
+    @Test
+    void bceWithTinyLogitsMatchesTheScalarTwin() {
+        Random r = new Random(SEED + 6);
+        int n = 32 * LANES + 5;
+        for (int variant = 0; variant < 4; variant++) {
+            float[] z = new float[n], t = new float[n], w = new float[n], pw = new float[n];
+            for (int i = 0; i < n; i++) {
+                float mag = i % 17 == 0 ? 0f : (float) Math.scalb(1 + r.nextDouble(), -10 - r.nextInt(141));
+                z[i] = r.nextBoolean() ? mag : -mag;
+                int k = r.nextInt(3);
+                t[i] = k == 0 ? 0f : k == 1 ? 1f : r.nextFloat();
+                w[i] = (float) (2 * r.nextDouble());
+                pw[i] = (float) (3 * r.nextDouble());
+            }
+            float[] weights = variant % 2 == 0 ? null : w;
+            float[] posWeight = variant < 2 ? null : pw;
+            float[] la = new float[n], lb = new float[n], ga = new float[n], gb = new float[n];
+            double sa = VECTOR.bce(z, 0, t, 0, weights, 0, posWeight, n, n, la, 0, null, 0, ga, 0, 1.0 / n);
+            double sb = SCALAR.bce(z, 0, t, 0, weights, 0, posWeight, n, n, lb, 0, null, 0, gb, 0, 1.0 / n);
+            String what = "variant=" + variant;
+            assertEquals(Double.doubleToLongBits(sb), Double.doubleToLongBits(sa), what + ": sum " + sa + " vs " + sb);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Float.toHexString(lb[i]), Float.toHexString(la[i]), what + ": loss " + i + " z=" + z[i]);
+                assertEquals(Float.toHexString(gb[i]), Float.toHexString(ga[i]), what + ": grad " + i + " z=" + z[i]);
+            }
+        }
+    }
+
     @Test
     void bceInPlace() {
         for (boolean weighted : new boolean[] {false, true}) {
