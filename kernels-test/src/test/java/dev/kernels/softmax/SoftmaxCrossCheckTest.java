@@ -207,13 +207,14 @@ class SoftmaxCrossCheckTest {
      * softmaxBackward's scaled form (vectors from the first with some 0 &lt; |y| &lt; 2^-60 on): softmax outputs of wide
      * rows, and crafted rows of subnormal, tiny, zero, negative and ordinary y with gradOut N(0, 1), zero, NaN, tiny
      * (then d = g - s may be tiny: scalar method) or 1 + 2^-23 (Y |d| = E + E 2^-23 for an even subnormal pattern E in
-     * (2^22, 1.5 2^22): rounded once up, twice down). Bit for bit as the scalar twin.
+     * (2^22, 1.5 2^22): rounded once up, twice down), huge (2^20 to 2^99: Y |d| overflowed and gave inf). Bit for bit as
+     * the scalar twin.
      */
     @Test
     void softmaxBackwardOnWideRowsMatchesTheScalarTwin() {
         Random r = new Random(SEED + 13);
         int n = 64 * LANES + 7;
-        for (int variant = 0; variant < 6; variant++) {
+        for (int variant = 0; variant < 7; variant++) {
             float[] y = new float[n], g = new float[n];
             if (variant == 0) {
                 float[] x = new float[n];
@@ -236,6 +237,7 @@ class SoftmaxCrossCheckTest {
                 int q = r.nextInt(50);
                 g[i] = variant == 2 || variant == 3 ? 1f + 0x1p-23f
                         : variant == 4 && q < 10 ? 0x1p-70f * (q + 1)
+                        : variant == 6 && q < 10 ? (float) Math.scalb(r.nextBoolean() ? 1.5 : -1.25, 20 + r.nextInt(80))
                         : q == 0 ? Float.NaN : q < 4 ? 0f : (float) r.nextGaussian();
             }
             if (variant == 3) for (int i = 0; i < n; i++) if (y[i] > 0x1p-60f) y[i] = 0f; // s tiny: d = 1 + 2^-23
@@ -334,9 +336,10 @@ class SoftmaxCrossCheckTest {
     /**
      * BCE without posWeight on logits around and past the edges of the fused loop's small-e form (|z| from 60 to 120,
      * where exp(-|z|) falls below 2^-100 and 2^-126, so losses and gradients may be subnormal, and is 0 past 104; some
-     * of them integers, so that c |z| is often a tie), mixed with N(0, 3):
+     * of them integers, so that c |z| is often a tie; and 40 to 46, e near 2^-62), mixed with N(0, 3):
      * hard, soft, tiny and negative targets (0 < |c| < 2^-24 sends a vector to the scalar twin), no weights, weights
-     * with zeros, tiny and huge ones (w 2^85 overflowed from 2^43 on: a zero loss with such a weight came out -3.6e-7),
+     * with zeros, tiny and huge ones (w 2^85 overflowed from 2^43 on: a zero loss with such a weight came out -3.6e-7;
+     * a 2^64 w from 2^124 on: inf),
      * gradient scales 1, 1/n and 2^-30, loss only and loss with gradient, without and
      * (variants 6, 7) with posWeight. Losses, gradients and the returned sum bit for bit as the scalar twin's.
      */
@@ -347,8 +350,8 @@ class SoftmaxCrossCheckTest {
         for (int variant = 0; variant < 8; variant++) {
             float[] z = new float[n], t = new float[n], w = new float[n];
             for (int i = 0; i < n; i++) {
-                int kind = r.nextInt(4);
-                double mag = 60 + 60 * r.nextDouble();
+                int kind = r.nextInt(5);
+                double mag = kind == 4 ? 40 + 6 * r.nextDouble() : 60 + 60 * r.nextDouble(); // 40-46: e near 2^-62
                 z[i] = kind == 0 ? (float) (r.nextGaussian() * 3)
                         : (float) ((r.nextBoolean() ? 1 : -1) * (kind == 1 ? Math.rint(mag) : mag)); // integers: c |z| ties
                 int k = r.nextInt(12);

@@ -553,24 +553,25 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                 // (e = 0, |z| > 104: c |z| + 0, a tie of c |z| stays a tie)
                 FloatVector vca = vc.fma(vz.abs(), vspN.blend(0x1p-100f, sub).blend(0f, ve.compare(EQ, 0f)));
                 FloatVector vlw = vca.blend(ve, sub.and(vca.compare(EQ, 0x1p-100f))); // c |z| = 0 (not 0 inf = NaN): e
-                // a f rounded once (both products below): where |a| < 2^-60, a 2^64 (exact; m 2^-85 for a subnormal a = m
-                // 2^-149) times f; below 2^-62 the product is subnormal and a f 2^149 is rounded to an integer by an fma
-                // with 2^23 (its pattern; a 2^149 < 2^89 is exact, where f 2^85 overflowed for f >= 2^43 and a = 0 gave
-                // NaN's bits), else scaled by 2^-64 exactly; the product's sign
+                // a f rounded once (both products below): where |a| < 2^-60, q = a 2^60 (exact, below 1; m 2^-89 for a
+                // subnormal a = m 2^-149) times f, finite for every finite f; below 2^-66 the product is subnormal and
+                // a 2^149 f is rounded to an integer by an fma with 2^23 (its pattern), else q is scaled by 2^-60
+                // exactly; the product's sign. (q = a 2^64 f and f 2^85 overflowed for f >= 2^124 and 2^43: a zero
+                // loss came out -3.6e-7, others inf, where the scalar twin's are finite)
                 FloatVector vsl;
                 {
                     IntVector aBits = vlw.reinterpretAsInts();
                     IntVector aAbs = aBits.and(~SIGN_BIT_F);
                     VectorMask<Float> small = aAbs.compare(LT, BCE_SMALL_BITS).cast(F);
                     VectorMask<Float> normal = aAbs.compare(GE, NORMAL_MIN_BITS).cast(F);
-                    FloatVector a64 = ((FloatVector) aAbs.convert(I2F, 0)).mul(0x1p-85f)
-                            .blend(aAbs.reinterpretAsFloats().blend(1f, normal.not()).mul(0x1p64f), normal)
+                    FloatVector a60 = ((FloatVector) aAbs.convert(I2F, 0)).mul(0x1p-89f)
+                            .blend(aAbs.reinterpretAsFloats().blend(1f, normal.not()).mul(0x1p60f), normal)
                             .blend(1f, small.not());
                     FloatVector fAbs = vw.abs();
-                    FloatVector q = a64.mul(fAbs);
-                    VectorMask<Float> tinyQ = q.compare(LT, EXP_NEG_U_MIN);
-                    FloatVector mag = q.blend(EXP_NEG_U_MIN, tinyQ).mul(EXP_NEG_SCALE_DOWN).blend(a64.mul(
-                            EXP_NEG_TO_SUBNORMAL).fma(fAbs, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts()
+                    FloatVector q = a60.mul(fAbs);
+                    VectorMask<Float> tinyQ = q.compare(LT, 0x1p-66f);
+                    FloatVector mag = q.blend(0x1p-66f, tinyQ).mul(0x1p-60f).blend(a60.mul(0x1p89f)
+                            .fma(fAbs, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts()
                             .sub(0x4b000000).reinterpretAsFloats(), tinyQ);
                     vsl = vlw.blend(1f, small).mul(vw).blend(mag.reinterpretAsInts().or(aBits.lanewise(XOR,
                             vw.reinterpretAsInts()).and(SIGN_BIT_F)).reinterpretAsFloats(), small);
@@ -584,14 +585,14 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                     IntVector aAbs = aBits.and(~SIGN_BIT_F);
                     VectorMask<Float> small = aAbs.compare(LT, BCE_SMALL_BITS).cast(F);
                     VectorMask<Float> normal = aAbs.compare(GE, NORMAL_MIN_BITS).cast(F);
-                    FloatVector a64 = ((FloatVector) aAbs.convert(I2F, 0)).mul(0x1p-85f)
-                            .blend(aAbs.reinterpretAsFloats().blend(1f, normal.not()).mul(0x1p64f), normal)
+                    FloatVector a60 = ((FloatVector) aAbs.convert(I2F, 0)).mul(0x1p-89f)
+                            .blend(aAbs.reinterpretAsFloats().blend(1f, normal.not()).mul(0x1p60f), normal)
                             .blend(1f, small.not());
                     FloatVector fAbs = vws.abs();
-                    FloatVector q = a64.mul(fAbs);
-                    VectorMask<Float> tinyQ = q.compare(LT, EXP_NEG_U_MIN);
-                    FloatVector mag = q.blend(EXP_NEG_U_MIN, tinyQ).mul(EXP_NEG_SCALE_DOWN).blend(a64.mul(
-                            EXP_NEG_TO_SUBNORMAL).fma(fAbs, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts()
+                    FloatVector q = a60.mul(fAbs);
+                    VectorMask<Float> tinyQ = q.compare(LT, 0x1p-66f);
+                    FloatVector mag = q.blend(0x1p-66f, tinyQ).mul(0x1p-60f).blend(a60.mul(0x1p89f)
+                            .fma(fAbs, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts()
                             .sub(0x4b000000).reinterpretAsFloats(), tinyQ);
                     vd.blend(1f, small).mul(vws).blend(mag.reinterpretAsInts().or(aBits.lanewise(XOR,
                             vws.reinterpretAsInts()).and(SIGN_BIT_F)).reinterpretAsFloats(), small)
@@ -939,7 +940,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
      * with no subnormal factor or product (N(0,30) rows ran 11x the time). Lanes with |y| &ge; 2^-60 or y = 0 multiply
      * directly (|y d| &ge; 2^-120 or 0 for |d| &ge; 2^-60); the others use Y = |y| 2^149 (the integer significand of a
      * subnormal y, or two exact scalings), exact below 2^89: Y |d| &lt; 2^23 is the subnormal result's pattern,
-     * rounded by an fma with 2^23, else round(Y |d|) 2^-149 by two exact scalings; the sign is y's xor d's. Vectors
+     * rounded by an fma with 2^23, else round(|y| 2^23 |d|) 2^-23 (Y |d| may overflow); the sign is y's xor d's. Vectors
      * with some 0 &lt; |d| &lt; 2^-60 or NaN d (whose sign the product keeps) take the scalar method.
      */
     private static void softmaxBackwardScaled(float[] y, int yo, float[] g, int go, float[] gi, int gio, int from,
@@ -965,7 +966,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             VectorMask<Float> vtiny = vP.compare(LT, 0x1p23f);
             FloatVector vintOut = vY.fma(vdAbs, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000)
                     .reinterpretAsFloats();
-            FloatVector vsmallOut = vP.blend(0x1p23f, vtiny).mul(0x1p-75f).mul(0x1p-74f).blend(vintOut, vtiny)
+            // not vP 2^-149: vP overflows for |y d| >= 2^-21 (gave inf where the scalar twin gives y d); |y| 2^23 |d| never
+            FloatVector vsmallOut = vY.mul(0x1p-126f).mul(vdAbs.blend(0x1p23f, vtiny)).mul(0x1p-23f).blend(vintOut, vtiny)
                     .reinterpretAsInts().or(vyBits.lanewise(XOR, vd.reinterpretAsInts()).and(SIGN_BIT_F)).reinterpretAsFloats();
             vy.blend(0f, vsmall).mul(vd).blend(vsmallOut, vsmall).intoArray(gi, gio + j);
         }
