@@ -1097,8 +1097,9 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             if (!smooth) {
                 VectorMask<Float> small = vg.reinterpretAsInts().compare(LT, thrBits).cast(F);
                 // below 2^-105 (a label's class weight 0 or tiny), e 2^149 in the integer form could overflow (0 * inf
-                // gave garbage where the scalar twin gives 0): the plain product, assists or not
-                if (!small.anyTrue() || cA > 1f || cA < 0x1p-105f) {
+                // gave garbage where the scalar twin gives 0): the plain product, assists or not; so for a NaN cA (a
+                // row with +inf: the integer form's NaN gave 0x1.8p-22 where the scalar twin gives NaN)
+                if (!small.anyTrue() || !(cA >= 0x1p-105f && cA <= 1f)) {
                     vg = vg.mul(cA);
                 } else {
                     FloatVector vgsub;
