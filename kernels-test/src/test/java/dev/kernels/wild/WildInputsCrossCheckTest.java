@@ -6,7 +6,9 @@ import dev.kernels.internal.ActivationSupport;
 import dev.kernels.internal.KernelProvider;
 import dev.kernels.internal.ScalarActivations;
 import dev.kernels.internal.ScalarSoftmax;
+import dev.kernels.internal.ScalarVectorMath;
 import dev.kernels.internal.SoftmaxSupport;
+import dev.kernels.internal.VectorMathSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -14,15 +16,15 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Vector path vs scalar twin, bit for bit, on inputs drawn from the whole float range: arrays of ordinary values with a
- * varying share of random bit patterns (every magnitude from subnormal to 2^128, NaN, inf) and of boundary values
- * (zeros, MIN_VALUE, MIN_NORMAL, MAX_VALUE, +-inf, NaN), for every backward activation, every row-wise kernel and
- * loss, with the scalar parameters (alpha, beta, threshold, weights, gradient scales) drawn the same way within what
- * the facades accept. The seeded batches and crafted cases of the other cross-checks stay inside magnitudes someone
- * chose: the scaled forms' overflows at weights of 2^43 and 2^124 and at |g - s| of 2^39, and the cross-entropy
- * gradient of a row holding +inf (0x1.8p-22 for NaN), were outside them; this test, run on the code before their
- * fixes, reports all four within its 400 rounds. {@code -Dwild.rounds=N} sets the rounds; main(seed, rounds) runs
- * it alone.
+ * Vector path vs scalar twin, bit for bit, on inputs drawn from the whole float range: arrays of ordinary values with
+ * a varying share of random bit patterns (every magnitude from subnormal to 2^128, NaN, inf) and of boundary values
+ * (zeros, MIN_VALUE, MIN_NORMAL, MAX_VALUE, +-inf, NaN), for every element-wise function, activation (forward and
+ * backward), row-wise kernel and loss, with the scalar parameters (alpha, beta, threshold, weights, gradient scales)
+ * drawn the same way within what the facades accept. The seeded batches and crafted cases of the other cross-checks
+ * stay inside magnitudes someone chose: the scaled forms' overflows at weights of 2^43 and 2^124 and at |g - s| of
+ * 2^39, and the cross-entropy gradient of a row holding +inf (0x1.8p-22 for NaN), were outside them; this test, run on
+ * the code before their fixes, reports all four within its 400 rounds. {@code -Dwild.rounds=N} sets the rounds;
+ * main(seed, rounds) runs it alone.
  */
 class WildInputsCrossCheckTest {
     static final SoftmaxSupport SM_VECTOR = KernelProvider.load("PanamaSoftmax", SoftmaxSupport.class, ScalarSoftmax::new);
@@ -30,6 +32,8 @@ class WildInputsCrossCheckTest {
     static final ActivationSupport ACT_VECTOR =
             KernelProvider.load("PanamaActivations", ActivationSupport.class, ScalarActivations::new);
     static final ActivationSupport ACT_SCALAR = new ScalarActivations();
+    static final VectorMathSupport MATH_VECTOR = KernelProvider.vectorMath();
+    static final VectorMathSupport MATH_SCALAR = new ScalarVectorMath();
     static final float[] BOUNDARY = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, -Float.MIN_NORMAL,
             Float.MAX_VALUE, -Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, 1f, -1f};
 
@@ -111,6 +115,27 @@ class WildInputsCrossCheckTest {
         check(m, "silu" + params, x, g, n, (im, a, b, o, k) -> im.silu(a, 0, o, 0, k));
         check(m, "softplus" + params, x, g, n, (im, a, b, o, k) -> im.softplus(a, 0, o, 0, k, fb, ft));
         check(m, "logSigmoid" + params, x, g, n, (im, a, b, o, k) -> im.logSigmoid(a, 0, o, 0, k));
+        // the element-wise functions: their exhaustive sweeps feed neighbouring floats into each vector, so vectors
+        // mixing ordinary and special lanes (where a kernel picks a form per vector) are looked at here
+        float[] a = new float[n], b = new float[n];
+        String[] names = {"exp", "expm1", "log", "log1p", "sigmoid", "tanh", "erf"};
+        for (int f = 0; f < names.length; f++) {
+            mathRun(MATH_VECTOR, f, x, a, n);
+            mathRun(MATH_SCALAR, f, x, b, n);
+            m.compare(names[f] + params, a, b);
+        }
+    }
+
+    static void mathRun(VectorMathSupport im, int f, float[] x, float[] y, int n) {
+        switch (f) {
+            case 0 -> im.exp(x, 0, y, 0, n);
+            case 1 -> im.expm1(x, 0, y, 0, n);
+            case 2 -> im.log(x, 0, y, 0, n);
+            case 3 -> im.log1p(x, 0, y, 0, n);
+            case 4 -> im.sigmoid(x, 0, y, 0, n);
+            case 5 -> im.tanh(x, 0, y, 0, n);
+            default -> im.erf(x, 0, y, 0, n);
+        }
     }
 
     static float wildFinite(Random r) {
