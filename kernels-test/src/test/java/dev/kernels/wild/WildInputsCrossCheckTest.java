@@ -95,26 +95,26 @@ class WildInputsCrossCheckTest {
         if (Float.isNaN(threshold)) threshold = 20f;
         final float fb = beta, ft = threshold;
         String params = " alpha=" + alpha + " beta=" + beta + " threshold=" + threshold + " n=" + n + " round=" + round;
-        check(m, "sigmoidBackward" + params, x, g, n, (im, a, b, o, k) -> im.sigmoidBackward(a, 0, b, 0, o, 0, k));
-        check(m, "tanhBackward" + params, x, g, n, (im, a, b, o, k) -> im.tanhBackward(a, 0, b, 0, o, 0, k));
-        check(m, "reluBackward" + params, x, g, n, (im, a, b, o, k) -> im.reluBackward(a, 0, b, 0, o, 0, k));
-        check(m, "leakyReluBackward" + params, x, g, n,
+        check(m, true, "sigmoidBackward" + params, x, g, n, (im, a, b, o, k) -> im.sigmoidBackward(a, 0, b, 0, o, 0, k));
+        check(m, true, "tanhBackward" + params, x, g, n, (im, a, b, o, k) -> im.tanhBackward(a, 0, b, 0, o, 0, k));
+        check(m, true, "reluBackward" + params, x, g, n, (im, a, b, o, k) -> im.reluBackward(a, 0, b, 0, o, 0, k));
+        check(m, true, "leakyReluBackward" + params, x, g, n,
                 (im, a, b, o, k) -> im.leakyReluBackward(a, 0, b, 0, o, 0, k, alpha));
-        check(m, "geluBackward" + params, x, g, n, (im, a, b, o, k) -> im.geluBackward(a, 0, b, 0, o, 0, k));
-        check(m, "geluTanhBackward" + params, x, g, n, (im, a, b, o, k) -> im.geluTanhBackward(a, 0, b, 0, o, 0, k));
-        check(m, "siluBackward" + params, x, g, n, (im, a, b, o, k) -> im.siluBackward(a, 0, b, 0, o, 0, k));
-        check(m, "softplusBackward" + params, x, g, n,
+        check(m, true, "geluBackward" + params, x, g, n, (im, a, b, o, k) -> im.geluBackward(a, 0, b, 0, o, 0, k));
+        check(m, true, "geluTanhBackward" + params, x, g, n, (im, a, b, o, k) -> im.geluTanhBackward(a, 0, b, 0, o, 0, k));
+        check(m, true, "siluBackward" + params, x, g, n, (im, a, b, o, k) -> im.siluBackward(a, 0, b, 0, o, 0, k));
+        check(m, true, "softplusBackward" + params, x, g, n,
                 (im, a, b, o, k) -> im.softplusBackward(a, 0, b, 0, o, 0, k, fb, ft));
-        check(m, "softplusBackward beta=1" + params, x, g, n,
+        check(m, true, "softplusBackward beta=1" + params, x, g, n,
                 (im, a, b, o, k) -> im.softplusBackward(a, 0, b, 0, o, 0, k, 1f, 20f));
-        check(m, "logSigmoidBackward" + params, x, g, n, (im, a, b, o, k) -> im.logSigmoidBackward(a, 0, b, 0, o, 0, k));
-        check(m, "relu" + params, x, g, n, (im, a, b, o, k) -> im.relu(a, 0, o, 0, k));
-        check(m, "leakyRelu" + params, x, g, n, (im, a, b, o, k) -> im.leakyRelu(a, 0, o, 0, k, alpha));
-        check(m, "gelu" + params, x, g, n, (im, a, b, o, k) -> im.gelu(a, 0, o, 0, k));
-        check(m, "geluTanh" + params, x, g, n, (im, a, b, o, k) -> im.geluTanh(a, 0, o, 0, k));
-        check(m, "silu" + params, x, g, n, (im, a, b, o, k) -> im.silu(a, 0, o, 0, k));
-        check(m, "softplus" + params, x, g, n, (im, a, b, o, k) -> im.softplus(a, 0, o, 0, k, fb, ft));
-        check(m, "logSigmoid" + params, x, g, n, (im, a, b, o, k) -> im.logSigmoid(a, 0, o, 0, k));
+        check(m, true, "logSigmoidBackward" + params, x, g, n, (im, a, b, o, k) -> im.logSigmoidBackward(a, 0, b, 0, o, 0, k));
+        check(m, false, "relu" + params, x, g, n, (im, a, b, o, k) -> im.relu(a, 0, o, 0, k));
+        check(m, false, "leakyRelu" + params, x, g, n, (im, a, b, o, k) -> im.leakyRelu(a, 0, o, 0, k, alpha));
+        check(m, false, "gelu" + params, x, g, n, (im, a, b, o, k) -> im.gelu(a, 0, o, 0, k));
+        check(m, false, "geluTanh" + params, x, g, n, (im, a, b, o, k) -> im.geluTanh(a, 0, o, 0, k));
+        check(m, false, "silu" + params, x, g, n, (im, a, b, o, k) -> im.silu(a, 0, o, 0, k));
+        check(m, false, "softplus" + params, x, g, n, (im, a, b, o, k) -> im.softplus(a, 0, o, 0, k, fb, ft));
+        check(m, false, "logSigmoid" + params, x, g, n, (im, a, b, o, k) -> im.logSigmoid(a, 0, o, 0, k));
         // the element-wise functions: their exhaustive sweeps feed neighbouring floats into each vector, so vectors
         // mixing ordinary and special lanes (where a kernel picks a form per vector) are looked at here
         float[] a = new float[n], b = new float[n];
@@ -123,6 +123,9 @@ class WildInputsCrossCheckTest {
             mathRun(MATH_VECTOR, f, x, a, n);
             mathRun(MATH_SCALAR, f, x, b, n);
             m.compare(names[f] + params, a, b);
+            float[] buf = x.clone();
+            mathRun(MATH_VECTOR, f, buf, buf, n);
+            m.compare(names[f] + " in place" + params, buf, b);
         }
     }
 
@@ -143,11 +146,16 @@ class WildInputsCrossCheckTest {
         return Float.isFinite(v) ? v : 0.5f;
     }
 
-    static void check(Mismatches m, String what, float[] x, float[] g, int n, Activation k) {
+    /** Vector vs scalar, then the vector path in place (gradIn = gradOut for backward kernels, y = x otherwise). */
+    static void check(Mismatches m, boolean backward, String what, float[] x, float[] g, int n, Activation k) {
         float[] a = new float[n], b = new float[n];
         k.run(ACT_VECTOR, x, g, a, n);
         k.run(ACT_SCALAR, x, g, b, n);
         m.compare(what, a, b);
+        float[] buf = (backward ? g : x).clone();
+        if (backward) k.run(ACT_VECTOR, x, buf, buf, n);
+        else k.run(ACT_VECTOR, buf, g, buf, n);
+        m.compare(what + " in place", buf, b);
     }
 
     static void rowwise(Random r, Mismatches m, int round) {
@@ -161,10 +169,16 @@ class WildInputsCrossCheckTest {
         SM_VECTOR.softmax(x, 0, cols, a, 0, cols, rows, cols);
         SM_SCALAR.softmax(x, 0, cols, b, 0, cols, rows, cols);
         m.compare("softmax" + shape, a, b);
+        float[] buf = x.clone();
+        SM_VECTOR.softmax(buf, 0, cols, buf, 0, cols, rows, cols);
+        m.compare("softmax in place" + shape, buf, b);
         float[] y = b.clone();
         SM_VECTOR.logSoftmax(x, 0, cols, a, 0, cols, rows, cols);
         SM_SCALAR.logSoftmax(x, 0, cols, b, 0, cols, rows, cols);
         m.compare("logSoftmax" + shape, a, b);
+        buf = x.clone();
+        SM_VECTOR.logSoftmax(buf, 0, cols, buf, 0, cols, rows, cols);
+        m.compare("logSoftmax in place" + shape, buf, b);
         float[] out = b.clone();
         float[] la = new float[rows], lb = new float[rows];
         SM_VECTOR.logSumExp(x, 0, cols, la, 0, rows, cols);
@@ -175,11 +189,17 @@ class WildInputsCrossCheckTest {
             SM_VECTOR.softmaxBackward(fy, 0, cols, g, 0, cols, a, 0, cols, rows, cols);
             SM_SCALAR.softmaxBackward(fy, 0, cols, g, 0, cols, b, 0, cols, rows, cols);
             m.compare("softmaxBackward" + (fy == x ? " wild y" : "") + shape, a, b);
+            buf = g.clone();
+            SM_VECTOR.softmaxBackward(fy, 0, cols, buf, 0, cols, buf, 0, cols, rows, cols);
+            m.compare("softmaxBackward in place" + (fy == x ? " wild y" : "") + shape, buf, b);
         }
         for (float[] fo : new float[][] {out, x}) {
             SM_VECTOR.logSoftmaxBackward(fo, 0, cols, g, 0, cols, a, 0, cols, rows, cols);
             SM_SCALAR.logSoftmaxBackward(fo, 0, cols, g, 0, cols, b, 0, cols, rows, cols);
             m.compare("logSoftmaxBackward" + (fo == x ? " wild out" : "") + shape, a, b);
+            buf = g.clone();
+            SM_VECTOR.logSoftmaxBackward(fo, 0, cols, buf, 0, cols, buf, 0, cols, rows, cols);
+            m.compare("logSoftmaxBackward in place" + (fo == x ? " wild out" : "") + shape, buf, b);
         }
         // cross-entropy: labels in range or ignored, class weights of any finite magnitude, smoothing in [0, 1]
         int[] labels = new int[rows];
@@ -227,6 +247,12 @@ class WildInputsCrossCheckTest {
             m.compare("bce sum" + bce, sa, sb);
             m.compare("bce loss" + bce, ea, eb);
             m.compare("bce grad" + bce, ga, gb);
+            // losses into the logits array, then gradients into it (both allowed; where both are, the gradient wins)
+            float[] zl = x.clone(), zg = x.clone();
+            SM_VECTOR.bce(zl, 0, t, 0, fw, 0, fpw, n, cols, zl, 0, null, 0, null, 0, bScale);
+            m.compare("bce loss in place" + bce, zl, eb);
+            SM_VECTOR.bce(zg, 0, t, 0, fw, 0, fpw, n, cols, null, 0, null, 0, zg, 0, bScale);
+            m.compare("bce grad in place" + bce, zg, gb);
         }
     }
 
