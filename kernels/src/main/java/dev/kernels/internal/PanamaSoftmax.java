@@ -839,8 +839,9 @@ public final class PanamaSoftmax extends ScalarSoftmax {
      *     d = B = fma(A, 0, B); sigma = 0 the same way, exactly (zeros keep the fma's signs);
      * <li>other lanes: the fma itself (sigma normal);
      * </ul>
-     * then d ws rounded once by the same scaled form where |d| &lt; 2^-60, else the plain product. Vectors with some
-     * tiny sigma whose B != 0 is not that large against A (or NaN) take the scalar formula.
+     * then d ws rounded once by the same scaled form where |d| &lt; 2^-60, else the plain product. Vectors with no
+     * sigma &lt; 2^-100 take bceGradients' formula; those with some tiny sigma whose B != 0 is not that large against A
+     * (or NaN) take the scalar formula.
      */
     private static void bceGradientsTiny(float[] t, int to, float[] w, int wo, float[] pw, int pwo, int n,
                                          float[] sig, float[] gArr, int gOff, float sf) {
@@ -856,6 +857,12 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vws = vw.mul(sf);
             FloatVector vA = vpw.fma(vy, one.sub(vy));
             FloatVector vB = vpw.mul(vy).neg();
+            // no sigma < 2^-100 (85% of the vectors of N(0, 30) logits): bceGradients' formula, whose sigma, A sigma
+            // and d ws stay normal for |A| >= 2^-26 and |ws| >= 2^-26 (routing on 2^-60 took 6-13% more time there)
+            if (!vsig.compare(LT, 0x1p-100f).anyTrue()) {
+                vA.fma(vsig, vB).mul(vws).intoArray(gArr, gOff + j);
+                continue;
+            }
             VectorMask<Float> tiny = vsig.compare(LT, 0x1p-60f);
             VectorMask<Float> tinyPos = tiny.and(vsig.compare(GT, 0f));
             VectorMask<Float> product = tinyPos.and(vB.compare(EQ, 0f));
