@@ -511,6 +511,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         // with a gradient e (w) sf; 2^-100 covers weights and sf >= 2^-24
         float eTiny = w != null ? 0x1p-100f : gArr == null ? 0x1p-125f
                 : Math.max(0x1p-125f, Math.min(0x1p-100f, 0x1p-124f / Math.abs(sf)));
+        float fMax = 0x1p42f / Math.max(1f, Math.abs(sf)); // w and w sf up to 2^42 in the small forms
         FloatVector one = FloatVector.broadcast(F, 1f);
         VectorMask<Float> hasW = F.maskAll(w != null);
         float[] wArr = w == null ? z : w;
@@ -542,7 +543,9 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                 // 2^-64 whose half-ulp points are too, for |c| >= 2^-24); 0 < |c| < 2^-24 takes the scalar twin
                 VectorMask<Float> sub = ve.compare(LT, Float.MIN_NORMAL);
                 FloatVector vc = vy.blend(one.sub(vy), pos);
-                if (vc.abs().compare(LT, 0x1p-24f).and(vc.compare(NE, 0f)).and(sub).anyTrue()) {
+                // weights (or w sf) past 2^42 take the twin too: f 2^85 in the small forms below would overflow (a
+                // zero loss with w >= 2^43 came out -3.6e-7 where the twin gives 0; q = a 2^64 f from 2^124 on: inf)
+                if (vc.abs().compare(LT, 0x1p-24f).and(vc.compare(NE, 0f)).and(sub).or(vw.compare(GT, fMax)).anyTrue()) {
                     for (int q = j; q < j + FL; q++) {
                         float zq = z[zo + q];
                         float wq = w == null ? 1f : w[wo + q];
@@ -557,25 +560,23 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                 // (e = 0, |z| > 104: c |z| + 0, a tie of c |z| stays a tie)
                 FloatVector vca = vc.fma(vz.abs(), vspN.blend(0x1p-100f, sub).blend(0f, ve.compare(EQ, 0f)));
                 FloatVector vlw = vca.blend(ve, sub.and(vca.compare(EQ, 0x1p-100f))); // c |z| = 0 (not 0 inf = NaN): e
-                // a f rounded once (both products below): where |a| < 2^-60, q = a 2^60 (exact, below 1; m 2^-89 for a
-                // subnormal a = m 2^-149) times f, finite for every finite f; below 2^-66 the product is subnormal and
-                // a 2^149 f is rounded to an integer by an fma with 2^23 (its pattern), else q is scaled by 2^-60
-                // exactly; the product's sign. (q = a 2^64 f and f 2^85 overflowed for f >= 2^124 and 2^43: a zero
-                // loss came out -3.6e-7, others inf, where the scalar twin's are finite)
+                // a f rounded once (both products below): where |a| < 2^-60, a 2^64 (exact; m 2^-85 for a subnormal a = m
+                // 2^-149) times f; below 2^-62 the product is subnormal and a f 2^149 is rounded to an integer by an fma
+                // with 2^23 (its pattern), else scaled by 2^-64 exactly; the product's sign
                 FloatVector vsl;
                 {
                     IntVector aBits = vlw.reinterpretAsInts();
                     IntVector aAbs = aBits.and(~SIGN_BIT_F);
                     VectorMask<Float> small = aAbs.compare(LT, BCE_SMALL_BITS).cast(F);
                     VectorMask<Float> normal = aAbs.compare(GE, NORMAL_MIN_BITS).cast(F);
-                    FloatVector a60 = ((FloatVector) aAbs.convert(I2F, 0)).mul(0x1p-89f)
-                            .blend(aAbs.reinterpretAsFloats().blend(1f, normal.not()).mul(0x1p60f), normal)
+                    FloatVector a64 = ((FloatVector) aAbs.convert(I2F, 0)).mul(0x1p-85f)
+                            .blend(aAbs.reinterpretAsFloats().blend(1f, normal.not()).mul(0x1p64f), normal)
                             .blend(1f, small.not());
                     FloatVector fAbs = vw.abs();
-                    FloatVector q = a60.mul(fAbs);
-                    VectorMask<Float> tinyQ = q.compare(LT, 0x1p-66f);
-                    FloatVector mag = q.blend(0x1p-66f, tinyQ).mul(0x1p-60f).blend(a60.mul(0x1p89f)
-                            .fma(fAbs, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts()
+                    FloatVector q = a64.mul(fAbs);
+                    VectorMask<Float> tinyQ = q.compare(LT, EXP_NEG_U_MIN);
+                    FloatVector mag = q.blend(EXP_NEG_U_MIN, tinyQ).mul(EXP_NEG_SCALE_DOWN).blend(a64.fma(
+                            fAbs.mul(EXP_NEG_TO_SUBNORMAL), FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts()
                             .sub(0x4b000000).reinterpretAsFloats(), tinyQ);
                     vsl = vlw.blend(1f, small).mul(vw).blend(mag.reinterpretAsInts().or(aBits.lanewise(XOR,
                             vw.reinterpretAsInts()).and(SIGN_BIT_F)).reinterpretAsFloats(), small);
@@ -589,14 +590,14 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                     IntVector aAbs = aBits.and(~SIGN_BIT_F);
                     VectorMask<Float> small = aAbs.compare(LT, BCE_SMALL_BITS).cast(F);
                     VectorMask<Float> normal = aAbs.compare(GE, NORMAL_MIN_BITS).cast(F);
-                    FloatVector a60 = ((FloatVector) aAbs.convert(I2F, 0)).mul(0x1p-89f)
-                            .blend(aAbs.reinterpretAsFloats().blend(1f, normal.not()).mul(0x1p60f), normal)
+                    FloatVector a64 = ((FloatVector) aAbs.convert(I2F, 0)).mul(0x1p-85f)
+                            .blend(aAbs.reinterpretAsFloats().blend(1f, normal.not()).mul(0x1p64f), normal)
                             .blend(1f, small.not());
                     FloatVector fAbs = vws.abs();
-                    FloatVector q = a60.mul(fAbs);
-                    VectorMask<Float> tinyQ = q.compare(LT, 0x1p-66f);
-                    FloatVector mag = q.blend(0x1p-66f, tinyQ).mul(0x1p-60f).blend(a60.mul(0x1p89f)
-                            .fma(fAbs, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts()
+                    FloatVector q = a64.mul(fAbs);
+                    VectorMask<Float> tinyQ = q.compare(LT, EXP_NEG_U_MIN);
+                    FloatVector mag = q.blend(EXP_NEG_U_MIN, tinyQ).mul(EXP_NEG_SCALE_DOWN).blend(a64.fma(
+                            fAbs.mul(EXP_NEG_TO_SUBNORMAL), FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts()
                             .sub(0x4b000000).reinterpretAsFloats(), tinyQ);
                     vd.blend(1f, small).mul(vws).blend(mag.reinterpretAsInts().or(aBits.lanewise(XOR,
                             vws.reinterpretAsInts()).and(SIGN_BIT_F)).reinterpretAsFloats(), small)
