@@ -185,21 +185,16 @@ class WildInputsCrossCheckTest {
         SM_SCALAR.logSumExp(x, 0, cols, lb, 0, rows, cols);
         m.compare("logSumExp" + shape, la, lb);
         // backward from real forward outputs with wild gradOut, and from wild saved outputs
-        for (float[] fy : new float[][] {y, x}) {
-            SM_VECTOR.softmaxBackward(fy, 0, cols, g, 0, cols, a, 0, cols, rows, cols);
-            SM_SCALAR.softmaxBackward(fy, 0, cols, g, 0, cols, b, 0, cols, rows, cols);
-            m.compare("softmaxBackward" + (fy == x ? " wild y" : "") + shape, a, b);
-            buf = g.clone();
-            SM_VECTOR.softmaxBackward(fy, 0, cols, buf, 0, cols, buf, 0, cols, rows, cols);
-            m.compare("softmaxBackward in place" + (fy == x ? " wild y" : "") + shape, buf, b);
-        }
-        for (float[] fo : new float[][] {out, x}) {
-            SM_VECTOR.logSoftmaxBackward(fo, 0, cols, g, 0, cols, a, 0, cols, rows, cols);
-            SM_SCALAR.logSoftmaxBackward(fo, 0, cols, g, 0, cols, b, 0, cols, rows, cols);
-            m.compare("logSoftmaxBackward" + (fo == x ? " wild out" : "") + shape, a, b);
-            buf = g.clone();
-            SM_VECTOR.logSoftmaxBackward(fo, 0, cols, buf, 0, cols, buf, 0, cols, rows, cols);
-            m.compare("logSoftmaxBackward in place" + (fo == x ? " wild out" : "") + shape, buf, b);
+        for (boolean log : new boolean[] {false, true}) {
+            for (float[] fwd : new float[][] {log ? out : y, x}) {
+                String what = (log ? "logSoftmaxBackward" : "softmaxBackward") + (fwd == x ? " wild forward" : "");
+                rowBackward(SM_VECTOR, log, fwd, g, a, rows, cols);
+                rowBackward(SM_SCALAR, log, fwd, g, b, rows, cols);
+                m.compare(what + shape, a, b);
+                buf = g.clone();
+                rowBackward(SM_VECTOR, log, fwd, buf, buf, rows, cols);
+                m.compare(what + " in place" + shape, buf, b);
+            }
         }
         // cross-entropy: labels in range or ignored, class weights of any finite magnitude, smoothing in [0, 1]
         int[] labels = new int[rows];
@@ -255,6 +250,11 @@ class WildInputsCrossCheckTest {
             SM_VECTOR.bce(zg, 0, t, 0, fw, 0, fpw, n, cols, null, 0, null, 0, zg, 0, bScale);
             m.compare("bce grad in place" + bce, zg, gb);
         }
+    }
+
+    static void rowBackward(SoftmaxSupport im, boolean log, float[] fwd, float[] g, float[] gi, int rows, int cols) {
+        if (log) im.logSoftmaxBackward(fwd, 0, cols, g, 0, cols, gi, 0, cols, rows, cols);
+        else im.softmaxBackward(fwd, 0, cols, g, 0, cols, gi, 0, cols, rows, cols);
     }
 
     static List<String> run(long seed, int rounds) {
