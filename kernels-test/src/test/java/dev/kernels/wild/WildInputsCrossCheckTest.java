@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
  * a varying share of random bit patterns (every magnitude from subnormal to 2^128, NaN, inf) and of boundary values
  * (zeros, MIN_VALUE, MIN_NORMAL, MAX_VALUE, +-inf, NaN), for every element-wise function, activation (forward and
  * backward), row-wise kernel and loss, with the scalar parameters (alpha, beta, threshold, weights, gradient scales)
- * drawn the same way within what the facades accept. The seeded batches and crafted cases of the other cross-checks
- * stay inside magnitudes someone chose: the scaled forms' overflows at weights of 2^43 and 2^124 and at |g - s| of
- * 2^39, and the cross-entropy gradient of a row holding +inf (0x1.8p-22 for NaN), were outside them; this test, run on
- * the code before their fixes, reports all four within its 400 rounds. {@code -Dwild.rounds=N} sets the rounds;
- * main(seed, rounds) runs it alone.
+ * drawn the same way within what the facades accept, and the row-wise kernels also at random offsets and strides. The
+ * seeded batches and crafted cases of the other cross-checks stay inside magnitudes someone chose: the scaled forms'
+ * overflows at weights of 2^43 and 2^124 and at |g - s| of 2^39, and the cross-entropy gradient of a row holding +inf
+ * (0x1.8p-22 for NaN), were outside them; this test, run on the code before their fixes, reports all four within its
+ * 400 rounds. {@code -Dwild.rounds=N} sets the rounds; main(seed, rounds) runs it alone.
  */
 class WildInputsCrossCheckTest {
     static final SoftmaxSupport SM_VECTOR = KernelProvider.load("PanamaSoftmax", SoftmaxSupport.class, ScalarSoftmax::new);
@@ -196,6 +196,7 @@ class WildInputsCrossCheckTest {
                 m.compare(what + " in place" + shape, buf, b);
             }
         }
+        strided(r, m, x, g, rows, cols, shape);
         // cross-entropy: labels in range or ignored, class weights of any finite magnitude, smoothing in [0, 1]
         int[] labels = new int[rows];
         for (int i = 0; i < rows; i++) labels[i] = r.nextInt(8) == 0 ? -100 : r.nextInt(cols);
@@ -250,6 +251,69 @@ class WildInputsCrossCheckTest {
             SM_VECTOR.bce(zg, 0, t, 0, fw, 0, fpw, n, cols, null, 0, null, 0, zg, 0, bScale);
             m.compare("bce grad in place" + bce, zg, gb);
         }
+    }
+
+    /** x's rows at offset off with the given stride, NaN between and around them. */
+    static float[] embed(float[] x, int rows, int cols, int off, int stride) {
+        float[] e = new float[off + rows * stride + 3];
+        java.util.Arrays.fill(e, Float.NaN);
+        for (int i = 0; i < rows; i++) System.arraycopy(x, i * cols, e, off + i * stride, cols);
+        return e;
+    }
+
+    static float[] extract(float[] e, int rows, int cols, int off, int stride) {
+        float[] x = new float[rows * cols];
+        for (int i = 0; i < rows; i++) System.arraycopy(e, off + i * stride, x, i * cols, cols);
+        return x;
+    }
+
+    /**
+     * The row-wise kernels with inputs and outputs at their own offsets and strides (vector path) against the scalar
+     * twin on contiguous rows: which form a row takes depends on its values, so row starts matter.
+     */
+    static void strided(Random r, Mismatches m, float[] x, float[] g, int rows, int cols, String shape) {
+        int xo = r.nextInt(4), xs = cols + r.nextInt(4), go = r.nextInt(4), gs = cols + r.nextInt(4);
+        int oo = r.nextInt(4), os = cols + r.nextInt(4);
+        String lay = shape + " layout=" + xo + "/" + xs + "," + go + "/" + gs + "," + oo + "/" + os;
+        float[] ex = embed(x, rows, cols, xo, xs), eg = embed(g, rows, cols, go, gs);
+        int n = rows * cols;
+        float[] b = new float[n];
+        for (int k = 0; k < 4; k++) {
+            float[] eo = new float[oo + rows * os + 3];
+            switch (k) {
+                case 0 -> {
+                    SM_VECTOR.softmax(ex, xo, xs, eo, oo, os, rows, cols);
+                    SM_SCALAR.softmax(x, 0, cols, b, 0, cols, rows, cols);
+                }
+                case 1 -> {
+                    SM_VECTOR.logSoftmax(ex, xo, xs, eo, oo, os, rows, cols);
+                    SM_SCALAR.logSoftmax(x, 0, cols, b, 0, cols, rows, cols);
+                }
+                case 2 -> { // wild saved outputs
+                    SM_VECTOR.softmaxBackward(ex, xo, xs, eg, go, gs, eo, oo, os, rows, cols);
+                    SM_SCALAR.softmaxBackward(x, 0, cols, g, 0, cols, b, 0, cols, rows, cols);
+                }
+                default -> {
+                    SM_VECTOR.logSoftmaxBackward(ex, xo, xs, eg, go, gs, eo, oo, os, rows, cols);
+                    SM_SCALAR.logSoftmaxBackward(x, 0, cols, g, 0, cols, b, 0, cols, rows, cols);
+                }
+            }
+            m.compare(new String[] {"softmax", "logSoftmax", "softmaxBackward", "logSoftmaxBackward"}[k] + lay,
+                    extract(eo, rows, cols, oo, os), b);
+        }
+        float[] la = new float[rows + oo], lb = new float[rows];
+        SM_VECTOR.logSumExp(ex, xo, xs, la, oo, rows, cols);
+        SM_SCALAR.logSumExp(x, 0, cols, lb, 0, rows, cols);
+        m.compare("logSumExp" + lay, java.util.Arrays.copyOfRange(la, oo, oo + rows), lb);
+        int[] labels = new int[rows + 1];
+        for (int i = 0; i < rows; i++) labels[i + 1] = r.nextInt(cols);
+        float[] eo = new float[oo + rows * os + 3];
+        double sa = SM_VECTOR.crossEntropy(ex, xo, xs, rows, cols, labels, 1, -100, null, 0f, cols, null, 0, null, 0,
+                eo, oo, os, 1.0 / rows);
+        double sb = SM_SCALAR.crossEntropy(x, 0, cols, rows, cols, labels, 1, -100, null, 0f, cols, null, 0, null, 0,
+                b, 0, cols, 1.0 / rows);
+        m.compare("crossEntropy sum" + lay, sa, sb);
+        m.compare("crossEntropy grad" + lay, extract(eo, rows, cols, oo, os), b);
     }
 
     static void rowBackward(SoftmaxSupport im, boolean log, float[] fwd, float[] g, float[] gi, int rows, int cols) {
