@@ -191,7 +191,7 @@ public final class Losses {
 
     /**
      * Binary cross-entropy with logits on a contiguous {@code rows x cols} batch (PyTorch's BCEWithLogitsLoss):
-     * loss = w [(1 - y) z + lw softplus(-z)], lw = 1 + (pw - 1) y, evaluated as w [lin + lw log1p(exp(-|z|))] with
+     * loss = w [(1 - y) z + lw softplus(-z)], lw = 1 + (pw - 1) y (as pw y + (1 - y)), evaluated as w [lin + lw log1p(exp(-|z|))] with
      * lin = (1 - y)|z| (z &ge; 0) or pw y |z| (z &lt; 0), so that no term cancels for y in [0, 1]; in binary64 with
      * posWeight, else in float as w fma(c, |z|, log1p(exp(-|z|))), c = 1 - y or y (one rounding of both terms). Gradient:
      * w (sigma(z) - y), with posWeight w ((pw y + 1 - y) sigma(z) - pw y); times 1/n for MEAN.

@@ -170,7 +170,7 @@ public final class SoftmaxOracle {
         double a = Math.abs((double) z);
         double sp = StrictMath.log1p(StrictMath.exp(-a));
         double lin = z >= 0 ? (1 - (double) y) * a : pw * y * a;
-        double lw = 1 + (pw - 1) * y;
+        double lw = pw * y + (1 - (double) y); // exact terms, no cancellation (1 + (pw - 1) y lost bits of pw < 2^-30)
         return w * (lin + lw * sp);
     }
 
@@ -178,6 +178,6 @@ public final class SoftmaxOracle {
     public static double bceGrad(float z, float y, double w, double pw) {
         double e = StrictMath.exp(-Math.abs((double) z));
         double sigma = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-        return w * ((pw * y + 1 - y) * sigma - pw * y);
+        return w * ((pw * y + (1 - (double) y)) * sigma - pw * y); // (pw y + 1) - y lost bits of pw < 2^-30
     }
 }

@@ -189,11 +189,33 @@ class LossesTest {
             sum += li;
             double gi = SoftmaxOracle.bceGrad(z[i], t[i], w[i], pw[i % COLS]) / n;
             double sigma = SoftmaxOracle.bceGrad(z[i], 0f, 1, 1);
-            double lw = pw[i % COLS] * t[i] + 1 - t[i];
+            double lw = pw[i % COLS] * t[i] + (1 - (double) t[i]);
             double terms = Math.max(lw * sigma, pw[i % COLS] * t[i]) * w[i] / n;
             assertEquals(gi, grad[i], Losses.MAX_ULP_GRAD * SoftmaxOracle.ulpOf(terms) + SoftmaxOracle.ulpOf(gi), "grad " + i);
         }
         assertTrue(SoftmaxOracle.ulpError(mean, sum / n) <= Losses.MAX_ULP_LOSS);
+    }
+
+    /**
+     * Tiny posWeight with targets at or near 1: lw = 1 + (pw - 1) y evaluated as written lost pw's bits below 2^-30 and
+     * all of pw below 2^-54 (a loss of 0 for pw softplus(-z)); pw y + (1 - y) keeps them (both terms exact).
+     */
+    @Test
+    void bceTinyPosWeightKeepsItsLoss() {
+        int cols = 64;
+        float[] z = new float[cols], t = new float[cols], pw = new float[cols];
+        for (int j = 0; j < cols; j++) {
+            z[j] = (j % 2 == 0 ? 1 : -1) * (0.5f + j / 4f);
+            t[j] = j % 3 == 0 ? 1f : 1f - 0x1p-24f * (j % 5);
+            pw[j] = (float) Math.scalb(1.0 + j / 64.0, -20 - 2 * j);
+        }
+        float[] loss = new float[cols];
+        Losses.bceWithLogits(z, t, null, pw, 1, cols, Reduction.NONE, loss, null);
+        for (int j = 0; j < cols; j++) {
+            double li = SoftmaxOracle.bce(z[j], t[j], 1, pw[j]);
+            assertTrue(SoftmaxOracle.ulpError(loss[j], li) <= Losses.MAX_ULP_LOSS,
+                    "loss " + j + " z=" + z[j] + " y=" + t[j] + " pw=" + pw[j] + ": " + loss[j] + " vs " + li);
+        }
     }
 
     @Test

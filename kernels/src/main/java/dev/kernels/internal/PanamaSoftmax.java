@@ -780,7 +780,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             DoubleVector spd = (DoubleVector) vsp.convertShape(F2D, D, 0);
             DoubleVector zd = (DoubleVector) vz.convertShape(F2D, D, 0);
             DoubleVector lin = pwd.mul(yd).mul(ad).blend(oneD.sub(yd).mul(ad), zd.compare(GE, 0.0));
-            DoubleVector lw = pwd.sub(1.0).mul(yd).add(1.0);
+            DoubleVector lw = pwd.mul(yd).add(oneD.sub(yd)); // ScalarSoftmax.bceLoss
             DoubleVector loss = wd.mul(lin.add(lw.mul(spd)));
             FloatVector.fromArray(F, lArr, lOff + j).blend((FloatVector) loss.convertShape(D2F, F, 0), lowHalf)
                     .intoArray(lArr, lOff + j);

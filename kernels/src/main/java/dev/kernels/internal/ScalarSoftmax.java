@@ -301,7 +301,7 @@ public class ScalarSoftmax implements SoftmaxSupport {
     }
 
     /**
-     * w * (lin + lw * sp) in binary64, lin = (1 - y) |z| for z &ge; 0, pw y |z| for z &lt; 0, lw = 1 + (pw - 1) y,
+     * w * (lin + lw * sp) in binary64, lin = (1 - y) |z| for z &ge; 0, pw y |z| for z &lt; 0, lw = pw y + (1 - y),
      * sp = log1p(exp(-|z|)): PyTorch's (1 - y) z + lw softplus(-z) rearranged so that for y, pw &ge; 0 both terms are
      * &ge; 0 (no cancellation, no overflow for any finite z).
      */
@@ -310,7 +310,8 @@ public class ScalarSoftmax implements SoftmaxSupport {
         double yd = y;
         double pwd = pw;
         double lin = z >= 0f ? (1.0 - yd) * ad : (pwd * yd) * ad;
-        double lw = 1.0 + (pwd - 1.0) * yd;
+        // both terms exact and >= 0 for y in [0, 1]; 1 + (pw - 1) y lost bits of pw < 2^-30 (all of them below 2^-54)
+        double lw = pwd * yd + (1.0 - yd);
         return (double) w * (lin + lw * (double) sp);
     }
 
