@@ -103,7 +103,8 @@ public final class WildOracleProbe {
         we.print();
     }
 
-    static void bce(Random r, int rounds, float cap) {
+    /** Prints, and returns, the largest loss error (ULP) and gradient error (ulp of the terms); also LossesTest's. */
+    public static double[] bce(Random r, int rounds, float cap) {
         Worst wl = new Worst("bce loss", Losses.MAX_ULP_LOSS), wg = new Worst("bce grad (ulp of terms)", Losses.MAX_ULP_GRAD);
         for (int it = 0; it < rounds; it++) {
             int cols = 16 + r.nextInt(100), rows = 1 + r.nextInt(3), n = rows * cols;
@@ -135,6 +136,7 @@ public final class WildOracleProbe {
         }
         wl.print();
         wg.print();
+        return new double[] {wl.max, wg.max};
     }
 
     static void ce(Random r, int rounds, float cap) {
