@@ -302,6 +302,44 @@ class SoftmaxCrossCheckTest {
         }, false);
     }
 
+    /**
+     * Cross-entropy on rows holding +inf, -inf or NaN (softmax NaN or masked, as PyTorch) beside ordinary and wide ones:
+     * a row with +inf gave gradients of 0x1.8p-22 where the scalar twin gives NaN (its NaN cA took the integer form).
+     * Losses, gradients and the sum bit for bit as the scalar twin's, without and with weights and smoothing.
+     */
+    @Test
+    void crossEntropyOnRowsWithInfAndNaNMatchesTheScalarTwin() {
+        int rows = 6, cols = 4 * LANES + 3;
+        Random r = new Random(SEED + 21);
+        float[] x = new float[rows * cols];
+        for (int i = 0; i < x.length; i++) x[i] = (float) ((i / cols % 2 == 0 ? 3 : 30) * r.nextGaussian());
+        x[5] = Float.POSITIVE_INFINITY;
+        x[cols + 7] = Float.NEGATIVE_INFINITY;
+        x[2 * cols + 1] = Float.NaN;
+        x[3 * cols] = Float.POSITIVE_INFINITY;
+        x[3 * cols + 9] = Float.POSITIVE_INFINITY;
+        for (int j = 0; j < cols; j++) x[4 * cols + j] = Float.NEGATIVE_INFINITY;
+        int[] labels = {5, 2, 1, 0, 3, 4};
+        float[] w = new float[cols];
+        for (int j = 0; j < cols; j++) w[j] = 0.25f + (j % 4);
+        double wsum = 0;
+        for (float v : w) wsum += v;
+        for (float eps : new float[] {0f, 0.1f}) {
+            for (float[] cw : new float[][] {null, w}) {
+                float[] la = new float[rows], lb = new float[rows], ga = new float[x.length], gb = new float[x.length];
+                double ws = cw == null ? cols : wsum;
+                double sa = VECTOR.crossEntropy(x, 0, cols, rows, cols, labels, 0, -100, cw, eps, ws, la, 0, null, 0, ga, 0,
+                        cols, 1.0);
+                double sb = SCALAR.crossEntropy(x, 0, cols, rows, cols, labels, 0, -100, cw, eps, ws, lb, 0, null, 0, gb, 0,
+                        cols, 1.0);
+                String what = "eps=" + eps + " weighted=" + (cw != null);
+                assertEquals(Double.doubleToLongBits(sb), Double.doubleToLongBits(sa), what + ": sum " + sa + " vs " + sb);
+                assertSameBits(lb, la, what + " losses");
+                assertSameBits(gb, ga, what + " gradients");
+            }
+        }
+    }
+
     /** BCE inputs for a batch x: targets in {0, 1/2, 1}, optional weights in [0.5, 1.5], optional posWeight per column. */
     private record BceInputs(float[] t, float[] w, float[] pw) {
         static BceInputs of(int length, int cols, boolean weighted, boolean pos) {
