@@ -54,12 +54,7 @@ class WildInputsCrossCheckTest {
 
     /** Finite and >= 0, any magnitude: what the facades accept as a weight. */
     static float weight(Random r) {
-        int k = r.nextInt(6);
-        if (k == 0) return 0f;
-        if (k == 1) return Float.MAX_VALUE;
-        if (k == 2) return Math.abs((float) r.nextGaussian());
-        float m = Math.abs(Float.intBitsToFloat(r.nextInt()));
-        return Float.isFinite(m) ? m : 1f;
+        return WildOracleProbe.weight(r, Float.MAX_VALUE);
     }
 
     static final class Mismatches {
