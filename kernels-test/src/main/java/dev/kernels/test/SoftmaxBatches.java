@@ -7,7 +7,7 @@ public final class SoftmaxBatches {
     private SoftmaxBatches() {}
 
     /** The distributions of issue 4, by name. */
-    public static final String[] DISTRIBUTIONS = {"normal1", "normal3", "normal30", "ties", "dominant", "dominant30", "masked"};
+    public static final String[] DISTRIBUTIONS = {"normal1", "normal3", "normal30", "ties", "dominant", "dominant30", "masked", "isolated"};
 
     public static float[] normal(Random r, int n, double sd) {
         float[] x = new float[n];
@@ -15,7 +15,7 @@ public final class SoftmaxBatches {
         return x;
     }
 
-    /** Seeded batch generators by name: normal1, normal3, normal30, ties, dominant, masked. */
+    /** Seeded batch generators by name: normal1, normal3, normal30, ties, dominant, masked, isolated (and tiny). */
     public static float[] batch(String dist, Random r, int rows, int cols) {
         float[] x;
         switch (dist) {
@@ -46,6 +46,12 @@ public final class SoftmaxBatches {
                 x = normal(r, rows * cols, 3);
                 for (int i = 0; i < x.length; i++) if (r.nextInt(3) == 0) x[i] = Float.NEGATIVE_INFINITY;
                 for (int row = 0; row < rows; row++) x[row * cols + r.nextInt(cols)] = (float) r.nextGaussian();
+            }
+            case "isolated" -> {
+                // a leader 88..128 above N(0, 1) logits: its log-probability -log1p(t) ~ -t is subnormal or rounds to
+                // 0, and t gathers terms each below half the smallest subnormal (e^-104) that together count
+                x = normal(r, rows * cols, 1);
+                for (int row = 0; row < rows; row++) x[row * cols + r.nextInt(cols)] += 88f + 40f * r.nextFloat();
             }
             case "tiny" -> {
                 // not in DISTRIBUTIONS (the report's batches): subnormal and tiny logits, zeros, and in every other

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kernels.Losses;
+import dev.kernels.Reduction;
 import dev.kernels.Softmax;
 import dev.kernels.test.SoftmaxOracle;
 import dev.kernels.test.report.BatchAccuracy;
@@ -129,6 +131,50 @@ class SoftmaxAccuracyTest {
         Softmax.logSoftmax(x2, y, 1, 3);
         double exact = -Math.log1p(2 * Math.exp(-20));
         assertTrue(SoftmaxOracle.ulpError(y[0], exact) <= 1, y[0] + " vs " + exact);
+    }
+
+    /**
+     * A single max whose other logits all lie 88-150 below it: its log-probability -log1p(t) ~ -t and the
+     * cross-entropy of its label are tiny or subnormal, and t gathers terms e^d with d &lt; -104, each below half the
+     * smallest subnormal (the exp pass rounds them to 0). Leaving them out was 200-310 ULP off on such rows.
+     */
+    @Test
+    void isolatedMaxKeepsTheTermsBelowHalfTheSmallestSubnormal() {
+        Random r = new Random(SEED + 5);
+        int subnormal = 0;
+        for (int it = 0; it < 300; it++) {
+            int cols = 2 + r.nextInt(it % 3 == 0 ? 3000 : 300);
+            float m = it % 4 == 0 ? 0f : (float) (r.nextGaussian() * (it % 2 == 0 ? 1 : 1000));
+            int im = r.nextInt(cols);
+            double gap = 88 + 20 * r.nextDouble(), span = 1 + 40 * r.nextDouble();
+            float[] x = new float[cols];
+            for (int j = 0; j < cols; j++) x[j] = j == im ? m : (float) (m - gap - span * r.nextDouble());
+            float[] y = new float[cols];
+            double[] ref = new double[cols];
+            Softmax.logSoftmax(x, y, 1, cols);
+            SoftmaxOracle.logSoftmax(x, 0, cols, ref);
+            String what = "cols=" + cols + " m=" + m + " gap=" + gap + " span=" + span;
+            assertTrue(maxUlp(y, ref) <= Softmax.MAX_ULP_LOG_SOFTMAX, "logSoftmax " + what + ": " + maxUlp(y, ref));
+            if (y[im] != 0f && Math.abs(y[im]) < Float.MIN_NORMAL) subnormal++;
+            float[] g = new float[cols], loss = new float[1];
+            Losses.crossEntropyWithLogits(x, 0, cols, 1, cols, new int[] {im}, 0, Losses.DEFAULT_IGNORE_INDEX, null,
+                    0f, Reduction.SUM, loss, 0, g, 0, cols);
+            double exactLoss = SoftmaxOracle.crossEntropy(x, 0, cols, im, null, 0);
+            assertTrue(SoftmaxOracle.ulpError(loss[0], exactLoss) <= Losses.MAX_ULP_LOSS, "cross-entropy " + what
+                    + ": " + loss[0] + " vs " + exactLoss);
+            double[] gref = new double[cols];
+            SoftmaxOracle.crossEntropyGrad(x, 0, cols, im, null, 0, 1.0, gref);
+            assertTrue(SoftmaxOracle.ulpError(g[im], gref[im]) <= Losses.MAX_ULP_GRAD, "gradient at the label " + what
+                    + ": " + g[im] + " vs " + gref[im]);
+            float[] q = new float[cols];
+            q[im] = 1f;
+            Losses.crossEntropyWithSoftTargets(x, 0, cols, q, 0, cols, 1, cols, null, 0f, Reduction.SUM, loss, 0,
+                    null, 0, cols);
+            double exactSoft = SoftmaxOracle.crossEntropySoft(x, 0, cols, q, 0, null, 0);
+            assertTrue(SoftmaxOracle.ulpError(loss[0], exactSoft) <= Losses.MAX_ULP_LOSS, "soft targets " + what
+                    + ": " + loss[0] + " vs " + exactSoft);
+        }
+        assertTrue(subnormal > 100, "the rows must give subnormal log-probabilities: " + subnormal);
     }
 
     @Test

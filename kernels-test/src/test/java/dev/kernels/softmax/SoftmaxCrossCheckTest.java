@@ -43,8 +43,8 @@ class SoftmaxCrossCheckTest {
             for (int off : OFFSETS) {
                 for (int pad : new int[] {0, 3}) {
                     int stride = cols + pad;
-                    String[] dists = {"normal3", "normal30", "masked", "tiny"};
-                    float[] x = SoftmaxBatches(dists[(cols + off + pad) % 4], r, ROWS, stride, off);
+                    String[] dists = {"normal3", "normal30", "masked", "tiny", "isolated"};
+                    float[] x = SoftmaxBatches(dists[(cols + off + pad) % dists.length], r, ROWS, stride, off);
                     float[] a = new float[x.length + 8], b = new float[x.length + 8];
                     Arrays.fill(a, Float.NaN);
                     Arrays.fill(b, Float.NaN);

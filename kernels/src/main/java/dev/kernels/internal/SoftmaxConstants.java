@@ -10,6 +10,13 @@ public final class SoftmaxConstants {
 
     /** exp(-104) = 6.8e-46 rounds to +0 (below half the smallest subnormal, 2^-150): smaller arguments are clamped here. */
     public static final float EXP_NEG_MIN = -104.0f;
+    /** e^-131 = 2^-189: terms of a row sum below it are left out even where t is tiny (ScalarSoftmax.withFarTerms). */
+    public static final float EXP_FAR_MIN = -131.0f;
+    /**
+     * Below t = n times this (n terms, a single max) the terms of x_j - m in [-131, -104) are added to the row sum:
+     * together below n 2^-150, they move t by less than 2^-30 of itself above it (under 2^-7 ulp).
+     */
+    public static final double FAR_T_PER_TERM = 0x1p-120;
     /**
      * 2^n is applied as 2^(n+64) * 2^-64: for n in [-150, 0] (the whole clamped domain) both factors are normal floats,
      * so one code path covers normal and subnormal results (normal results are exact scalings of a single rounding;
