@@ -193,10 +193,10 @@ public final class Softmax {
      * Log-softmax backward: gradIn = gradOut - exp(out) * sum_j gradOut_j per row, out the log-softmax output.
      *
      * <p>The row sum S is accumulated in binary64 (16 partials) and rounded to float; gi_j = fma(-exp(o_j), S, g_j)
-     * rounds once. Error: within {@value #MAX_ULP_BACKWARD} ULP where g_j and exp(o_j) S do not cancel; in general
-     * |error| &le; 1 ulp(gi_j) + 2^-22 |exp(o_j) S|, except where exp(o_j) is subnormal (o_j &lt; -87) and |S| &gt; 1:
-     * its subnormal rounding is then scaled by |S|, up to about |S| 2^-150 absolute (512 ulp of a 1.4e-38 result
-     * measured with an NLL gradOut of -1024). {@code gradIn} may be {@code gradOut} or {@code out}.
+     * rounds once; where exp(o_j) would be subnormal (o_j &lt; -87) it enters unrounded (as exp(o_j) 2^64), and
+     * for |S| above 2^39 the product is formed in binary64, so |S| never scales a subnormal rounding. Error: within
+     * {@value #MAX_ULP_BACKWARD} ULP where g_j and exp(o_j) S do not cancel; in general
+     * |error| &le; 1 ulp(gi_j) + 2^-22 |exp(o_j) S|. {@code gradIn} may be {@code gradOut} or {@code out}.
      *
      * @throws NullPointerException if an array is null
      * @throws IllegalArgumentException if rows &lt; 0, cols &lt; 1, or a stride &lt; cols

@@ -227,6 +227,36 @@ class SoftmaxAccuracyTest {
         for (float v : y) assertEquals(7f, v);
     }
 
+    /**
+     * logSoftmaxBackward where e^out is subnormal and |sum g| above 1 (an NLL gradOut scaled as by a loss scale, on
+     * N(0,30) rows), and sums up to 1e30: the fma of a subnormal-rounded e with s kept that rounding (512 ulp of a
+     * gradient of 1.4e-38 with -1024), and e^out below e^-104 was 0 (1e-20 where the exact gradient is 5e-14).
+     */
+    @Test
+    void logSoftmaxBackwardWithLargeGradientSumsWithinTheBound() {
+        Random r = new Random(SEED + 17);
+        int cols = 300, tinyTerms = 0;
+        float[] x = new float[cols], out = new float[cols], g = new float[cols], gi = new float[cols];
+        double[] ref = new double[cols], terms = new double[cols];
+        for (float scale : new float[] {-1024f, -0x1p20f, 0x1p39f, 3e11f, -1e30f}) {
+            for (int it = 0; it < 40; it++) {
+                for (int j = 0; j < cols; j++) x[j] = (float) (30 * r.nextGaussian());
+                Softmax.logSoftmax(x, out, 1, cols);
+                Arrays.fill(g, 0f);
+                g[r.nextInt(cols)] = scale;
+                Softmax.logSoftmaxBackward(out, g, gi, 1, cols);
+                SoftmaxOracle.logSoftmaxBackward(out, g, 0, cols, ref, terms);
+                for (int j = 0; j < cols; j++) {
+                    double err = Math.abs(gi[j] - ref[j]) / SoftmaxOracle.ulpOf(terms[j]);
+                    assertTrue(err <= Softmax.MAX_ULP_BACKWARD, "scale=" + scale + " out=" + out[j] + " got " + gi[j]
+                            + " exact " + ref[j] + ": " + err);
+                    if (g[j] == 0f && out[j] < -87f && ref[j] != 0) tinyTerms++;
+                }
+            }
+        }
+        assertTrue(tinyTerms > 1000, "rows must give gradients from subnormal e^out: " + tinyTerms);
+    }
+
     /** Finite differences in float64 of the backward kernels (loss = sum g * out, out = softmax / log-softmax). */
     @Test
     void backwardMatchesFiniteDifferences() {

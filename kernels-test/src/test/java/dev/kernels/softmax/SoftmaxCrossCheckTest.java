@@ -176,7 +176,9 @@ class SoftmaxCrossCheckTest {
         int n = 64 * LANES + 7;
         // s = 1 + 2^-23 with g = 0: e s 2^149 = E + E 2^-23 for an even subnormal pattern E in (2^22, 1.5 2^22) rounds
         // up once, but to E + 0.5 and then down (a tie) if first rounded to 24 bits at a normal scale
-        float[] rowGrad = {-1f / 256, 0x1p-59f, 0x1p-70f, 0x1p59f, -3f, 0f, 0x1.8p-61f, 0x1p61f, 1f + 0x1p-23f};
+        // -1024 and 2^39 take e^o unrounded (o < -87), 0x1.000002p39 and 1e30 the binary64 form of the scalar method
+        float[] rowGrad = {-1f / 256, 0x1p-59f, 0x1p-70f, 0x1p59f, -3f, 0f, 0x1.8p-61f, 0x1p61f, 1f + 0x1p-23f,
+                -1024f, 0x1p39f, 0x1.000002p39f, -1e30f};
         for (int variant = 0; variant < rowGrad.length * 2; variant++) {
             boolean dense = variant >= rowGrad.length;
             float[] out = new float[n], g = new float[n];
@@ -186,7 +188,7 @@ class SoftmaxCrossCheckTest {
                     case 0 -> Float.NEGATIVE_INFINITY;
                     case 1 -> (float) (r.nextBoolean() ? -86 - 18.5 * r.nextDouble() // e subnormal or tiny
                             : -87.62 - 0.41 * r.nextDouble()); // e in (2^-127, 1.5 2^-127): see s = 1 + 2^-23
-                    case 2 -> (float) (-40 - 70 * r.nextDouble());
+                    case 2 -> (float) (r.nextBoolean() ? -40 - 70 * r.nextDouble() : -100 - 40 * r.nextDouble());
                     case 3 -> -Math.abs((float) (3 * r.nextGaussian()));
                     case 4 -> r.nextInt(20) == 0 ? (r.nextBoolean() ? Float.NaN : 0.5f) : -104f;
                     case 5 -> r.nextBoolean() ? 0f : -0f;

@@ -1121,17 +1121,18 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             ve.neg().fma(vsum, FloatVector.fromArray(F, g, go + j)).intoArray(gi, gio + j);
         }
         if (j < bound) logSoftmaxBackwardScaled(o, oo, g, go, gi, gio, j, bound, s);
-        for (j = bound; j < n; j++) gi[gio + j] = Math.fma(-ScalarMath.exp(o[oo + j]), s, g[go + j]);
+        for (j = bound; j < n; j++) gi[gio + j] = logSoftmaxGradIn(o[oo + j], s, g[go + j]);
     }
 
     /**
      * logSoftmaxBackwardRow's vectors [from, to), the first with some o &lt; -40 (wide or masked rows); its own compile
      * (inlined into the row loop it made C2 box vectors after a recompile, -XX:-TieredCompilation -Xbatch: 40 KB per
      * call): e may be subnormal, and e s (g = 0, the NLL case) may round to one; a subnormal factor or product is an Intel assist
-     * (N(0,30) rows ran 7.6-13x the time, masked ones 4.6-8.5x). Scaled: u = e 2^64 exact and normal,
-     * W = fma(-u, s, g 2^64) = V 2^64 rounded once (V = g - e s), then
-     * - g != 0, 2^-60 &lt;= |g| &lt; 2^60, |s| in [2^-60, 2^60]: V = 0 or |V| &ge; 2^-109 (g and e s are multiples of
-     *   2^-48 |g| or finer near a cancellation), so W 2^-64 is exact;
+     * (N(0,30) rows ran 7.6-13x the time, masked ones 4.6-8.5x). Scaled: u = e 2^64 normal (ScalarSoftmax.expFarScaled:
+     * e unrounded where it is subnormal, 0 below lsbScaledOMin(s), so u s is never subnormal), W = fma(-u, s, g 2^64) = V 2^64 rounded once (V = g - e s),
+     * the scalar twin's logSoftmaxGradIn, then
+     * - g != 0, 2^-60 &lt;= |g| &lt; 2^60, |s| in [2^-60, 2^39]: V = 0 or |V| &ge; 2^-109 (g and e s are multiples of
+     *   2^-48 |g| or finer near a cancellation; for o &lt; -87, |e s| &lt; 2^-87), so W 2^-64 is exact;
      * - g = +-0, e &gt; 0, |W| &lt; 2^-62: V is subnormal, its pattern round(e |s| 2^149) by an fma with 2^23, with -s's
      *   sign (u 2^85 &lt; 2^83 is exact); otherwise W 2^-64 again (zeros keep fma's signs: e = 0 gives W = g 2^64).
      * Vectors outside these ranges (o &gt; 0 or NaN, tiny or huge g, s out of range) take the scalar method.
@@ -1139,18 +1140,19 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     private static void logSoftmaxBackwardScaled(float[] o, int oo, float[] g, int go, float[] gi, int gio, int from,
                                                  int to, float s) {
         float sa = Math.abs(s);
-        boolean sOutOfRange = !(sa >= 0x1p-60f && sa <= 0x1p60f); // NaN too
+        boolean sOutOfRange = !(sa >= LSB_SCALED_S_MIN && sa <= LSB_SCALED_S_MAX); // NaN too
+        float oMin = sOutOfRange ? 0f : lsbScaledOMin(s);
         for (int j = from; j < to; j += FL) {
             FloatVector vo = FloatVector.fromArray(F, o, oo + j);
             FloatVector vg = FloatVector.fromArray(F, g, go + j);
             IntVector vga = vg.reinterpretAsInts().and(~SIGN_BIT_F);
             if (sOutOfRange || !vo.compare(LE, 0f).allTrue() || !vga.compare(EQ, 0)
                     .or(vga.sub(LSB_G_MIN_BITS + FLIP).compare(LT, LSB_G_MAX_BITS - LSB_G_MIN_BITS + FLIP)).allTrue()) {
-                for (int l = j; l < j + FL; l++) gi[gio + l] = Math.fma(-ScalarMath.exp(o[oo + l]), s, g[go + l]);
+                for (int l = j; l < j + FL; l++) gi[gio + l] = logSoftmaxGradIn(o[oo + l], s, g[go + l]);
                 continue;
             }
-            // e's bits as in VectorMath.exp's subnormal-result form (ScalarMath.exp's bits), o < -104 computed as 0
-            VectorMask<Float> vzero = vo.compare(LT, EXP_CLAMP_MIN);
+            // u = ScalarSoftmax.expFarScaled(o) = p 2^(n+64), o below lsbScaledOMin(s) computed as 0 (e |s| < 2^-150)
+            VectorMask<Float> vzero = vo.compare(LT, oMin);
             FloatVector vxc = vo.blend(0f, vzero);
             FloatVector vnb = vxc.fma(LOG2E_F, EXP_MAGIC_F);
             FloatVector vn = vnb.sub(EXP_MAGIC_F);
@@ -1158,17 +1160,10 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
                     .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
                     .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
-            IntVector vnBits = vnb.reinterpretAsInts().sub(Float.floatToRawIntBits(EXP_MAGIC_F)).lanewise(LSHL, 23);
-            IntVector vyn = vp.reinterpretAsInts().add(vnBits);
-            FloatVector vs149 = vnBits.add((127 + 149) << 23).reinterpretAsFloats(); // zero mantissa: never subnormal
-            IntVector vsub = vp.fma(vs149, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000);
-            IntVector veBits = vyn.max(vsub).blend(0, vzero.cast(I));
-            // u = e 2^64: the exponent field moved for a normal e, the integer significand times 2^-85 for a subnormal
-            FloatVector vu = ((FloatVector) veBits.convert(I2F, 0)).mul(0x1p-85f)
-                    .blend(veBits.add(EXP_NEG_SCALE_BIAS << 23).reinterpretAsFloats(), veBits.compare(GE, 0x00800000).cast(F));
+            FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
+            FloatVector vu = vp.mul(vs1).blend(0f, vzero);
             FloatVector vw = vu.neg().fma(FloatVector.broadcast(F, s), vg.mul(0x1p64f));
-            VectorMask<Float> vtiny = vw.abs().compare(LT, 0x1p-62f).and(vga.compare(EQ, 0).cast(F))
-                    .and(veBits.compare(NE, 0).cast(F));
+            VectorMask<Float> vtiny = vw.abs().compare(LT, 0x1p-62f).and(vga.compare(EQ, 0).cast(F)).andNot(vzero);
             FloatVector vsubOut = vu.mul(0x1p85f).fma(FloatVector.broadcast(F, sa), FloatVector.broadcast(F, 0x1p23f))
                     .reinterpretAsInts().sub(0x4b000000).or(Float.floatToRawIntBits(-s) & SIGN_BIT_F).reinterpretAsFloats();
             vw.blend(1f, vtiny).mul(0x1p-64f).blend(vsubOut, vtiny).intoArray(gi, gio + j);

@@ -1,7 +1,9 @@
 package dev.kernels.internal;
 
 import static dev.kernels.internal.MathConstants.EXP_MAGIC_F;
+import static dev.kernels.internal.MathConstants.LN2_HI_D;
 import static dev.kernels.internal.MathConstants.LN2_HI_F;
+import static dev.kernels.internal.MathConstants.LN2_LO_D;
 import static dev.kernels.internal.MathConstants.LN2_LO_F;
 import static dev.kernels.internal.MathConstants.LOG2E_F;
 import static dev.kernels.internal.MathConstants.SQRT_HALF_BITS;
@@ -62,8 +64,9 @@ public class ScalarSoftmax implements SoftmaxSupport {
     }
 
     /**
-     * u = e^d 2^64 for d in [-131, -104), the terms expSum leaves out (each below 2^-150): n in [-189, -150], so
-     * 2^(n+64) and p 2^(n+64) are normal. Only {@link #withFarTerms} sums them, in both twins.
+     * u = e^d 2^64 for d in [-131, 0] (n in [-189, 0]: 2^(n+64) and p 2^(n+64) are normal), by ScalarMath.exp's
+     * reduction and polynomial: equal to exp(d) 2^64 where that is normal, unrounded where exp(d) is subnormal. The
+     * terms below e^-104 that expSum leaves out ({@link #withFarTerms}) and logSoftmaxBackward's tiny e.
      */
     static float expFarScaled(float d) {
         float nb = Math.fma(d, LOG2E_F, EXP_MAGIC_F);
@@ -261,9 +264,41 @@ public class ScalarSoftmax implements SoftmaxSupport {
         for (int j = 0; j < n; j++) gi[gio + j] = y[yo + j] * (g[go + j] - s);
     }
 
-    /** gi_j = g_j - exp(o_j) * s, one rounding (fma). */
+    /** gi_j = {@link #logSoftmaxGradIn}(o_j, s, g_j). */
     protected void logSoftmaxBackwardRow(float[] o, int oo, float[] g, int go, float[] gi, int gio, int n, float s) {
-        for (int j = 0; j < n; j++) gi[gio + j] = Math.fma(-ScalarMath.exp(o[oo + j]), s, g[go + j]);
+        for (int j = 0; j < n; j++) gi[gio + j] = logSoftmaxGradIn(o[oo + j], s, g[go + j]);
+    }
+
+    /**
+     * g - e^o s rounded once. Where e^o is subnormal (o &lt; -87) and |s| in [2^-60, 2^39], e enters unrounded, as
+     * u = e^o 2^64 ({@link #expFarScaled}, down to {@link #lsbScaledOMin}; below, e |s| &lt; 2^-150) times s 2^-64 (exact): the
+     * fma of a subnormal-rounded e with |s| above 1 kept that rounding, up to 512 ulp of a gradient of 1.4e-38 (an NLL
+     * gradOut of -1024 on N(0,30) rows). For finite |s| above 2^39 (sums of huge gradOut) e s is formed in binary64
+     * (e^o to about 2^-45 down to o = -708; it was 0 below o = -104, a gradient of 1e-20 for 5e-14), its one
+     * rounding to float after binary64's. Elsewhere e is normal (u 2^-64 = e: the same value) or |s| below 2^-60
+     * (e s below 2^-186) or not finite.
+     */
+    static float logSoftmaxGradIn(float o, float s, float g) {
+        float sa = Math.abs(s);
+        if (!(o < LSB_SCALED_O_MAX) || !(sa >= LSB_SCALED_S_MIN && sa <= Float.MAX_VALUE)) {
+            return Math.fma(-ScalarMath.exp(o), s, g);
+        }
+        if (sa > LSB_SCALED_S_MAX) { // the vector twin's scaled form sends such rows here lane by lane
+            return (float) ((double) g - (o < EXP_D_NEG_MIN ? 0.0 : ScalarMath.expD(o)) * (double) s);
+        }
+        float u = o < lsbScaledOMin(s) ? 0f : expFarScaled(o);
+        return Math.fma(-u, s * EXP_NEG_SCALE_DOWN, g);
+    }
+
+    /**
+     * The o below which logSoftmaxGradIn's scaled form takes e^o as 0: e^o |s| &lt; 2^-150 there (|s| &lt; 2^(k+1),
+     * k = s's exponent), and at and above it u |s| = e^o 2^64 |s| &ge; 2^-88, so no product is subnormal (a fixed -131
+     * made u s subnormal for |s| &lt; 1: Intel assists, N(0,30) rows 1.5-1.8x); never below -131 (u normal), nor
+     * above -87, below which the scaled form starts (above it u 2^-64 = e exactly; for |s| &ge; 2^-60, u |s| &ge; 2^-122).
+     */
+    static float lsbScaledOMin(float s) {
+        float o = (float) ((-151 - Math.getExponent(s)) * (LN2_HI_D + LN2_LO_D));
+        return Math.min(LSB_SCALED_O_MAX, Math.max(EXP_FAR_MIN, o));
     }
 
     /**
