@@ -69,9 +69,9 @@ public final class Losses {
      * as -(scale / s)(a_y (s - e_y) - (A - a_y) e_y) so that p_y - 1 never cancels.
      *
      * <p>Accuracy: per-row and reduced losses within {@value #MAX_ULP_LOSS} ULP; gradients within
-     * {@value #MAX_ULP_GRAD} ULP without smoothing, else {@value #MAX_ULP_GRAD} ulp of max(scale A p_c, scale a_c);
-     * except where p_c is subnormal and scale A &gt; 1 (class weights above 1 with SUM or NONE): p_c's subnormal
-     * rounding is then scaled by scale A, up to about scale A 2^-150 absolute (505 ulp of 8e-39 with weights up to 1024).
+     * {@value #MAX_ULP_GRAD} ULP without smoothing, else {@value #MAX_ULP_GRAD} ulp of max(scale A p_c, scale a_c).
+     * Where scale A / s exceeds 1 (class weights above 1 with SUM or NONE) the unsmoothed gradient is e_c times it
+     * rounded once, e_c unrounded (no subnormal rounding scaled up).
      *
      * @param lossOut  if not null, receives the per-row losses at lossOff (any reduction)
      * @param grad     if not null, receives the gradient; must not be the logits array

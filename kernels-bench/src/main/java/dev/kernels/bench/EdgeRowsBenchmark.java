@@ -37,13 +37,13 @@ public class EdgeRowsBenchmark {
     static final int ROWS = 64, COLS = 1000, N = ROWS * COLS;
 
     @Param({"softmax", "logSoftmax", "logSumExp", "softmaxBackward", "logSoftmaxBackward", "crossEntropy",
-            "crossEntropySmoothed", "crossEntropySoft", "bce", "bceLossOnly", "bceWeighted", "bcePosWeight"})
+            "crossEntropyWeightedSum", "crossEntropySmoothed", "crossEntropySoft", "bce", "bceLossOnly", "bceWeighted", "bcePosWeight"})
     public String kernel;
 
     @Param({"normal3", "normal30", "masked", "dominant", "isolated", "large", "huge", "tiny", "subnormal", "special"})
     public String dist;
 
-    float[] x, fwd, g, out, t, q, w, classWeights, posWeight, lse;
+    float[] x, fwd, g, out, t, q, w, classWeights, classWeights4, posWeight, lse;
     int[] labels;
 
     @Setup
@@ -58,6 +58,7 @@ public class EdgeRowsBenchmark {
         fwd = new float[N];
         lse = new float[ROWS];
         classWeights = new float[COLS];
+        classWeights4 = new float[COLS];
         posWeight = new float[COLS];
         labels = new int[ROWS];
         for (int i = 0; i < N; i++) {
@@ -87,6 +88,7 @@ public class EdgeRowsBenchmark {
         }
         for (int c = 0; c < COLS; c++) {
             classWeights[c] = (float) (0.5 + r.nextDouble());
+            classWeights4[c] = 4f * classWeights[c];
             posWeight[c] = 2f;
         }
         for (int row = 0; row < ROWS; row++) labels[row] = r.nextInt(COLS);
@@ -107,6 +109,9 @@ public class EdgeRowsBenchmark {
             case "softmaxBackward" -> { Softmax.softmaxBackward(fwd, g, out, ROWS, COLS); yield out; }
             case "logSoftmaxBackward" -> { Softmax.logSoftmaxBackward(fwd, g, out, ROWS, COLS); yield out; }
             case "crossEntropy" -> Losses.crossEntropyWithLogits(x, ROWS, COLS, labels, out, Reduction.MEAN);
+            // class weights 2 to 6 with SUM: the gradient scale w_y / s exceeds 1 (ceGradAbove1)
+            case "crossEntropyWeightedSum" -> Losses.crossEntropyWithLogits(x, 0, COLS, ROWS, COLS, labels, 0,
+                    Losses.DEFAULT_IGNORE_INDEX, classWeights4, 0f, Reduction.SUM, null, 0, out, 0, COLS);
             case "crossEntropySmoothed" -> Losses.crossEntropyWithLogits(x, 0, COLS, ROWS, COLS, labels, 0,
                     Losses.DEFAULT_IGNORE_INDEX, classWeights, 0.1f, Reduction.MEAN, null, 0, out, 0, COLS);
             case "crossEntropySoft" -> Losses.crossEntropyWithSoftTargets(x, 0, COLS, q, 0, COLS, ROWS, COLS, null, 0f,

@@ -257,6 +257,39 @@ class SoftmaxAccuracyTest {
         assertTrue(tinyTerms > 1000, "rows must give gradients from subnormal e^out: " + tinyTerms);
     }
 
+    /**
+     * Cross-entropy gradients with class weights 1 to 1024 (and 1e30) and SUM on N(0,30) rows, so the gradient scale
+     * cA = w_y / s exceeds 1 where probabilities are subnormal: e rounded at subnormal spacing, then times cA, was 505
+     * ulp off (and the exp pass's clamp at -104 counted as e^-104).
+     */
+    @Test
+    void crossEntropyGradientWithLargeClassWeightsWithinTheBound() {
+        Random r = new Random(SEED + 19);
+        int cols = 300, tiny = 0;
+        float[] x = new float[cols], w = new float[cols], g = new float[cols];
+        double[] ref = new double[cols], p = new double[cols];
+        for (int it = 0; it < 200; it++) {
+            for (int j = 0; j < cols; j++) {
+                x[j] = (float) (30 * r.nextGaussian());
+                w[j] = it % 10 == 9 ? 1e30f : (float) (1 + 1023 * r.nextDouble());
+            }
+            int label = r.nextInt(cols);
+            Losses.crossEntropyWithLogits(x, 0, cols, 1, cols, new int[] {label}, 0, Losses.DEFAULT_IGNORE_INDEX, w, 0f,
+                    Reduction.SUM, null, 0, g, 0, cols);
+            SoftmaxOracle.crossEntropyGrad(x, 0, cols, label, w, 0, 1.0, ref);
+            SoftmaxOracle.softmax(x, 0, cols, p);
+            for (int j = 0; j < cols; j++) {
+                double terms = Math.max(w[label] * p[j], j == label ? w[label] : 0);
+                double err = terms == 0 ? (g[j] == 0 ? 0 : Double.POSITIVE_INFINITY)
+                        : Math.abs(g[j] - ref[j]) / SoftmaxOracle.ulpOf(terms);
+                assertTrue(err <= Losses.MAX_ULP_GRAD, "it=" + it + " j=" + j + " got " + g[j] + " exact " + ref[j]
+                        + ": " + err);
+                if (ref[j] != 0 && Math.abs(ref[j]) < Float.MIN_NORMAL) tiny++;
+            }
+        }
+        assertTrue(tiny > 1000, "rows must give subnormal gradients: " + tiny);
+    }
+
     /** Finite differences in float64 of the backward kernels (loss = sum g * out, out = softmax / log-softmax). */
     @Test
     void backwardMatchesFiniteDifferences() {

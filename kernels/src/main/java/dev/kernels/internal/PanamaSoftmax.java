@@ -1170,6 +1170,46 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         }
     }
 
+    /**
+     * ScalarSoftmax.ceGradAbove1 for cA in (1, 2^39]: u (cA 2^-64) rounded once, u as expSum stored it for d &ge; -104
+     * and expFarScaled(d) below (vectors with such a lane), 0 under farOMin(cA). Results below 2^-126 (u cA &lt;
+     * 2^-62) are rounded as integers, fma(u, cA 2^85, 2^23), and the plain product runs on 1 there: no subnormal
+     * factor or product (u &ge; 2^-88 / cA where nonzero), so no Intel assist.
+     */
+    private static void ceGradAbove1Vectors(float[] x, int xo, float m, float[] g, int go, int n, float cA) {
+        float oMin = farOMin(cA, EXP_NEG_MIN);
+        float c64 = cA * EXP_NEG_SCALE_DOWN;
+        float c85 = cA * 0x1p85f; // at most 2^124
+        float thrU = (0x1p-62f / cA) * 0.99999f; // below it u cA < 2^-62 surely: the integer form is exact there
+        int j = 0;
+        for (int bound = F.loopBound(n); j < bound; j += FL) {
+            FloatVector vu = FloatVector.fromArray(F, g, go + j);
+            FloatVector vd = FloatVector.fromArray(F, x, xo + j).sub(m);
+            VectorMask<Float> far = vd.compare(LT, EXP_NEG_MIN);
+            if (far.anyTrue()) {
+                // ScalarSoftmax.expFarScaled on d clamped below at oMin (n >= -189: 2^(n+64) normal), 0 under it
+                VectorMask<Float> gone = vd.compare(LT, oMin);
+                FloatVector vdc = vd.blend(oMin, gone);
+                FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+                FloatVector vn = vnb.sub(EXP_MAGIC_F);
+                FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc));
+                FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
+                        .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
+                        .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
+                FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
+                vu = vu.blend(vp.mul(vs1).blend(0f, gone), far);
+            }
+            VectorMask<Float> small = vu.compare(LT, thrU);
+            FloatVector vres = vu.blend(1f, small).mul(c64);
+            if (small.anyTrue()) {
+                vres = vres.blend(vu.fma(FloatVector.broadcast(F, c85), FloatVector.broadcast(F, 0x1p23f))
+                        .reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(), small);
+            }
+            vres.intoArray(g, go + j);
+        }
+        ceGradAbove1(x, xo, m, g, go, j, n, cA);
+    }
+
     /** logSoftmaxBackwardRow's direct form needs every o at least this (e &ge; 2^-58: e s normal for |s| &ge; 2^-60). */
     private static final float LSB_DIRECT_O_MIN = -40f;
     /** Its scaled form's range of nonzero |g|: [2^-60, 2^60). */
@@ -1190,9 +1230,15 @@ public final class PanamaSoftmax extends ScalarSoftmax {
      * rounds e cA 2^149 to an integer with round-to-nearest-even, which is exactly the subnormal's bit pattern.
      */
     @Override
-    protected void ceGradRow(float[] g, int go, int n, float cA, boolean smooth, float[] w, float sEps) {
+    protected void ceGradRow(float[] x, int xo, float m, float[] g, int go, int n, float cA, boolean smooth,
+                             float[] w, float sEps) {
         if (!smooth && cA >= CE_SCALE_MIN && cA <= 1f) { // as the scalar twin
             scale(g, go, n, cA);
+            return;
+        }
+        if (!smooth && cA > 1f) {
+            if (cA <= CE_FAR_CA_MAX) ceGradAbove1Vectors(x, xo, m, g, go, n, cA);
+            else ceGradAbove1(x, xo, m, g, go, 0, n, cA); // binary64, as the scalar twin
             return;
         }
         int j = 0;
