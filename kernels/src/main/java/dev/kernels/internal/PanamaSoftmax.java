@@ -1174,7 +1174,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
      * ScalarSoftmax.ceGradAbove1 for cA in (1, 2^39]: u (cA 2^-64) rounded once, u as expSum stored it for d &ge; -104
      * and expFarScaled(d) below (vectors with such a lane), 0 under farOMin(cA). Results below 2^-126 (u cA &lt;
      * 2^-62) are rounded as integers, fma(u, cA 2^85, 2^23), and the plain product runs on 1 there: no subnormal
-     * factor or product (u &ge; 2^-88 / cA where nonzero), so no Intel assist.
+     * factor (u &ge; 2^-88 / cA where nonzero) and no subnormal product, except for u in [thrU, 2^-62 / cA), a window
+     * of 1e-5 relative where the plain product may come out subnormal (right, with an Intel assist).
      */
     private static void ceGradAbove1Vectors(float[] x, int xo, float m, float[] g, int go, int n, float cA) {
         float oMin = farOMin(cA, EXP_NEG_MIN);

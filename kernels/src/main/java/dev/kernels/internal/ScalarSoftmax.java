@@ -373,7 +373,9 @@ public class ScalarSoftmax implements SoftmaxSupport {
     /**
      * The d below which e^d f (f &ge; 2^-60) is taken as 0: e^d |f| &lt; 2^-150 there (|f| &lt; 2^(k+1), k = f's
      * exponent), and at and above it e^d 2^64 |f| &ge; 2^-88, so no product with u = e^d 2^64 is subnormal; within
-     * [-131, hi] (u normal; at and above hi the caller's u is exact anyway).
+     * [-131, hi] (u normal; at and above hi the caller's u is exact anyway). Two edges give one subnormal ulp at
+     * most instead of none: the clamp at -131 for |f| in (2^38.993, 2^39] (e^-131 = 2^-188.993), and the float
+     * rounding of (-151 - k) ln 2 for |f| just below 2^(k+1).
      */
     static float farOMin(float f, float hi) {
         float o = (float) ((-151 - Math.getExponent(f)) * (LN2_HI_D + LN2_LO_D));
