@@ -104,13 +104,24 @@ public final class AllocationMain {
         float[] lse = new float[ROWS];
         int[] labels = {0, 36, 5, -100, 17};
         Softmax.softmax(x, y, ROWS, COLS); // y: a valid softmax output for the backward kernels
+        // wide rows (N(0,30)): log-probabilities far below -40 and subnormal probabilities, the scaled forms of
+        // logSoftmaxBackward and of cross-entropy's gradient with class weights that put its scale above 1
+        float[] xw = x.clone();
+        for (int i = 0; i < n; i++) xw[i] *= 10f;
+        float[] yl = new float[n];
+        Softmax.logSoftmax(xw, yl, ROWS, COLS);
+        float[] heavy = new float[COLS];
+        Arrays.fill(heavy, 1000f);
         Runnable call = switch (kernel) {
             case "softmax" -> () -> Softmax.softmax(x, gi, ROWS, COLS);
             case "logSoftmax" -> () -> Softmax.logSoftmax(x, gi, ROWS, COLS);
             case "logSumExp" -> () -> Softmax.logSumExp(x, 0, COLS, lse, 0, ROWS, COLS);
             case "softmaxBackward" -> () -> Softmax.softmaxBackward(y, g, gi, ROWS, COLS);
             case "logSoftmaxBackward" -> () -> Softmax.logSoftmaxBackward(y, g, gi, ROWS, COLS);
+            case "logSoftmaxBackwardWide" -> () -> Softmax.logSoftmaxBackward(yl, g, gi, ROWS, COLS);
             case "crossEntropy" -> () -> Losses.crossEntropyWithLogits(x, ROWS, COLS, labels, grad, Reduction.MEAN);
+            case "crossEntropyWeightedSum" -> () -> Losses.crossEntropyWithLogits(xw, 0, COLS, ROWS, COLS, labels, 0,
+                    Losses.DEFAULT_IGNORE_INDEX, heavy, 0f, Reduction.SUM, null, 0, grad, 0, COLS);
             case "crossEntropySmoothed" -> () -> Losses.crossEntropyWithLogits(x, 0, COLS, ROWS, COLS, labels, 0,
                     Losses.DEFAULT_IGNORE_INDEX, posWeight, 0.1f, Reduction.SUM, null, 0, grad, 0, COLS);
             case "crossEntropySoft" -> () -> Losses.crossEntropyWithSoftTargets(x, 0, COLS, t, 0, COLS, ROWS, COLS,

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AllocationTest {
     static final String[] KERNELS = {"softmax", "logSoftmax", "logSumExp", "softmaxBackward", "logSoftmaxBackward",
-            "crossEntropy", "crossEntropySmoothed", "crossEntropySoft", "bce", "bceLossOnly", "bcePosWeight",
+            "logSoftmaxBackwardWide", "crossEntropy", "crossEntropyWeightedSum", "crossEntropySmoothed", "crossEntropySoft", "bce", "bceLossOnly", "bcePosWeight",
             "exp", "log", "expm1", "log1p", "sigmoid", "tanh", "erf",
             "relu", "leakyRelu", "gelu", "geluTanh", "silu", "softplus", "logSigmoid",
             "sigmoidBackward", "tanhBackward", "reluBackward", "leakyReluBackward", "geluBackward", "geluTanhBackward",
