@@ -1140,7 +1140,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     private static void logSoftmaxBackwardScaled(float[] o, int oo, float[] g, int go, float[] gi, int gio, int from,
                                                  int to, float s) {
         float sa = Math.abs(s);
-        boolean sOutOfRange = !(sa >= LSB_SCALED_S_MIN && sa <= LSB_SCALED_S_MAX); // NaN too
+        boolean sOutOfRange = !(sa >= LSB_SCALED_S_MIN && sa <= FAR_FACTOR_MAX); // NaN too
         float oMin = sOutOfRange ? 0f : lsbScaledOMin(s);
         for (int j = from; j < to; j += FL) {
             FloatVector vo = FloatVector.fromArray(F, o, oo + j);
@@ -1238,7 +1238,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             return;
         }
         if (!smooth && cA > 1f) {
-            if (cA <= CE_FAR_CA_MAX) ceGradAbove1Vectors(x, xo, m, g, go, n, cA);
+            if (cA <= FAR_FACTOR_MAX) ceGradAbove1Vectors(x, xo, m, g, go, n, cA);
             else ceGradAbove1(x, xo, m, g, go, 0, n, cA); // binary64, as the scalar twin
             return;
         }

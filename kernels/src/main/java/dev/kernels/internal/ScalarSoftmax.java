@@ -283,7 +283,7 @@ public class ScalarSoftmax implements SoftmaxSupport {
         if (!(o < LSB_SCALED_O_MAX) || !(sa >= LSB_SCALED_S_MIN && sa <= Float.MAX_VALUE)) {
             return Math.fma(-ScalarMath.exp(o), s, g);
         }
-        if (sa > LSB_SCALED_S_MAX) { // the vector twin's scaled form sends such rows here lane by lane
+        if (sa > FAR_FACTOR_MAX) { // the vector twin's scaled form sends such rows here lane by lane
             return (float) ((double) g - (o < EXP_D_NEG_MIN ? 0.0 : ScalarMath.expD(o)) * (double) s);
         }
         float u = o < lsbScaledOMin(s) ? 0f : expFarScaled(o);
@@ -322,8 +322,8 @@ public class ScalarSoftmax implements SoftmaxSupport {
     }
 
     /**
-     * Cross-entropy gradient row from the u_j expSum left in g: g_j = e_j * cA (no smoothing) or
-     * fma(e_j, cA, -(w_j * sEps)), e_j = unscale(u_j).
+     * Cross-entropy gradient row from the u_j expSum left in g: g_j = e_j * cA (no smoothing; {@link #ceGradAbove1}
+     * for cA &gt; 1) or fma(e_j, cA, -(w_j * sEps)), e_j = unscale(u_j).
      */
     protected void ceGradRow(float[] x, int xo, float m, float[] g, int go, int n, float cA, boolean smooth,
                              float[] w, float sEps) {
@@ -353,7 +353,7 @@ public class ScalarSoftmax implements SoftmaxSupport {
      * cA above 2^39 (e^-131 cA could reach 2^-150) e_j cA is formed in binary64.
      */
     static void ceGradAbove1(float[] x, int xo, float m, float[] g, int go, int from, int n, float cA) {
-        if (cA > CE_FAR_CA_MAX) {
+        if (cA > FAR_FACTOR_MAX) {
             double md = m;
             for (int j = from; j < n; j++) {
                 double d = (double) x[xo + j] - md;

@@ -17,13 +17,16 @@ public final class SoftmaxConstants {
      * together below n 2^-150, they move t by less than 2^-30 of itself above it (under 2^-7 ulp).
      */
     public static final double FAR_T_PER_TERM = 0x1p-120;
-    /** Cross-entropy gradient scales cA above this form e cA in binary64 (e^-131 cA could exceed 2^-149). */
-    public static final float CE_FAR_CA_MAX = 0x1p39f;
+    /**
+     * The largest factor f (cross-entropy's gradient scale cA, logSoftmaxBackward's |s|) whose e f is formed from u =
+     * e 2^64 with e^d taken as 0 below d = -131 (e^-131 f at most 2^-149.99, ScalarSoftmax.farOMin); above it e f is
+     * formed in binary64.
+     */
+    public static final float FAR_FACTOR_MAX = 0x1p39f;
     /** logSoftmaxBackward takes e^o unrounded (as e 2^64) below this o, where e^o may be subnormal (e^-87 = 1.6e-38). */
     public static final float LSB_SCALED_O_MAX = -87f;
-    /** ... for |s| in this range: s 2^-64 exact and normal, and e^-131 |s| at most 2^-149.99 (ScalarSoftmax.farOMin). */
+    /** ... for |s| from this (s 2^-64 exact and normal) up to FAR_FACTOR_MAX. */
     public static final float LSB_SCALED_S_MIN = 0x1p-60f;
-    public static final float LSB_SCALED_S_MAX = 0x1p39f;
     /**
      * 2^n is applied as 2^(n+64) * 2^-64: for n in [-150, 0] (the whole clamped domain) both factors are normal floats,
      * so one code path covers normal and subnormal results (normal results are exact scalings of a single rounding;
