@@ -199,10 +199,10 @@ public final class Losses {
      * w (sigma(z) - y), with posWeight w ((pw y + 1 - y) sigma(z) - pw y); times 1/n for MEAN.
      *
      * <p>Accuracy: per-element and reduced losses within {@value #MAX_ULP_LOSS} ULP (targets in [0, 1]); gradient
-     * within {@value #MAX_ULP_GRAD} ulp of max(lw sigma, pw y) times |w scale| (sigma - y cancels by nature). Except
-     * where the unweighted term is subnormal (|z| &gt; 87 with the target on z's side) and w lw &gt; 1: that term's
-     * subnormal rounding is scaled by w lw, up to about w lw 2^-150 absolute (68 ULP of a loss of 7e-42 measured with
-     * w = pw = 16).
+     * within {@value #MAX_ULP_GRAD} ulp of max(lw sigma, pw y) times |w scale| (sigma - y cancels by nature), also
+     * where the unweighted term e^-|z| is subnormal and a weight above 1 scales it (e enters such products unrounded).
+     * Outside the bounds: with posWeight, losses with w lw above 2^39 at |z| &gt; 131 (e^-|z| below e^-131 is left
+     * out there), and a subnormal product pw y, rounded before a weight above 1 scales it.
      * {@code grad} and {@code lossOut} may be {@code logits} (in-place).
      *
      * @param weight    per-element weights (length rows * cols) or null

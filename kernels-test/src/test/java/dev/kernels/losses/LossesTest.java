@@ -231,6 +231,47 @@ class LossesTest {
         assertTrue(max[1] <= Losses.MAX_ULP_GRAD, "gradient " + max[1]);
     }
 
+    /**
+     * BCE with weights and posWeight up to 2^10 on logits whose unweighted loss or gradient e^-|z| is subnormal or
+     * below the float range (|z| in [80, 140], target on z's side), mixed with N(0, 30): every per-element loss within
+     * MAX_ULP_LOSS ULP, every gradient (SUM) within MAX_ULP_GRAD ulp of its terms. A subnormal e rounded before its
+     * weight was 68 ULP off with w = pw = 16.
+     */
+    @Test
+    void bceWithWeightsAboveOneOnSubnormalTermsWithinTheBound() {
+        Random r = new Random(SEED + 18);
+        int rows = 7, cols = 301, n = rows * cols;
+        for (int round = 0; round < 4; round++) {
+            float[] z = new float[n], y = new float[n], w = new float[n], pw = new float[cols];
+            for (int i = 0; i < n; i++) {
+                boolean far = r.nextInt(3) > 0;
+                float mag = far ? (float) (80 + 60 * r.nextDouble()) : (float) Math.abs(30 * r.nextGaussian());
+                z[i] = r.nextBoolean() ? mag : -mag;
+                int k = r.nextInt(4);
+                y[i] = k == 0 ? 0f : k == 1 ? 1f : z[i] >= 0 ? 1f : 0f; // mostly the target on z's side
+                w[i] = (float) Math.scalb(r.nextDouble(), r.nextInt(11));
+            }
+            for (int c = 0; c < cols; c++) pw[c] = (float) Math.scalb(r.nextDouble(), r.nextInt(11));
+            boolean hasW = round % 2 == 0, hasPw = round >= 2;
+            float[] loss = new float[n], g = new float[n];
+            Losses.bceWithLogits(z, y, hasW ? w : null, hasPw ? pw : null, rows, cols, Reduction.NONE, loss, null);
+            Losses.bceWithLogits(z, y, hasW ? w : null, hasPw ? pw : null, rows, cols, Reduction.SUM, null, g);
+            for (int i = 0; i < n; i++) {
+                double wi = hasW ? w[i] : 1, pi = hasPw ? pw[i % cols] : 1;
+                String at = "round=" + round + " i=" + i + " z=" + z[i] + " y=" + y[i] + " w=" + wi + " pw=" + pi;
+                double ref = SoftmaxOracle.bce(z[i], y[i], wi, pi);
+                double el = SoftmaxOracle.ulpError(loss[i], ref);
+                assertTrue(el <= Losses.MAX_ULP_LOSS, at + ": loss " + loss[i] + " exact " + ref + " (" + el + " ULP)");
+                double e = StrictMath.exp(-Math.abs((double) z[i]));
+                double sigma = z[i] >= 0 ? 1 / (1 + e) : e / (1 + e);
+                double terms = Math.max((pi * y[i] + (1 - (double) y[i])) * sigma, pi * y[i]) * wi;
+                double rg = SoftmaxOracle.bceGrad(z[i], y[i], wi, pi);
+                double eg = terms == 0 ? (g[i] == 0 ? 0 : Double.POSITIVE_INFINITY) : Math.abs(g[i] - rg) / SoftmaxOracle.ulpOf(terms);
+                assertTrue(eg <= Losses.MAX_ULP_GRAD, at + ": gradient " + g[i] + " exact " + rg + " (" + eg + " ulp)");
+            }
+        }
+    }
+
     @Test
     void bceGradientFiniteDifferences() {
         Random r = new Random(SEED + 4);

@@ -404,39 +404,52 @@ class SoftmaxCrossCheckTest {
     }
 
     /**
-     * BCE without posWeight on logits around and past the edges of the fused loop's small-e form (|z| from 60 to 120,
-     * where exp(-|z|) falls below 2^-100 and 2^-126, so losses and gradients may be subnormal, and is 0 past 104; some
+     * BCE without posWeight on logits around and past the edges of the fused loop's small-e form (|z| from 60 to 140,
+     * where exp(-|z|) falls below 2^-100 and 2^-126, so losses and gradients may be subnormal, and is 0 past 104; the
+     * unrounded e of weighted products ends at 131; some
      * of them integers, so that c |z| is often a tie; and 40 to 46, e near 2^-62), mixed with N(0, 3):
      * hard, soft, tiny and negative targets (0 < |c| < 2^-24 sends a vector to the scalar twin), no weights, weights
      * with zeros, tiny and huge ones (w 2^85 overflowed from 2^43 on: a zero loss with such a weight came out -3.6e-7;
      * a 2^64 w from 2^124 on: inf),
-     * gradient scales 1, 1/n and 2^-30, loss only and loss with gradient, without and
-     * (variants 6, 7) with posWeight. Losses, gradients and the returned sum bit for bit as the scalar twin's.
+     * gradient scales 1, 1/n and 2^-30, loss only and loss with gradient, without and (variants 6-11) with posWeight,
+     * in [0, 3) or 2^k for k up to 45 (w lw and A ws around FAR_FACTOR_MAX = 2^39, the end of the scaled forms);
+     * variants 12, 13: targets 0, 1 and soft, weights 2^k, k in [-2, 20], scale 1, so that no vector leaves for the
+     * scalar twin as a whole and the lanes of weighted subnormal terms take their lane-by-lane form; variant 14 the
+     * same with weights in [1/4, 1) and scale 4 (a gradient factor above 1 where the loss's weight is not), variant 15
+     * without weights and scale 4.
+     * Losses, gradients and the returned sum bit for bit as the scalar twin's.
      */
     @Test
     void bceWithLargeLogitsMatchesTheScalarTwin() {
         Random r = new Random(SEED + 5);
         int n = 64 * LANES + 7;
-        for (int variant = 0; variant < 8; variant++) {
+        for (int variant = 0; variant < 16; variant++) {
+            boolean plain = variant >= 12;
             float[] z = new float[n], t = new float[n], w = new float[n];
             for (int i = 0; i < n; i++) {
                 int kind = r.nextInt(5);
-                double mag = kind == 4 ? 40 + 6 * r.nextDouble() : 60 + 60 * r.nextDouble(); // 40-46: e near 2^-62
+                double mag = kind == 4 ? 40 + 6 * r.nextDouble() : 60 + 80 * r.nextDouble(); // 40-46: e near 2^-62
                 z[i] = kind == 0 ? (float) (r.nextGaussian() * 3)
                         : (float) ((r.nextBoolean() ? 1 : -1) * (kind == 1 ? Math.rint(mag) : mag)); // integers: c |z| ties
                 int k = r.nextInt(12);
                 t[i] = k < 2 ? 0f : k < 4 ? 1f : k < 8 ? r.nextFloat() : k == 8 ? 0x1p-30f : k == 9 ? -0x1p-40f
                         : (float) (r.nextDouble() * (k == 10 ? 0x1p-100 : 0x1p-130));
-                int q = r.nextInt(10);
+                if (plain && k >= 8) t[i] = k % 2;
+                int q = r.nextInt(12);
                 w[i] = q == 0 ? 0f : q == 1 ? 1e-30f : q == 2 ? 0x1p43f * (1 + r.nextInt(1 << 20))
-                        : q == 3 ? Float.MAX_VALUE : (float) (2 * r.nextDouble());
+                        : q == 3 ? Float.MAX_VALUE : q >= 10 ? (float) Math.scalb(1 + r.nextDouble(), 30 + r.nextInt(12))
+                        : (float) (2 * r.nextDouble());
+                if (plain) w[i] = variant == 14 ? (float) (0.25 + 0.75 * r.nextDouble())
+                        : (float) Math.scalb(1 + r.nextDouble(), r.nextInt(23) - 2);
             }
-            float[] weights = variant % 2 == 0 ? null : w;
-            double scale = variant < 2 ? 1.0 : variant < 4 ? 1.0 / n : 0x1p-30;
+            float[] weights = variant % 2 == 0 && !plain || variant == 15 ? null : w;
+            double scale = variant >= 14 ? 4.0 : variant < 2 || variant >= 8 ? 1.0 : variant < 4 ? 1.0 / n : 0x1p-30;
             float[] pw = null;
-            if (variant >= 6) { // posWeight, per column of a single row
+            if (variant >= 6 && variant < 12 || variant == 13) { // posWeight, per column of a single row
                 pw = new float[n];
-                for (int i = 0; i < n; i++) pw[i] = (float) (3 * r.nextDouble());
+                for (int i = 0; i < n; i++) {
+                    pw[i] = variant < 10 || r.nextBoolean() ? (float) (3 * r.nextDouble()) : (float) Math.scalb(1.0, r.nextInt(46));
+                }
             }
             for (boolean withGrad : new boolean[] {false, true}) {
                 float[] la = new float[n], lb = new float[n], ga = new float[n], gb = new float[n];

@@ -456,11 +456,11 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     /** Elements per round of the three BCE passes: sigma and softplus stay in L1 between them. */
     private static final int BCE_BLOCK = 1024;
 
-    private static final ThreadLocal<float[][]> SINK = ThreadLocal.withInitial(() -> new float[4][0]);
+    private static final ThreadLocal<float[][]> SINK = ThreadLocal.withInitial(() -> new float[5][0]);
 
     /**
-     * Four per-thread arrays of at least n floats, the blocks' intermediates between the BCE passes: sigma, softplus,
-     * losses, exp(-|z|).
+     * Five per-thread arrays of at least n floats, the blocks' intermediates between the BCE passes: sigma, softplus,
+     * losses, exp(-|z|), exp(-|z|) 2^64 unrounded where |z| &gt; 87.
      */
     private static float[][] sinks(int n) {
         float[][] h = SINK.get();
@@ -495,7 +495,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             for (int from = 0; from < full; from += BCE_BLOCK) {
                 int len = Math.min(BCE_BLOCK, full - from);
                 bceFused(z, zo + from, t, to + from, w, wo + from, len, sk[0], sk[2], lossOut, lo + from, grad, go + from,
-                        sf);
+                        sf, sk[4]);
                 addToPartials(sk[2], len, p);
             }
             bceElements(z, zo, t, to, w, wo, null, full, n, lossOut, lo, grad, go, sf, p);
@@ -508,11 +508,12 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             for (int from = 0; from < full; from += BCE_BLOCK) {
                 int len = Math.min(BCE_BLOCK, full - from); // a multiple of 16: element e adds to partial e % 16
                 int lOff = lossOut == null ? 0 : lo + from;
-                boolean tiny = bceSigmoidSoftplus(z, zo + from, len, sk[3], sk[0], sk[1]);
+                boolean tiny = bceSigmoidSoftplus(z, zo + from, len, sk[3], sk[0], sk[1], sk[4]);
                 bceLossHalves(z, zo + from, t, to + from, w, wo + from, pw, from, len, DL, sk[1], lArr, lOff, p);
                 bceLossHalves(z, zo + from, t, to + from, w, wo + from, pw, from, len, 0, sk[1], lArr, lOff, p);
                 if (grad != null && tiny) {
-                    bceGradientsTiny(t, to + from, w, wo + from, pw, from, len, sk[0], grad, go + from, sf);
+                    bceGradientsTiny(z, zo + from, t, to + from, w, wo + from, pw, from, len, sk[3], sk[0], sk[4], grad,
+                            go + from, sf);
                 } else if (grad != null) {
                     bceGradients(t, to + from, w, wo + from, pw, from, len, sk[0], grad, go + from, sf);
                 }
@@ -532,15 +533,19 @@ public final class PanamaSoftmax extends ScalarSoftmax {
      * carry no vector.
      */
     private static void bceFused(float[] z, int zo, float[] t, int to, float[] w, int wo, int n, float[] e,
-                                 float[] sink, float[] lArr, int lOff, float[] gArr, int gOff, float sf) {
-        bceExpNegAbs(z, zo, n, e);
+                                 float[] sink, float[] lArr, int lOff, float[] gArr, int gOff, float sf, float[] far) {
+        boolean needFar = w != null || Math.abs(sf) > 1f; // factors above 1: weights, or a gradient scale above 1
+        bceExpNegAbs(z, zo, n, e, far, needFar);
         // e below which a vector may meet a subnormal operand: e itself (softplus, the loss), with weights any loss w,
         // with a gradient e (w) sf; 2^-100 covers weights and sf >= 2^-24
         float eTiny = w != null ? 0x1p-100f : gArr == null ? 0x1p-125f
                 : Math.max(0x1p-125f, Math.min(0x1p-100f, 0x1p-124f / Math.abs(sf)));
-        float fMax = 0x1p42f / Math.max(1f, Math.abs(sf)); // w and w sf up to 2^42 in the small forms
+        // w and w sf up to FAR_FACTOR_MAX in the small forms (above it ScalarSoftmax.bceTimesTiny is binary64)
+        float fMax = FAR_FACTOR_MAX / Math.max(1f, Math.abs(sf));
         FloatVector one = FloatVector.broadcast(F, 1f);
         VectorMask<Float> hasW = F.maskAll(w != null);
+        VectorMask<Float> hasG = F.maskAll(gArr != null);
+        VectorMask<Float> noLanes = F.maskAll(false);
         float[] wArr = w == null ? z : w;
         int wOff = w == null ? zo : wo;
         for (int j = 0; j < n; j += FL) {
@@ -570,18 +575,30 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                 // 2^-64 whose half-ulp points are too, for |c| >= 2^-24); 0 < |c| < 2^-24 takes the scalar twin
                 VectorMask<Float> sub = ve.compare(LT, Float.MIN_NORMAL);
                 FloatVector vc = vy.blend(one.sub(vy), pos);
-                // weights (or w sf) past 2^42 take the twin too: f 2^85 in the small forms below would overflow (a
-                // zero loss with w >= 2^43 came out -3.6e-7 where the twin gives 0; q = a 2^64 f from 2^124 on: inf)
+                // weights (or w sf) past 2^39 take the twin too: its e f is binary64 there, and f 2^85 in the small
+                // forms below would overflow past 2^42 (a zero loss with w >= 2^43 came out -3.6e-7 where the twin
+                // gives 0; q = a 2^64 f from 2^124 on: inf)
                 if (vc.abs().compare(LT, 0x1p-24f).and(vc.compare(NE, 0f)).and(sub).or(vw.compare(GT, fMax)).anyTrue()) {
                     for (int q = j; q < j + FL; q++) {
                         float zq = z[zo + q];
                         float wq = w == null ? 1f : w[wo + q];
-                        float lq = bceLossF(zq, t[to + q], wq, Math.abs(zq), softplusNegAbs(e[q]));
+                        float lq = bceLossF(zq, t[to + q], wq, Math.abs(zq), e[q], softplusNegAbs(e[q]));
                         sink[q] = lq;
                         if (lArr != null) lArr[lOff + q] = lq;
                         if (gArr != null) gArr[gOff + q] = bceGrad(zq, t[to + q], w == null ? sf : wq * sf, false, 1f, e[q]);
                     }
                     continue;
+                }
+                // ScalarSoftmax.bceTimesTiny's lanes: the loss w e (c = 0, |z| finite) with w > 1, the gradient
+                // (e - y) w sf (z < 0, |y| < 2^-60) with w sf > 1: e unrounded, u = far (bceExpNegAbs), into the
+                // scaled products below as a 2^64 = u, resp. (u - y 2^64)
+                // (none without weights and a gradient scale <= 1: the masks' cost slowed N(0,30) rows 1.1-1.2x)
+                VectorMask<Float> tinyLoss = noLanes, tinyGrad = noLanes;
+                FloatVector vu = one;
+                if (needFar) {
+                    tinyLoss = sub.and(vc.compare(EQ, 0f)).and(vw.compare(GT, 1f)).and(vz.abs().compare(LE, Float.MAX_VALUE));
+                    tinyGrad = sub.and(hasG).andNot(pos).and(vy.abs().compare(LT, 0x1p-60f)).and(vw.mul(sf).compare(GT, 1f));
+                    if (tinyLoss.or(tinyGrad).anyTrue()) vu = FloatVector.fromArray(F, far, j);
                 }
                 FloatVector vspN = vhead.add(vcc.blend(0f, sub).fma(vrec, vt));
                 // (e = 0, |z| > 104: c |z| + 0, a tie of c |z| stays a tie)
@@ -598,7 +615,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                     VectorMask<Float> normal = aAbs.compare(GE, NORMAL_MIN_BITS).cast(F);
                     FloatVector a64 = ((FloatVector) aAbs.convert(I2F, 0)).mul(0x1p-85f)
                             .blend(aAbs.reinterpretAsFloats().blend(1f, normal.not()).mul(0x1p64f), normal)
-                            .blend(1f, small.not());
+                            .blend(1f, small.not()).blend(vu, tinyLoss);
+                    small = small.or(tinyLoss);
                     FloatVector fAbs = vw.abs();
                     FloatVector q = a64.mul(fAbs);
                     VectorMask<Float> tinyQ = q.compare(LT, EXP_NEG_U_MIN);
@@ -613,13 +631,16 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                 if (gArr != null) {
                     FloatVector vd = ve.blend(0f, sub).mul(vrec).blend(ve, sub).blend(vrec, pos).sub(vy); // sigma - y
                     FloatVector vws = vw.mul(sf);
-                    IntVector aBits = vd.reinterpretAsInts();
-                    IntVector aAbs = aBits.and(~SIGN_BIT_F);
+                    FloatVector vd64 = vu.sub(vy.mul(0x1p64f)); // (e - y) 2^64 on the tinyGrad lanes, rounded once
+                    IntVector dBits = vd.reinterpretAsInts();
+                    IntVector aAbs = dBits.and(~SIGN_BIT_F);
+                    IntVector aBits = dBits.blend(vd64.reinterpretAsInts(), tinyGrad.cast(I));
                     VectorMask<Float> small = aAbs.compare(LT, BCE_SMALL_BITS).cast(F);
                     VectorMask<Float> normal = aAbs.compare(GE, NORMAL_MIN_BITS).cast(F);
                     FloatVector a64 = ((FloatVector) aAbs.convert(I2F, 0)).mul(0x1p-85f)
                             .blend(aAbs.reinterpretAsFloats().blend(1f, normal.not()).mul(0x1p64f), normal)
-                            .blend(1f, small.not());
+                            .blend(1f, small.not()).blend(vd64.abs(), tinyGrad);
+                    small = small.or(tinyGrad);
                     FloatVector fAbs = vws.abs();
                     FloatVector q = a64.mul(fAbs);
                     VectorMask<Float> tinyQ = q.compare(LT, EXP_NEG_U_MIN);
@@ -645,8 +666,12 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         }
     }
 
-    /** e = exp(-|z|) over n (a multiple of FL) elements into e[0, n), as ScalarSoftmax.expNeg(-|z|, 0) unscaled. */
-    private static void bceExpNegAbs(float[] z, int zo, int n, float[] e) {
+    /**
+     * e = exp(-|z|) over n (a multiple of FL) elements into e[0, n), as ScalarSoftmax.expNeg(-|z|, 0) unscaled; in the
+     * vectors with some |z| &gt; 87, also far = ScalarSoftmax.bceFarScaled(|z|) (other vectors leave far stale: its
+     * readers take only lanes with a subnormal e).
+     */
+    private static void bceExpNegAbs(float[] z, int zo, int n, float[] e, float[] far, boolean needFar) {
         for (int j = 0; j < n; j += FL) {
             FloatVector va = FloatVector.fromArray(F, z, zo + j).abs();
             // a clamped to 104 and a < 2^-26 taken as 0 (e^-a = 1 either way): a subnormal factor, or r^2 going
@@ -675,6 +700,20 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                 ve = veh.mul(vs.blend(1f, mayBeSmall)).blend(vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN))
                         .mul(EXP_NEG_SCALE_DOWN).blend(vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts()
                                 .sub(0x4b000000).reinterpretAsFloats(), vu.compare(LT, EXP_NEG_U_MIN)), mayBeSmall);
+                // far = ScalarSoftmax.bceFarScaled(|z|), e 2^64 unrounded down to |z| = 131 (0 beyond), for the
+                // products of a subnormal e with factors above 1 (unweighted BCE has none: N(0,30) rows ran 1.1-1.4x)
+                if (needFar) {
+                    FloatVector vfc = va.blend(-EXP_FAR_MIN, va.compare(GT, -EXP_FAR_MIN)).neg();
+                    FloatVector vfnb = vfc.fma(LOG2E_F, EXP_MAGIC_F);
+                    FloatVector vfn = vfnb.sub(EXP_MAGIC_F);
+                    FloatVector vfr = vfn.fma(FloatVector.broadcast(F, -LN2_LO_F), vfn.fma(FloatVector.broadcast(F, -LN2_HI_F), vfc));
+                    FloatVector one = FloatVector.broadcast(F, 1f);
+                    vfr.fma(EXP_F_P4, EXP_F_P3).fma(vfr, FloatVector.broadcast(F, EXP_F_P2))
+                            .fma(vfr, FloatVector.broadcast(F, EXP_F_P1)).fma(vfr, FloatVector.broadcast(F, EXP_F_P0))
+                            .fma(vfr, one).fma(vfr, one)
+                            .mul(vfnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats())
+                            .blend(0f, va.compare(GT, -EXP_FAR_MIN)).intoArray(far, j);
+                }
             } else {
                 ve = veh.mul(vs);
             }
@@ -726,10 +765,13 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     /**
      * Pass 1 over n (a multiple of FL) elements: sigma(z) and softplus(-|z|) = log1p(exp(-|z|)), as the scalar twin;
      * e = exp(-|z|) first into e[0, n) by its own loop, as bceFused does. Returns whether some e &lt; 2^-100 (|z| &gt; 69),
-     * where sigma and the gradient may be subnormal: the gradient pass then takes bceGradientsTiny.
+     * where sigma and the gradient may be subnormal: the gradient pass then takes bceGradientsTiny. sp is stored
+     * times 2^64 (exact), and where e is subnormal as far = ScalarSoftmax.bceFarScaled(|z|), e 2^64 unrounded: the
+     * binary64 loss scales it back (a blend of its own in bceLossHalves boxed vectors under C2 alone: 3.6 KB per call).
      */
-    private static boolean bceSigmoidSoftplus(float[] z, int zo, int n, float[] e, float[] sig, float[] sp) {
-        bceExpNegAbs(z, zo, n, e);
+    private static boolean bceSigmoidSoftplus(float[] z, int zo, int n, float[] e, float[] sig, float[] sp,
+                                              float[] far) {
+        bceExpNegAbs(z, zo, n, e, far, true);
         boolean tiny = false;
         FloatVector one = FloatVector.broadcast(F, 1f);
         for (int j = 0; j < n; j += FL) {
@@ -755,11 +797,12 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                 // e subnormal (|z| > 87): w1 = 1, r = 1, k = f = t = 0, so softplus = e and sigma(-|z|) = e exactly,
                 // taken as such rather than through a subnormal factor (an assist of ~150 cycles on Intel)
                 VectorMask<Float> sub = ve.compare(LT, Float.MIN_NORMAL);
-                vhead.add(vcc.blend(0f, sub).fma(vrec, vt)).blend(ve, sub).intoArray(sp, j);
+                vhead.add(vcc.blend(0f, sub).fma(vrec, vt)).mul(0x1p64f).blend(FloatVector.fromArray(F, far, j), sub)
+                        .intoArray(sp, j);
                 ve.blend(0f, sub).mul(vrec).blend(ve, sub).blend(vrec, pos).intoArray(sig, j);
                 continue;
             }
-            vhead.add(vcc.fma(vrec, vt)).intoArray(sp, j);
+            vhead.add(vcc.fma(vrec, vt)).mul(0x1p64f).intoArray(sp, j);
             ve.mul(vrec).blend(vrec, pos).intoArray(sig, j);
         }
         return tiny;
@@ -805,9 +848,13 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             DoubleVector pwd = (DoubleVector) vpw.convertShape(F2D, D, 0);
             DoubleVector wd = (DoubleVector) vw.convertShape(F2D, D, 0);
             DoubleVector spd = (DoubleVector) vsp.convertShape(F2D, D, 0);
+            // sp 2^64 from bceSigmoidSoftplus (a subnormal e unrounded, as ScalarSoftmax.bceElements passes it), exact
+            spd = spd.mul(EXP_NEG_SUM_SCALE_DOWN);
             DoubleVector zd = (DoubleVector) vz.convertShape(F2D, D, 0);
-            DoubleVector lin = pwd.mul(yd).mul(ad).blend(oneD.sub(yd).mul(ad), zd.compare(GE, 0.0));
-            DoubleVector lw = pwd.mul(yd).add(oneD.sub(yd)); // ScalarSoftmax.bceLoss
+            DoubleVector pwy = pwd.mul(yd);
+            DoubleVector omy = oneD.sub(yd);
+            DoubleVector lin = pwy.blend(omy, zd.compare(GE, 0.0)).mul(ad);
+            DoubleVector lw = pwy.add(omy); // ScalarSoftmax.bceLoss
             DoubleVector loss = wd.mul(lin.add(lw.mul(spd)));
             FloatVector.fromArray(F, lArr, lOff + j).blend((FloatVector) loss.convertShape(D2F, F, 0), lowHalf)
                     .intoArray(lArr, lOff + j);
@@ -828,7 +875,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         for (int e = j; e < n; e++) { // first = DL only: the last high half
             float ze = z[zo + e];
             double loss = bceLoss(ze, t[to + e], w == null ? 1f : w[wo + e], pw == null ? 1f : pw[pwo + e],
-                    Math.abs(ze), sp[e]);
+                    Math.abs(ze), sp[e] * EXP_NEG_SUM_SCALE_DOWN);
             lArr[lOff + e] = (float) loss;
             p[e & 15] += loss;
         }
@@ -867,12 +914,14 @@ public final class PanamaSoftmax extends ScalarSoftmax {
      *     d = B = fma(A, 0, B); sigma = 0 the same way, exactly (zeros keep the fma's signs);
      * <li>other lanes: the fma itself (sigma normal);
      * </ul>
-     * then d ws rounded once by the same scaled form where |d| &lt; 2^-60, else the plain product. Vectors with no
+     * then d ws rounded once by the same scaled form where |d| &lt; 2^-60, else the plain product; where sigma is
+     * subnormal, B = 0 and f = A ws &gt; 1, u f 2^-64 rounded once instead (ScalarSoftmax.bceTimesTiny, u = far from
+     * bceExpNegAbs; f above FAR_FACTOR_MAX: the scalar formula). Vectors with no
      * sigma &lt; 2^-100 take bceGradients' formula; those with some tiny sigma whose B != 0 is not that large against A
      * (or NaN) take the scalar formula.
      */
-    private static void bceGradientsTiny(float[] t, int to, float[] w, int wo, float[] pw, int pwo, int n,
-                                         float[] sig, float[] gArr, int gOff, float sf) {
+    private static void bceGradientsTiny(float[] z, int zo, float[] t, int to, float[] w, int wo, float[] pw, int pwo,
+                                         int n, float[] e, float[] sig, float[] far, float[] gArr, int gOff, float sf) {
         FloatVector one = FloatVector.broadcast(F, 1f);
         VectorMask<Float> hasW = F.maskAll(w != null);
         float[] wArr = w == null ? t : w;
@@ -894,11 +943,14 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             VectorMask<Float> tiny = vsig.compare(LT, 0x1p-60f);
             VectorMask<Float> tinyPos = tiny.and(vsig.compare(GT, 0f));
             VectorMask<Float> product = tinyPos.and(vB.compare(EQ, 0f));
-            if (tinyPos.andNot(product).andNot(vA.abs().compare(LE, vB.abs().mul(0x1p34f))).anyTrue()) {
+            // ScalarSoftmax.bceTimesTiny's lanes: sigma = e subnormal, B = 0, f = A ws > 1 (above FAR_FACTOR_MAX: twin)
+            FloatVector vf = vA.mul(vws);
+            VectorMask<Float> farLanes = vsig.compare(LT, Float.MIN_NORMAL).and(vB.compare(EQ, 0f)).and(vf.compare(GT, 1f));
+            if (tinyPos.andNot(product).andNot(vA.abs().compare(LE, vB.abs().mul(0x1p34f)))
+                    .or(farLanes.and(vf.compare(GT, FAR_FACTOR_MAX))).anyTrue()) {
                 for (int q = j; q < j + FL; q++) {
-                    float yq = t[to + q], pq = pw[pwo + q];
                     float ws = w == null ? sf : w[wo + q] * sf;
-                    gArr[gOff + q] = Math.fma(Math.fma(pq, yq, 1f - yq), sig[q], -(pq * yq)) * ws; // ScalarSoftmax.bceGrad
+                    gArr[gOff + q] = bceGrad(z[zo + q], t[to + q], ws, true, pw[pwo + q], e[q]);
                 }
                 continue;
             }
@@ -931,9 +983,19 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                 FloatVector mag = q.blend(0x1p-66f, tinyQ).mul(0x1p-60f).blend(a60.mul(0x1p89f)
                         .fma(fAbs, FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts()
                         .sub(0x4b000000).reinterpretAsFloats(), tinyQ);
-                vd.blend(1f, small).mul(vws).blend(mag.reinterpretAsInts().or(aBits.lanewise(XOR,
-                        vws.reinterpretAsInts()).and(SIGN_BIT_F)).reinterpretAsFloats(), small).intoArray(gArr, gOff + j);
+                vd = vd.blend(1f, small).mul(vws).blend(mag.reinterpretAsInts().or(aBits.lanewise(XOR,
+                        vws.reinterpretAsInts()).and(SIGN_BIT_F)).reinterpretAsFloats(), small);
             }
+            if (farLanes.anyTrue()) { // u f 2^-64 rounded once, u = far (bceExpNegAbs): e 2^64 unrounded
+                FloatVector vu = FloatVector.zero(F).blend(FloatVector.fromArray(F, far, j), farLanes);
+                FloatVector fv = one.blend(vf, farLanes);
+                FloatVector q = vu.mul(fv);
+                VectorMask<Float> tinyQ = q.compare(LT, EXP_NEG_U_MIN);
+                vd = vd.blend(q.blend(EXP_NEG_U_MIN, tinyQ).mul(EXP_NEG_SCALE_DOWN).blend(vu.fma(fv.mul(EXP_NEG_TO_SUBNORMAL),
+                        FloatVector.broadcast(F, 0x1p23f)).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(), tinyQ),
+                        farLanes);
+            }
+            vd.intoArray(gArr, gOff + j);
         }
     }
 

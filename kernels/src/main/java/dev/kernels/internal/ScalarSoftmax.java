@@ -405,7 +405,9 @@ public class ScalarSoftmax implements SoftmaxSupport {
             float a = Math.abs(zj);
             float e = expNeg(-a, 0f);
             float sp = softplusNegAbs(e);
-            double loss = pw == null ? bceLossF(zj, yj, wj, a, sp) : bceLoss(zj, yj, wj, pj, a, sp);
+            // with posWeight a subnormal e (sp = e) enters the binary64 loss unrounded
+            double loss = pw == null ? bceLossF(zj, yj, wj, a, e, sp)
+                    : bceLoss(zj, yj, wj, pj, a, e < Float.MIN_NORMAL ? bceFarScaled(a) * EXP_NEG_SUM_SCALE_DOWN : sp);
             if (lossOut != null) lossOut[lo + j] = (float) loss;
             if (grad != null) grad[go + j] = bceGrad(zj, yj, w == null ? sf : wj * sf, pw != null, pj, e);
             p[j & 15] += loss;
@@ -413,18 +415,41 @@ public class ScalarSoftmax implements SoftmaxSupport {
     }
 
     /**
+     * u = e^-a 2^64 for a &gt; 87 (where BCE's e = {@link #expNeg}(-a) may be subnormal): {@link #expFarScaled}(-a) down
+     * to a = 131, 0 beyond (e^-131 f &lt; 2^-150 for factors f &le; FAR_FACTOR_MAX). BCE's weighted products of a
+     * subnormal e are formed from it, rounded once, as cross-entropy's gradient is.
+     */
+    static float bceFarScaled(float a) {
+        return a <= -EXP_FAR_MIN ? expFarScaled(-a) : 0f;
+    }
+
+    /**
+     * f (e^-a - y) rounded once, for a subnormal float e^-a, |y| &lt; 2^-60 and f in (1, FAR_FACTOR_MAX]: u - y 2^64
+     * (u = {@link #bceFarScaled}(a); one rounding, none for y = 0) times f 2^-64, the product rounded once (binary64
+     * holds it exactly); in binary64 for f above FAR_FACTOR_MAX. A subnormal e rounded first kept its rounding
+     * through f: 68 ULP of a loss of 7e-42 with w = pw = 16.
+     */
+    static float bceTimesTiny(float a, float y, float f) {
+        if (f > FAR_FACTOR_MAX) return (float) (((a > -EXP_D_NEG_MIN ? 0.0 : ScalarMath.expD(-a)) - y) * f);
+        float d64 = bceFarScaled(a) - y * 0x1p64f;
+        return (float) ((double) d64 * f * EXP_NEG_SUM_SCALE_DOWN);
+    }
+
+    /**
      * w * (lin + lw * sp) in binary64, lin = (1 - y) |z| for z &ge; 0, pw y |z| for z &lt; 0, lw = pw y + (1 - y),
      * sp = log1p(exp(-|z|)): PyTorch's (1 - y) z + lw softplus(-z) rearranged so that for y, pw &ge; 0 both terms are
-     * &ge; 0 (no cancellation, no overflow for any finite z).
+     * &ge; 0 (no cancellation, no overflow for any finite z). Where e = exp(-|z|) is subnormal, sp = e is passed
+     * unrounded ({@link #bceFarScaled} 2^-64), so w lw &gt; 1 does not scale a subnormal rounding; e^-|z| below e^-131 is
+     * left out, which costs less than half a subnormal ulp for w lw &le; FAR_FACTOR_MAX.
      */
-    static double bceLoss(float z, float y, float w, float pw, float a, float sp) {
+    static double bceLoss(float z, float y, float w, float pw, float a, double sp) {
         double ad = a;
         double yd = y;
         double pwd = pw;
         double lin = z >= 0f ? (1.0 - yd) * ad : (pwd * yd) * ad;
         // both terms exact and >= 0 for y in [0, 1]; 1 + (pw - 1) y lost bits of pw < 2^-30 (all of them below 2^-54)
         double lw = pwd * yd + (1.0 - yd);
-        return (double) w * (lin + lw * (double) sp);
+        return (double) w * (lin + lw * sp);
     }
 
     /**
@@ -432,18 +457,31 @@ public class ScalarSoftmax implements SoftmaxSupport {
      * are &ge; 0: at most 0.5 ULP for the fma, 1.62 for sp, 1 for a rounded 1 - y (0.5 more with w). With the same sp,
      * the same value as {@link #bceLoss} rounded to float except where 1 - y or the binary64 sum rounds (3 of the 196
      * seeded batch digests, equal max errors), and the vector pass needs no binary64 blends, so every width runs it.
+     * Where c = 0, |z| is finite, e = exp(-|z|) is subnormal and w &gt; 1, the loss w e is {@link #bceTimesTiny}.
      */
-    static float bceLossF(float z, float y, float w, float a, float sp) {
+    static float bceLossF(float z, float y, float w, float a, float e, float sp) {
         float c = z >= 0f ? 1f - y : y;
+        if (c == 0f && w > 1f && e < Float.MIN_NORMAL && a <= Float.MAX_VALUE) return bceTimesTiny(a, 0f, w);
         return w * Math.fma(c, a, sp);
     }
 
-    /** (sigma(z) - y) * ws, or with pos_weight fma(pw y + 1 - y, sigma, -pw y) * ws (PyTorch's form); e = exp(-|z|). */
+    /**
+     * (sigma(z) - y) * ws, or with pos_weight fma(pw y + 1 - y, sigma, -pw y) * ws (PyTorch's form); e = exp(-|z|).
+     * Where sigma = e is subnormal (z &lt; -87) and the result is f (e - y) with |y| &lt; 2^-60 and f = ws &gt; 1, or
+     * with pos_weight f e with pw y = 0 and f = (pw y + 1 - y) ws &gt; 1, it is {@link #bceTimesTiny}: e unrounded.
+     */
     static float bceGrad(float z, float y, float ws, boolean hasPw, float pw, float e) {
+        boolean tiny = z < 0f && e < Float.MIN_NORMAL;
         float r = 1f / (1f + e);
         float sigma = z >= 0f ? r : e * r; // sigma(-|z|) = e / (1 + e): never 1 - tiny, never overflows
-        if (!hasPw) return (sigma - y) * ws;
-        return Math.fma(Math.fma(pw, y, 1f - y), sigma, -(pw * y)) * ws;
+        if (!hasPw) {
+            if (tiny && ws > 1f && Math.abs(y) < 0x1p-60f) return bceTimesTiny(-z, y, ws);
+            return (sigma - y) * ws;
+        }
+        float aCoef = Math.fma(pw, y, 1f - y);
+        float b = -(pw * y);
+        if (tiny && b == 0f && aCoef * ws > 1f) return bceTimesTiny(-z, 0f, aCoef * ws);
+        return Math.fma(aCoef, sigma, b) * ws;
     }
 
     // ============================================================================================ row-wise kernels
