@@ -501,6 +501,40 @@ class SoftmaxCrossCheckTest {
         }
     }
 
+    /**
+     * Losses written over the logits while a gradient is formed, on logits whose tiny-gradient form hands lanes to the
+     * scalar formula (|z| in [60, 140], tiny targets, weights past FAR_FACTOR_MAX): that formula reads z after the
+     * loss passes, so it must read a copy. Without posWeight and with it, vector and twin both in place, bit for bit.
+     */
+    @Test
+    void bceLossOverLogitsWithGradientOnLargeLogitsMatchesTheScalarTwin() {
+        Random r = new Random(SEED + 7);
+        int n = 16 * LANES + 16;
+        for (int variant = 0; variant < 4; variant++) {
+            float[] z = new float[n], t = new float[n], w = new float[n], pw = new float[n];
+            for (int i = 0; i < n; i++) {
+                float mag = r.nextInt(4) == 0 ? (float) Math.abs(3 * r.nextGaussian()) : (float) (60 + 80 * r.nextDouble());
+                z[i] = r.nextBoolean() ? mag : -mag;
+                int k = r.nextInt(6);
+                t[i] = k < 2 ? 0f : k < 4 ? 1f : k == 4 ? r.nextFloat() : 0x1p-40f;
+                w[i] = r.nextInt(8) == 0 ? 0x1p40f : (float) (3 * r.nextDouble());
+                pw[i] = (float) (3 * r.nextDouble());
+            }
+            float[] weights = variant % 2 == 0 ? null : w;
+            float[] posWeight = variant < 2 ? null : pw;
+            float[] za = z.clone(), zb = z.clone(), ga = new float[n], gb = new float[n];
+            double sa = VECTOR.bce(za, 0, t, 0, weights, 0, posWeight, n, n, za, 0, null, 0, ga, 0, 1.0);
+            double sb = SCALAR.bce(zb, 0, t, 0, weights, 0, posWeight, n, n, zb, 0, null, 0, gb, 0, 1.0);
+            String what = "variant=" + variant;
+            assertEquals(Double.doubleToLongBits(sb), Double.doubleToLongBits(sa), what + ": sum " + sa + " vs " + sb);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Float.toHexString(zb[i]), Float.toHexString(za[i]), what + ": loss " + i + " z=" + z[i]);
+                assertEquals(Float.toHexString(gb[i]), Float.toHexString(ga[i]), what + ": grad " + i + " z=" + z[i]
+                        + " t=" + t[i]);
+            }
+        }
+    }
+
     @Test
     void bceInPlace() {
         for (boolean weighted : new boolean[] {false, true}) {

@@ -456,11 +456,11 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     /** Elements per round of the three BCE passes: sigma and softplus stay in L1 between them. */
     private static final int BCE_BLOCK = 1024;
 
-    private static final ThreadLocal<float[][]> SINK = ThreadLocal.withInitial(() -> new float[5][0]);
+    private static final ThreadLocal<float[][]> SINK = ThreadLocal.withInitial(() -> new float[6][0]);
 
     /**
-     * Five per-thread arrays of at least n floats, the blocks' intermediates between the BCE passes: sigma, softplus,
-     * losses, exp(-|z|), exp(-|z|) 2^64 unrounded where |z| &gt; 87.
+     * Six per-thread arrays of at least n floats, the blocks' intermediates between the BCE passes: sigma, softplus,
+     * losses, exp(-|z|), exp(-|z|) 2^64 unrounded where |z| &gt; 87, a copy of z where the losses overwrite it.
      */
     private static float[][] sinks(int n) {
         float[][] h = SINK.get();
@@ -482,7 +482,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
      * it (2.9 KB of bytecode) made C1 give up (out of virtual registers), and the former single loss pass, both halves
      * in one body, boxed vectors under -XX:-TieredCompilation (2.0-2.6 KB per call; see bceLossHalves). The gradient
      * pass runs only when a gradient is wanted, after both loss passes have read z: grad and lossOut may be z, and
-     * where both are, the gradient wins, as in the scalar twin.
+     * where both are, the gradient wins, as in the scalar twin. Its tiny form hands some lanes to the twin's formula,
+     * which reads z: where lossOut is z, from a copy of the block taken before the loss passes.
      */
     @Override
     protected double bceRow(float[] z, int zo, float[] t, int to, float[] w, int wo, float[] pw, int n,
@@ -509,10 +510,17 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                 int len = Math.min(BCE_BLOCK, full - from); // a multiple of 16: element e adds to partial e % 16
                 int lOff = lossOut == null ? 0 : lo + from;
                 boolean tiny = bceSigmoidSoftplus(z, zo + from, len, sk[3], sk[0], sk[1], sk[4]);
+                float[] zg = z;
+                int zgo = zo + from;
+                if (grad != null && tiny && lossOut == z) { // the loss passes overwrite z; the tiny gradient reads it
+                    System.arraycopy(z, zo + from, sk[5], 0, len);
+                    zg = sk[5];
+                    zgo = 0;
+                }
                 bceLossHalves(z, zo + from, t, to + from, w, wo + from, pw, from, len, DL, sk[1], lArr, lOff, p);
                 bceLossHalves(z, zo + from, t, to + from, w, wo + from, pw, from, len, 0, sk[1], lArr, lOff, p);
                 if (grad != null && tiny) {
-                    bceGradientsTiny(z, zo + from, t, to + from, w, wo + from, pw, from, len, sk[3], sk[0], sk[4], grad,
+                    bceGradientsTiny(zg, zgo, t, to + from, w, wo + from, pw, from, len, sk[3], sk[0], sk[4], grad,
                             go + from, sf);
                 } else if (grad != null) {
                     bceGradients(t, to + from, w, wo + from, pw, from, len, sk[0], grad, go + from, sf);
@@ -578,7 +586,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                 // weights (or w sf) past 2^39 take the twin too: its e f is binary64 there, and f 2^85 in the small
                 // forms below would overflow past 2^42 (a zero loss with w >= 2^43 came out -3.6e-7 where the twin
                 // gives 0; q = a 2^64 f from 2^124 on: inf)
-                if (vc.abs().compare(LT, 0x1p-24f).and(vc.compare(NE, 0f)).and(sub).or(vw.compare(GT, fMax)).anyTrue()) {
+                if (vc.abs().compare(LT, 0x1p-24f).and(vc.compare(NE, 0f)).and(sub).or(vw.abs().compare(GT, fMax)).anyTrue()) {
                     for (int q = j; q < j + FL; q++) {
                         float zq = z[zo + q];
                         float wq = w == null ? 1f : w[wo + q];
@@ -667,9 +675,9 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     }
 
     /**
-     * e = exp(-|z|) over n (a multiple of FL) elements into e[0, n), as ScalarSoftmax.expNeg(-|z|, 0) unscaled; in the
-     * vectors with some |z| &gt; 87, also far = ScalarSoftmax.bceFarScaled(|z|) (other vectors leave far stale: its
-     * readers take only lanes with a subnormal e).
+     * e = exp(-|z|) over n (a multiple of FL) elements into e[0, n), as ScalarSoftmax.expNeg(-|z|, 0) unscaled; with
+     * needFar, in the vectors with some |z| &gt; 87, also far = ScalarSoftmax.bceFarScaled(|z|) (other vectors leave far
+     * stale: its readers take only lanes with a subnormal e, and only where needFar was set).
      */
     private static void bceExpNegAbs(float[] z, int zo, int n, float[] e, float[] far, boolean needFar) {
         for (int j = 0; j < n; j += FL) {

@@ -416,7 +416,8 @@ public class ScalarSoftmax implements SoftmaxSupport {
 
     /**
      * u = e^-a 2^64 for a &gt; 87 (where BCE's e = {@link #expNeg}(-a) may be subnormal): {@link #expFarScaled}(-a) down
-     * to a = 131, 0 beyond (e^-131 f &lt; 2^-150 for factors f &le; FAR_FACTOR_MAX). BCE's weighted products of a
+     * to a = 131, 0 beyond (e^-131 f &le; 2^-149.99 for factors f &le; FAR_FACTOR_MAX: one subnormal ulp at most, near
+     * f = 2^39, as {@link #farOMin}'s clamp). BCE's weighted products of a
      * subnormal e are formed from it, rounded once, as cross-entropy's gradient is.
      */
     static float bceFarScaled(float a) {
@@ -440,7 +441,7 @@ public class ScalarSoftmax implements SoftmaxSupport {
      * sp = log1p(exp(-|z|)): PyTorch's (1 - y) z + lw softplus(-z) rearranged so that for y, pw &ge; 0 both terms are
      * &ge; 0 (no cancellation, no overflow for any finite z). Where e = exp(-|z|) is subnormal, sp = e is passed
      * unrounded ({@link #bceFarScaled} 2^-64), so w lw &gt; 1 does not scale a subnormal rounding; e^-|z| below e^-131 is
-     * left out, which costs less than half a subnormal ulp for w lw &le; FAR_FACTOR_MAX.
+     * left out, which costs one subnormal ulp at most for w lw &le; FAR_FACTOR_MAX.
      */
     static double bceLoss(float z, float y, float w, float pw, float a, double sp) {
         double ad = a;
