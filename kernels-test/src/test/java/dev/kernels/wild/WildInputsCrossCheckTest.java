@@ -245,6 +245,12 @@ class WildInputsCrossCheckTest {
             m.compare("bce loss in place" + bce, zl, eb);
             SM_VECTOR.bce(zg, 0, t, 0, fw, 0, fpw, n, cols, null, 0, null, 0, zg, 0, bScale);
             m.compare("bce grad in place" + bce, zg, gb);
+            // losses into the logits array while a gradient is formed elsewhere (a pass reading z after the losses
+            // overwrote it gave gradients of 1 for -1e-12)
+            float[] zlg = x.clone(), glg = new float[n];
+            SM_VECTOR.bce(zlg, 0, t, 0, fw, 0, fpw, n, cols, zlg, 0, null, 0, glg, 0, bScale);
+            m.compare("bce loss in place with grad" + bce, zlg, eb);
+            m.compare("bce grad beside loss in place" + bce, glg, gb);
         }
     }
 
