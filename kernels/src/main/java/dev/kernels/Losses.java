@@ -202,7 +202,7 @@ public final class Losses {
      * within {@value #MAX_ULP_GRAD} ulp of max(lw sigma, pw y) times |w scale| (sigma - y cancels by nature), also
      * where the unweighted term e^-|z| is subnormal and a weight above 1 scales it (e enters such products unrounded).
      * Outside the bounds: with posWeight, losses with w lw above 2^39 at |z| &gt; 131 (e^-|z| below e^-131 is left
-     * out there), and a subnormal product pw y, rounded before a weight above 1 scales it.
+     * out there).
      * {@code grad} and {@code lossOut} may be {@code logits} (in-place).
      *
      * @param weight    per-element weights (length rows * cols) or null

@@ -233,9 +233,9 @@ class LossesTest {
 
     /**
      * BCE with weights and posWeight up to 2^10 on logits whose unweighted loss or gradient e^-|z| is subnormal or
-     * below the float range (|z| in [80, 140], target on z's side), mixed with N(0, 30): every per-element loss within
-     * MAX_ULP_LOSS ULP, every gradient (SUM) within MAX_ULP_GRAD ulp of its terms. A subnormal e rounded before its
-     * weight was 68 ULP off with w = pw = 16.
+     * below the float range (|z| in [80, 140], target on z's side), mixed with N(0, 30), and with some subnormal
+     * posWeight columns: every per-element loss within MAX_ULP_LOSS ULP, every gradient (SUM) within MAX_ULP_GRAD ulp
+     * of its terms. A subnormal e rounded before its weight was 68 ULP off with w = pw = 16, a subnormal pw y 20 ulp.
      */
     @Test
     void bceWithWeightsAboveOneOnSubnormalTermsWithinTheBound() {
@@ -247,11 +247,13 @@ class LossesTest {
                 boolean far = r.nextInt(3) > 0;
                 float mag = far ? (float) (80 + 60 * r.nextDouble()) : (float) Math.abs(30 * r.nextGaussian());
                 z[i] = r.nextBoolean() ? mag : -mag;
-                int k = r.nextInt(4);
-                y[i] = k == 0 ? 0f : k == 1 ? 1f : z[i] >= 0 ? 1f : 0f; // mostly the target on z's side
+                int k = r.nextInt(5);
+                y[i] = k == 0 ? 0f : k == 1 ? 1f : k == 4 ? r.nextFloat() : z[i] >= 0 ? 1f : 0f; // mostly on z's side
                 w[i] = (float) Math.scalb(r.nextDouble(), r.nextInt(11));
             }
-            for (int c = 0; c < cols; c++) pw[c] = (float) Math.scalb(r.nextDouble(), r.nextInt(11));
+            for (int c = 0; c < cols; c++) { // some subnormal: pw y subnormal, then scaled by w
+                pw[c] = c % 7 == 0 ? Float.MIN_VALUE * (1 + r.nextInt(1 << 22)) : (float) Math.scalb(r.nextDouble(), r.nextInt(11));
+            }
             boolean hasW = round % 2 == 0, hasPw = round >= 2;
             float[] loss = new float[n], g = new float[n];
             Losses.bceWithLogits(z, y, hasW ? w : null, hasPw ? pw : null, rows, cols, Reduction.NONE, loss, null);

@@ -412,7 +412,8 @@ class SoftmaxCrossCheckTest {
      * with zeros, tiny and huge ones (w 2^85 overflowed from 2^43 on: a zero loss with such a weight came out -3.6e-7;
      * a 2^64 w from 2^124 on: inf),
      * gradient scales 1, 1/n and 2^-30, loss only and loss with gradient, without and (variants 6-11) with posWeight,
-     * in [0, 3) or 2^k for k up to 45 (w lw and A ws around FAR_FACTOR_MAX = 2^39, the end of the scaled forms);
+     * in [0, 3), 2^k for k up to 45 (w lw and A ws around FAR_FACTOR_MAX = 2^39, the end of the scaled forms) or
+     * subnormal (pw y subnormal: taken in binary64 beside a tiny sigma);
      * variants 12, 13: targets 0, 1 and soft, weights 2^k, k in [-2, 20], scale 1, so that no vector leaves for the
      * scalar twin as a whole and the lanes of weighted subnormal terms take their lane-by-lane form; variant 14 the
      * same with weights in [1/4, 1) and scale 4 (a gradient factor above 1 where the loss's weight is not), variant 15
@@ -448,7 +449,9 @@ class SoftmaxCrossCheckTest {
             if (variant >= 6 && variant < 12 || variant == 13) { // posWeight, per column of a single row
                 pw = new float[n];
                 for (int i = 0; i < n; i++) {
-                    pw[i] = variant < 10 || r.nextBoolean() ? (float) (3 * r.nextDouble()) : (float) Math.scalb(1.0, r.nextInt(46));
+                    pw[i] = variant < 10 || r.nextBoolean() ? (float) (3 * r.nextDouble())
+                            : r.nextInt(4) == 0 ? Float.MIN_VALUE * (1 + r.nextInt(1 << 22)) // pw y subnormal
+                            : (float) Math.scalb(1.0, r.nextInt(46));
                 }
             }
             for (boolean withGrad : new boolean[] {false, true}) {

@@ -954,8 +954,11 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             // ScalarSoftmax.bceTimesTiny's lanes: sigma = e subnormal, B = 0, f = A ws > 1 (above FAR_FACTOR_MAX: twin)
             FloatVector vf = vA.mul(vws);
             VectorMask<Float> farLanes = vsig.compare(LT, Float.MIN_NORMAL).and(vB.compare(EQ, 0f)).and(vf.compare(GT, 1f));
+            // and a subnormal B (pw y) beside sigma < 2^-100: the twin's binary64 form
+            VectorMask<Float> subB = vB.abs().compare(LT, Float.MIN_NORMAL).and(vB.compare(NE, 0f))
+                    .and(vsig.compare(LT, 0x1p-100f));
             if (tinyPos.andNot(product).andNot(vA.abs().compare(LE, vB.abs().mul(0x1p34f)))
-                    .or(farLanes.and(vf.compare(GT, FAR_FACTOR_MAX))).anyTrue()) {
+                    .or(farLanes.and(vf.compare(GT, FAR_FACTOR_MAX))).or(subB).anyTrue()) {
                 for (int q = j; q < j + FL; q++) {
                     float ws = w == null ? sf : w[wo + q] * sf;
                     gArr[gOff + q] = bceGrad(z[zo + q], t[to + q], ws, true, pw[pwo + q], e[q]);
