@@ -180,4 +180,18 @@ public final class SoftmaxOracle {
         double sigma = z >= 0 ? 1 / (1 + e) : e / (1 + e);
         return w * ((pw * y + (1 - (double) y)) * sigma - pw * y); // (pw y + 1) - y lost bits of pw < 2^-30
     }
+
+    /**
+     * Error of a BCE gradient g in ulp of its terms, max(lw sigma, pw y) w (sigma - y cancels: the bound is stated in
+     * ulps of the operands); 0 or infinite where the terms are 0, ULP of the value where it or g leaves float range.
+     */
+    public static double bceGradErrorUlpOfTerms(float g, float z, float y, double w, double pw) {
+        double e = StrictMath.exp(-Math.abs((double) z));
+        double sigma = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+        double terms = Math.max((pw * y + (1 - (double) y)) * sigma, pw * y) * w;
+        double exact = bceGrad(z, y, w, pw);
+        if (terms == 0) return g == 0 ? 0 : Double.POSITIVE_INFINITY;
+        if (Double.isInfinite((float) exact) || Float.isInfinite(g)) return ulpError(g, exact);
+        return Math.abs(g - exact) / ulpOf(terms);
+    }
 }

@@ -124,14 +124,8 @@ public final class WildOracleProbe {
                 String at = "it=" + it + " z=" + z[i] + " y=" + y[i] + " w=" + wi + " pw=" + pi;
                 double ref = SoftmaxOracle.bce(z[i], y[i], wi, pi);
                 wl.add(SoftmaxOracle.ulpError(loss[i], ref), at + " loss " + loss[i] + " exact " + ref);
-                double e = StrictMath.exp(-Math.abs((double) z[i]));
-                double sigma = z[i] >= 0 ? 1 / (1 + e) : e / (1 + e);
-                double terms = Math.max((pi * y[i] + (1 - (double) y[i])) * sigma, pi * y[i]) * wi;
-                double rg = SoftmaxOracle.bceGrad(z[i], y[i], wi, pi);
-                double eg = terms == 0 ? (g[i] == 0 ? 0 : Double.POSITIVE_INFINITY)
-                        : Double.isInfinite((float) rg) || Float.isInfinite(g[i]) ? SoftmaxOracle.ulpError(g[i], rg)
-                        : Math.abs(g[i] - rg) / SoftmaxOracle.ulpOf(terms);
-                wg.add(eg, at + " grad " + g[i] + " exact " + rg);
+                double eg = SoftmaxOracle.bceGradErrorUlpOfTerms(g[i], z[i], y[i], wi, pi);
+                wg.add(eg, at + " grad " + g[i] + " exact " + SoftmaxOracle.bceGrad(z[i], y[i], wi, pi));
             }
         }
         wl.print();
