@@ -24,6 +24,15 @@ import java.util.concurrent.Executor;
  * <p><b>Errors</b> are thrown before anything is written: labels outside [0, cols) other than ignoreIndex, arrays of
  * the wrong length, negative / non-finite weights, smoothing outside [0, 1] ({@link IllegalArgumentException}),
  * nulls ({@link NullPointerException}), ranges outside arrays ({@link IndexOutOfBoundsException}).
+ *
+ * <p><b>Where results differ from PyTorch's</b> (deliberately): NONE returns the sum (per-row losses go to
+ * {@code lossOut}); weights must be finite and &ge; 0 and smoothing in [0, 1] (PyTorch accepts negative weights and
+ * treats a negative or NaN smoothing as none); BCE weights are per element and posWeight per column, not broadcast.
+ * Ignored cross-entropy rows get a zero gradient row whatever their logits (PyTorch's log_softmax backward gives
+ * NaN there for a row holding NaN or +&infin;). BCE with an infinite logit gives the limit where it is +&infin;
+ * (z = -&infin; with y &gt; 0, z = +&infin; with y &lt; 1) and NaN where the limit 0 would need 0 &middot; &infin; (y = 0
+ * at z = -&infin;, y = 1 at z = +&infin;); PyTorch's (1 - y) z - logsigmoid(z) gives NaN for every infinite z except
+ * z = +&infin; with y &lt; 1. Gradients at infinite logits are sigma(z) - y as in PyTorch.
  */
 public final class Losses {
     private Losses() {}
@@ -48,12 +57,18 @@ public final class Losses {
      *
      * @param gradOrNull if not null, {@code rows * cols} floats receiving the gradient (softmax - onehot) * scale
      * @return the reduced loss (NONE: the sum)
-     * @throws IllegalArgumentException if a length is wrong or a label is outside [0, cols) and not -100
+     * @throws IllegalArgumentException if a length is wrong (logits and grad: rows * cols; labels: rows) or a label is
+     *                                  outside [0, cols) and not -100
      */
     public static float crossEntropyWithLogits(float[] logits, int rows, int cols, int[] labels, float[] gradOrNull,
                                                Reduction reduction) {
         SoftmaxChecks.shape(rows, cols);
         SoftmaxChecks.exactLength(logits, "logits", (long) rows * cols);
+        Objects.requireNonNull(labels, "labels");
+        // one label per row, as for the logits: a longer array is a shape mismatch too (PyTorch rejects it)
+        if (labels.length != rows) {
+            throw new IllegalArgumentException("labels.length is " + labels.length + ", expected rows = " + rows);
+        }
         if (gradOrNull != null) SoftmaxChecks.exactLength(gradOrNull, "grad", (long) rows * cols);
         return crossEntropyWithLogits(logits, 0, cols, rows, cols, labels, 0, DEFAULT_IGNORE_INDEX, null, 0f,
                 reduction, null, 0, gradOrNull, 0, cols);

@@ -5,7 +5,10 @@ package dev.kernels;
  * argument.
  */
 public enum Reduction {
-    /** No reduction: the per-row / per-element losses are written to an output array; the kernel returns their sum. */
+    /**
+     * No reduction: the per-row / per-element losses go to the kernel's {@code lossOut} array when one is given (the
+     * simple forms have none); the kernel returns their sum, and a gradient is that of the sum, as for SUM.
+     */
     NONE,
     /** The sum of the losses (accumulated in binary64, in a fixed order). */
     SUM,

@@ -132,8 +132,13 @@ class LossesTest {
                 () -> Losses.crossEntropyWithLogits(x, 3, 4, new int[] {0, 4, 1}, grad, Reduction.SUM));
         assertThrows(IllegalArgumentException.class,
                 () -> Losses.crossEntropyWithLogits(x, 3, 4, new int[] {0, -1, 1}, grad, Reduction.SUM));
-        assertThrows(IndexOutOfBoundsException.class,
+        // the simple form takes exactly one label per row; the full form's labels are a range at an offset
+        assertThrows(IllegalArgumentException.class,
                 () -> Losses.crossEntropyWithLogits(x, 3, 4, new int[] {0, 1}, grad, Reduction.SUM));
+        assertThrows(IllegalArgumentException.class,
+                () -> Losses.crossEntropyWithLogits(x, 3, 4, new int[] {0, 1, 2, 3}, grad, Reduction.SUM));
+        assertThrows(IndexOutOfBoundsException.class, () -> Losses.crossEntropyWithLogits(x, 0, 4, 3, 4,
+                new int[] {0, 1, 2}, 1, -100, null, 0f, Reduction.SUM, null, 0, grad, 0, 4));
         assertThrows(IllegalArgumentException.class, () -> Losses.crossEntropyWithLogits(x, 0, 4, 3, 4,
                 new int[] {0, 1, 2}, 0, -100, new float[] {1, -1, 1, 1}, 0f, Reduction.MEAN, null, 0, grad, 0, 4));
         assertThrows(IllegalArgumentException.class, () -> Losses.crossEntropyWithLogits(x, 0, 4, 3, 4,
@@ -302,6 +307,53 @@ class LossesTest {
         assertThrows(IllegalArgumentException.class, () -> Losses.bceWithLogits(z, new float[6], null, new float[2],
                 2, 3, Reduction.SUM, null, grad));
         for (float v : grad) assertEquals(3f, v);
+    }
+
+    @Test
+    void infiniteLogitsAndIgnoredNaNRowsAsDocumented() {
+        // 64 elements so the vector path meets the infinite logits in full vectors and in the tail
+        float inf = Float.POSITIVE_INFINITY;
+        float[][] cases = {{-inf, 1f}, {-inf, 0.5f}, {-inf, 0f}, {inf, 0f}, {inf, 0.5f}, {inf, 1f}};
+        float[] expectLoss = {inf, inf, Float.NaN, inf, inf, Float.NaN};
+        float[] expectGrad = {-1f, -0.5f, 0f, 1f, 0.5f, 0f};
+        for (boolean posWeight : new boolean[] {false, true}) {
+            for (int k = 0; k < cases.length; k++) {
+                float[] z = new float[64], t = new float[64], loss = new float[64], grad = new float[64];
+                for (int i = 0; i < 64; i++) z[i] = (i % 3) - 1f;
+                for (int at : new int[] {5, 37, 63}) {
+                    z[at] = cases[k][0];
+                    t[at] = cases[k][1];
+                }
+                float[] pw = null;
+                if (posWeight) {
+                    pw = new float[8];
+                    Arrays.fill(pw, 1f); // pw = 1 gives the unweighted values through the binary64 posWeight loss
+                }
+                Losses.bceWithLogits(z, t, null, pw, 8, 8, Reduction.NONE, loss, grad);
+                for (int at : new int[] {5, 37, 63}) {
+                    String what = "posWeight " + posWeight + ", z " + z[at] + ", y " + t[at] + " at " + at;
+                    assertEquals(expectLoss[k], loss[at], what);
+                    assertEquals(expectGrad[k], grad[at], what);
+                }
+                for (int i = 0; i < 64; i++) if (i != 5 && i != 37 && i != 63) assertTrue(Float.isFinite(loss[i]));
+            }
+        }
+        // an ignored row with NaN and +inf logits: zero gradient row, loss 0; the other row is ordinary
+        float[] x = {Float.NaN, inf, 0f, 1f, 0f, 1f, 2f, 3f};
+        float[] grad = new float[8];
+        Arrays.fill(grad, 7f);
+        float[] lossOut = new float[2];
+        Losses.crossEntropyWithLogits(x, 0, 4, 2, 4, new int[] {-100, 2}, 0, -100, null, 0f, Reduction.SUM, lossOut, 0,
+                grad, 0, 4);
+        assertArrayEquals(new float[] {0f, 0f, 0f, 0f}, Arrays.copyOf(grad, 4));
+        assertEquals(0f, lossOut[0]);
+        assertTrue(Float.isFinite(lossOut[1]) && grad[6] < 0f && grad[7] > 0f);
+        // every row ignored: MEAN is 0/0 = NaN, as PyTorch; the gradient stays all zeros
+        Arrays.fill(grad, 7f);
+        float mean = Losses.crossEntropyWithLogits(new float[] {0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f}, 2, 4,
+                new int[] {-100, -100}, grad, Reduction.MEAN);
+        assertTrue(Float.isNaN(mean), "mean " + mean);
+        assertArrayEquals(new float[8], grad);
     }
 
     @Test
