@@ -24,6 +24,7 @@ import java.util.Random;
 public final class AllocationMain {
     static final int ROWS = 5;
     static final int COLS = 37;
+    static final int LONG_COLS = 1037;
     static final int CALLS_PER_ROUND = 20_000;
     static final int MAX_ROUNDS = 12;
 
@@ -117,8 +118,22 @@ public final class AllocationMain {
             Softmax.logSoftmax(xw, yl, ROWS, COLS);
             Arrays.fill(heavy, 1000f);
         }
+        // rows of LONG_COLS: the row-wise exp pass's two-loop form (rows of at least 512, vectors of at most 8 floats);
+        // set up only for those call forms, as the wide rows above. A probe, not in AllocationTest's list: run first
+        // under -Xbatch at 512 bits, these boxed (672 B per call) and so did the row kernels called after them, on the
+        // code before the two-loop form too (rows of 37 first: 0 B); see the README's allocation notes
+        boolean longRows = kernel.equals("logSoftmaxLongRows") || kernel.equals("crossEntropyLongRows");
+        float[] xl = longRows ? gaussian(new Random(11), 2 * LONG_COLS, 3) : null;
+        float[] outl = longRows ? new float[2 * LONG_COLS] : null;
+        if (longRows && EDGE) {
+            for (int i = 0; i < xl.length; i++) if (i / 16 % 3 == 2) xl[i] = edgeValue(r, i);
+        }
+        int[] labelsLong = {3, LONG_COLS - 1};
         Runnable call = switch (kernel) {
             case "softmax" -> () -> Softmax.softmax(x, gi, ROWS, COLS);
+            case "logSoftmaxLongRows" -> () -> Softmax.logSoftmax(xl, outl, 2, LONG_COLS);
+            case "crossEntropyLongRows" -> () -> Losses.crossEntropyWithLogits(xl, 2, LONG_COLS, labelsLong, outl,
+                    Reduction.MEAN);
             case "logSoftmax" -> () -> Softmax.logSoftmax(x, gi, ROWS, COLS);
             case "logSumExp" -> () -> Softmax.logSumExp(x, 0, COLS, lse, 0, ROWS, COLS);
             case "softmaxBackward" -> () -> Softmax.softmaxBackward(y, g, gi, ROWS, COLS);
