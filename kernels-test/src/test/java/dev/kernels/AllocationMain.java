@@ -120,8 +120,8 @@ public final class AllocationMain {
         }
         // rows of LONG_COLS: the row-wise exp pass's two-loop form (rows of at least 512, vectors of at most 8 floats);
         // set up only for those call forms, as the wide rows above. A probe, not in AllocationTest's list: run first
-        // under -Xbatch at 512 bits, these boxed (672 B per call) and so did the row kernels called after them, on the
-        // code before the two-loop form too (rows of 37 first: 0 B); see the README's allocation notes
+        // under -Xbatch at 512 bits, these box (672 B per call) and so do the row kernels called after them (rows of
+        // 37 first: 0 B); see the README's allocation notes
         boolean longRows = kernel.equals("logSoftmaxLongRows") || kernel.equals("crossEntropyLongRows");
         float[] xl = longRows ? gaussian(new Random(11), 2 * LONG_COLS, 3) : null;
         float[] outl = longRows ? new float[2 * LONG_COLS] : null;
