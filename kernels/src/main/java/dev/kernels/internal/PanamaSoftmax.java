@@ -168,9 +168,10 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         // Finite m with |m| >= 2^-100, rows of at least SPLIT_MIN with vectors of at most 8 floats: per block of
         // EXP_BLOCK elements over the full blocks of 16, the terms into a per-thread buffer (expTerms), then their
         // sums (addToPartials, the partials carried in p); same terms, same order, same bits as the fused loop below.
-        // With -XX:UseAVX=2 on a Zen 4 the two loops took 0.82-0.85x the fused loop's time on rows of 1000 (too many
-        // operations in flight per vector for its schedulers, as BCE's fused loop); at 512 bits they took 0.94-1.07x
-        // and on rows of 128 up to 1.1x (the per-row calls), so those keep the fused loop.
+        // With -XX:UseAVX=2 on a Zen 4 the two loops took about 0.85x the fused loop's time on rows of 1000 and 32000
+        // (too many operations in flight per vector for its schedulers, as BCE's fused loop); at 512 bits 0.80-1.19x
+        // and on rows of 128 up to 1.38x (the per-row calls), so those keep the fused loop
+        // (reports/jmh-rowwise-exp-split-x86-epyc.md).
         int nonTies = 0; // minus the count of lanes with x < m in [0, fastEnd)
         IntVector vnonTies = IntVector.zero(I); // the same count in the fused loop
         boolean finiteMax = !tinyMax && Math.abs(m) <= Float.MAX_VALUE;
