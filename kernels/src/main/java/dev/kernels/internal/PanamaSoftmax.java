@@ -642,11 +642,11 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             IntVector vix = vw1.reinterpretAsInts().sub(SQRT_HALF_BITS);
             FloatVector vk = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
             FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
-            FloatVector vpl = vf.fma(LOG_F_P7, LOG_F_P6)
-                    .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
-                    .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
-                    .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
-            FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf.mul(vf).mul(vf).mul(vpl));
+            FloatVector vf2 = vf.mul(vf);
+            // ScalarMath.logPolyF's Estrin scheme written out: a helper method boxed where C2 did not inline it
+            FloatVector vpl = vf.fma(LOG_F_P7, LOG_F_P6).fma(vf2, vf.fma(LOG_F_P5, LOG_F_P4))
+                    .fma(vf2.mul(vf2), vf.fma(LOG_F_P3, LOG_F_P2).fma(vf2, vf.fma(LOG_F_P1, LOG_F_P0)));
+            FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vpl));
             FloatVector vt = vf.fma(vf.mul(-0.5f), vb);
             FloatVector vhead = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf);
             VectorMask<Float> pos = vz.compare(GE, 0f);
@@ -866,11 +866,11 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             IntVector vix = vw1.reinterpretAsInts().sub(SQRT_HALF_BITS);
             FloatVector vk = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
             FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
-            FloatVector vpl = vf.fma(LOG_F_P7, LOG_F_P6)
-                    .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
-                    .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
-                    .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
-            FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf.mul(vf).mul(vf).mul(vpl));
+            FloatVector vf2 = vf.mul(vf);
+            // ScalarMath.logPolyF's Estrin scheme written out: a helper method boxed where C2 did not inline it
+            FloatVector vpl = vf.fma(LOG_F_P7, LOG_F_P6).fma(vf2, vf.fma(LOG_F_P5, LOG_F_P4))
+                    .fma(vf2.mul(vf2), vf.fma(LOG_F_P3, LOG_F_P2).fma(vf2, vf.fma(LOG_F_P1, LOG_F_P0)));
+            FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vpl));
             FloatVector vt = vf.fma(vf.mul(-0.5f), vb);
             FloatVector vhead = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf);
             VectorMask<Float> pos = vz.compare(GE, 0f);

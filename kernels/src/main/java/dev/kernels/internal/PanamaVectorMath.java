@@ -138,10 +138,9 @@ public final class PanamaVectorMath implements VectorMathSupport {
                 FloatVector ve = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
                 FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
                 FloatVector vf2 = vf.mul(vf);
-                FloatVector vp = vf.fma(LOG_F_P7, LOG_F_P6)
-                        .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
-                        .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
-                        .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
+                // ScalarMath.logPolyF's Estrin scheme written out: a helper method boxed where C2 did not inline it
+                FloatVector vp = vf.fma(LOG_F_P7, LOG_F_P6).fma(vf2, vf.fma(LOG_F_P5, LOG_F_P4))
+                        .fma(vf2.mul(vf2), vf.fma(LOG_F_P3, LOG_F_P2).fma(vf2, vf.fma(LOG_F_P1, LOG_F_P0)));
                 FloatVector vb = ve.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vp));
                 ve.fma(FloatVector.broadcast(F, LN2_HI_F), vf.add(vf2.fma(FloatVector.broadcast(F, -0.5f), vb)))
                         .intoArray(y, yOff + i);
@@ -154,10 +153,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
                         .add(FloatVector.zero(F).blend(-23f, tiny));
                 FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
                 FloatVector vf2 = vf.mul(vf);
-                FloatVector vp = vf.fma(LOG_F_P7, LOG_F_P6)
-                        .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
-                        .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
-                        .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
+                FloatVector vp = vf.fma(LOG_F_P7, LOG_F_P6).fma(vf2, vf.fma(LOG_F_P5, LOG_F_P4))
+                        .fma(vf2.mul(vf2), vf.fma(LOG_F_P3, LOG_F_P2).fma(vf2, vf.fma(LOG_F_P1, LOG_F_P0)));
                 FloatVector vb = ve.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vp));
                 ve.fma(FloatVector.broadcast(F, LN2_HI_F), vf.add(vf2.fma(FloatVector.broadcast(F, -0.5f), vb)))
                         .blend(Float.POSITIVE_INFINITY, vg.compare(EQ, Float.POSITIVE_INFINITY))
@@ -355,10 +352,9 @@ public final class PanamaVectorMath implements VectorMathSupport {
                 FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
                 FloatVector vf2 = vf.mul(vf);
                 FloatVector vcw = vc.div(vw.reinterpretAsInts().lanewise(MIN, LOG1P_W_CAP_BITS).reinterpretAsFloats());
-                FloatVector vp = vf.fma(LOG_F_P7, LOG_F_P6)
-                        .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
-                        .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
-                        .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
+                // ScalarMath.logPolyF's Estrin scheme written out: a helper method boxed where C2 did not inline it
+                FloatVector vp = vf.fma(LOG_F_P7, LOG_F_P6).fma(vf2, vf.fma(LOG_F_P5, LOG_F_P4))
+                        .fma(vf2.mul(vf2), vf.fma(LOG_F_P3, LOG_F_P2).fma(vf2, vf.fma(LOG_F_P1, LOG_F_P0)));
                 FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).fma(vp, vcw));
                 vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf.add(vf2.fma(FloatVector.broadcast(F, -0.5f), vb)))
                         .intoArray(y, yOff + i);
@@ -375,10 +371,8 @@ public final class PanamaVectorMath implements VectorMathSupport {
                 FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
                 FloatVector vf2 = vf.mul(vf);
                 FloatVector vcw = vc.div(vw.reinterpretAsInts().lanewise(MIN, LOG1P_W_CAP_BITS).reinterpretAsFloats());
-                FloatVector vp = vf.fma(LOG_F_P7, LOG_F_P6)
-                        .fma(vf, FloatVector.broadcast(F, LOG_F_P5)).fma(vf, FloatVector.broadcast(F, LOG_F_P4))
-                        .fma(vf, FloatVector.broadcast(F, LOG_F_P3)).fma(vf, FloatVector.broadcast(F, LOG_F_P2))
-                        .fma(vf, FloatVector.broadcast(F, LOG_F_P1)).fma(vf, FloatVector.broadcast(F, LOG_F_P0));
+                FloatVector vp = vf.fma(LOG_F_P7, LOG_F_P6).fma(vf2, vf.fma(LOG_F_P5, LOG_F_P4))
+                        .fma(vf2.mul(vf2), vf.fma(LOG_F_P3, LOG_F_P2).fma(vf2, vf.fma(LOG_F_P1, LOG_F_P0)));
                 FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).fma(vp, vcw));
                 vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf.add(vf2.fma(FloatVector.broadcast(F, -0.5f), vb)))
                         .blend(vg, tiny)
