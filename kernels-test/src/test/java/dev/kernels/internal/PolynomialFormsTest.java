@@ -2,8 +2,10 @@ package dev.kernels.internal;
 
 import static dev.kernels.internal.MathConstants.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.kernels.test.Oracle;
 import org.junit.jupiter.api.Test;
 
 /** The facts the binary32 erf and tanh comments rely on, each checked over every binary32 it is claimed for. */
@@ -34,8 +36,12 @@ class PolynomialFormsTest {
             float a = Float.intBitsToFloat(bits);
             if ((double) (a - ERF_F_CENTER) != (double) a - ERF_F_CENTER) fail("a - centre inexact at " + a);
         }
+        // ERF_F_SAT is the least float whose erf rounds to 1: erfc(SAT) <= 2^-25 < erfc(the float below)
+        assertTrue(Oracle.erfcLarge(ERF_F_SAT) <= 0x1p-25, "erfc at the threshold");
+        assertTrue(Oracle.erfcLarge(Math.nextDown(ERF_F_SAT)) > 0x1p-25, "erfc below the threshold");
         assertEquals(1f, ScalarMath.erfLargePolyF(ERF_F_SAT - ERF_F_CENTER), "H at the clamp");
-        assertEquals(1f, ScalarMath.erf(Math.nextUp(ERF_F_SAT)));
+        assertEquals(1f, ScalarMath.erf(ERF_F_SAT));
+        assertEquals(-1f, ScalarMath.erf(-ERF_F_SAT));
         assertEquals(1f, ScalarMath.erf(4f));
     }
 

@@ -109,7 +109,7 @@ public final class MathConstants {
     public static final float ERF_F_S5 = -0x1.2887e6p-11f;
     public static final float ERF_F_S6 = 0x1.4b5166p-14f;
     /**
-     * gencoef.py "ERF_F H": binary32 erf(a) = H(a - ERF_F_CENTER) for 1 &le; a &le; ERF_F_SAT, degree 15, absolute
+     * gencoef.py "ERF_F H": binary32 erf(a) = H(a - ERF_F_CENTER) for 1 &le; a &lt; ERF_F_SAT, degree 15, absolute
      * error 2^-30.7 after rounding (erf &ge; 0.84 there: an absolute bound is what counts). The centre is the binary32
      * near 2.3 whose erf lies closest to a binary32 (1e-6 ulp away): that binary32 is H0, pinned, so the last fma
      * adds an exact constant; a - centre is exact for every binary32 a in [1, 4).
@@ -131,8 +131,12 @@ public final class MathConstants {
     public static final float ERF_F_H13 = -0x1.a5b272p-22f;
     public static final float ERF_F_H14 = 0x1.09f436p-19f;
     public static final float ERF_F_H15 = -0x1.8cefdap-22f;
-    /** erf(x) rounds to 1.0f from x = 3.9192 on; H(ERF_F_SAT - centre) rounds to 1.0f, and larger |x| are clamped to it. */
-    public static final float ERF_F_SAT = 0x1.f5c29p+1f;
+    /**
+     * The least binary32 whose erf rounds to 1.0f (mpmath: 1 - erf = 2^-25 (1 - 4.9e-7) there, 2^-25 (1 + 1.4e-6) at
+     * the float below). H(ERF_F_SAT - centre) rounds to 1.0f (PolynomialFormsTest), and larger |x| are clamped to it.
+     * (The clamp was 0x1.f5c29p+1 while H was one Horner chain; its present form gives 1 - 2^-24 there.)
+     */
+    public static final float ERF_F_SAT = 0x1.f5a88ap+1f;
     public static final int ERF_F_SAT_BITS = Float.floatToRawIntBits(ERF_F_SAT);
     /** S(-1/2) = 2/sqrt(pi) - 1 rounded: erf's c for every |x| &lt; 2^-13, subnormals included (checked in PolynomialFormsTest). */
     public static final float ERF_F_C_TINY = 0x1.06eba8p-3f;

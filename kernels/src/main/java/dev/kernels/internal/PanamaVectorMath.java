@@ -226,12 +226,14 @@ public final class PanamaVectorMath implements VectorMathSupport {
                         .fma(vfu, FloatVector.broadcast(F, ERF_F_S3)).fma(vfu, FloatVector.broadcast(F, ERF_F_S2))
                         .fma(vfu, FloatVector.broadcast(F, ERF_F_S1)).fma(vfu, FloatVector.broadcast(F, ERF_F_S0));
                 FloatVector vfv = vfaBits.lanewise(MIN, ERF_F_SAT_BITS).reinterpretAsFloats().sub(ERF_F_CENTER);
-                FloatVector vflarge = vfv.fma(ERF_F_H15, ERF_F_H14).fma(vfv, FloatVector.broadcast(F, ERF_F_H13))
-                        .fma(vfv, FloatVector.broadcast(F, ERF_F_H12)).fma(vfv, FloatVector.broadcast(F, ERF_F_H11))
-                        .fma(vfv, FloatVector.broadcast(F, ERF_F_H10)).fma(vfv, FloatVector.broadcast(F, ERF_F_H9))
-                        .fma(vfv, FloatVector.broadcast(F, ERF_F_H8)).fma(vfv, FloatVector.broadcast(F, ERF_F_H7))
-                        .fma(vfv, FloatVector.broadcast(F, ERF_F_H6)).fma(vfv, FloatVector.broadcast(F, ERF_F_H5))
-                        .fma(vfv, FloatVector.broadcast(F, ERF_F_H4)).fma(vfv, FloatVector.broadcast(F, ERF_F_H3))
+                // ScalarMath.erfLargePolyF: R by Estrin's scheme, then three Horner steps down to the pinned H0
+                FloatVector vfv2 = vfv.mul(vfv);
+                FloatVector vfv4 = vfv2.mul(vfv2);
+                FloatVector vfva = vfv.fma(ERF_F_H6, ERF_F_H5).fma(vfv2, vfv.fma(ERF_F_H4, ERF_F_H3));
+                FloatVector vfvb = vfv.fma(ERF_F_H10, ERF_F_H9).fma(vfv2, vfv.fma(ERF_F_H8, ERF_F_H7));
+                FloatVector vfvc = vfv.fma(ERF_F_H14, ERF_F_H13).fma(vfv2, vfv.fma(ERF_F_H12, ERF_F_H11));
+                FloatVector vflarge = vfv4.fma(FloatVector.broadcast(F, ERF_F_H15), vfvc)
+                        .fma(vfv4.mul(vfv4), vfvb.fma(vfv4, vfva))
                         .fma(vfv, FloatVector.broadcast(F, ERF_F_H2)).fma(vfv, FloatVector.broadcast(F, ERF_F_H1))
                         .fma(vfv, FloatVector.broadcast(F, ERF_F_H0));
                 vfa.fma(vfc, vfa).blend(vflarge, vfaBits.compare(GE, ONE_BITS_F).cast(F))
@@ -249,12 +251,14 @@ public final class PanamaVectorMath implements VectorMathSupport {
                     .fma(vu, FloatVector.broadcast(F, ERF_F_S3)).fma(vu, FloatVector.broadcast(F, ERF_F_S2))
                     .fma(vu, FloatVector.broadcast(F, ERF_F_S1)).fma(vu, FloatVector.broadcast(F, ERF_F_S0));
             FloatVector vv = vaBits.lanewise(MIN, ERF_F_SAT_BITS).reinterpretAsFloats().sub(ERF_F_CENTER);
-            FloatVector vlarge = vv.fma(ERF_F_H15, ERF_F_H14).fma(vv, FloatVector.broadcast(F, ERF_F_H13))
-                    .fma(vv, FloatVector.broadcast(F, ERF_F_H12)).fma(vv, FloatVector.broadcast(F, ERF_F_H11))
-                    .fma(vv, FloatVector.broadcast(F, ERF_F_H10)).fma(vv, FloatVector.broadcast(F, ERF_F_H9))
-                    .fma(vv, FloatVector.broadcast(F, ERF_F_H8)).fma(vv, FloatVector.broadcast(F, ERF_F_H7))
-                    .fma(vv, FloatVector.broadcast(F, ERF_F_H6)).fma(vv, FloatVector.broadcast(F, ERF_F_H5))
-                    .fma(vv, FloatVector.broadcast(F, ERF_F_H4)).fma(vv, FloatVector.broadcast(F, ERF_F_H3))
+            // ScalarMath.erfLargePolyF: R by Estrin's scheme, then three Horner steps down to the pinned H0
+            FloatVector vv2 = vv.mul(vv);
+            FloatVector vv4 = vv2.mul(vv2);
+            FloatVector vva = vv.fma(ERF_F_H6, ERF_F_H5).fma(vv2, vv.fma(ERF_F_H4, ERF_F_H3));
+            FloatVector vvb = vv.fma(ERF_F_H10, ERF_F_H9).fma(vv2, vv.fma(ERF_F_H8, ERF_F_H7));
+            FloatVector vvc = vv.fma(ERF_F_H14, ERF_F_H13).fma(vv2, vv.fma(ERF_F_H12, ERF_F_H11));
+            FloatVector vlarge = vv4.fma(FloatVector.broadcast(F, ERF_F_H15), vvc)
+                    .fma(vv4.mul(vv4), vvb.fma(vv4, vva))
                     .fma(vv, FloatVector.broadcast(F, ERF_F_H2)).fma(vv, FloatVector.broadcast(F, ERF_F_H1))
                     .fma(vv, FloatVector.broadcast(F, ERF_F_H0));
             // subnormal lanes (unsigned: 0 < |x| < MIN_NORMAL) must not reach an FP unit: they enter the fma as +0
