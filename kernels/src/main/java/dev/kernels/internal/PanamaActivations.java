@@ -805,9 +805,12 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vk = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
             FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
             FloatVector vf2 = vf.mul(vf);
-            // ScalarMath.logPolyF's Estrin scheme written out: a helper method boxed where C2 did not inline it
-            FloatVector vpl = vf.fma(LOG_F_P7, LOG_F_P6).fma(vf2, vf.fma(LOG_F_P5, LOG_F_P4))
-                    .fma(vf2.mul(vf2), vf.fma(LOG_F_P3, LOG_F_P2).fma(vf2, vf.fma(LOG_F_P1, LOG_F_P0)));
+            // ScalarMath.logPolyF's Estrin scheme written out: a helper method boxed where C2 did not inline it, and
+            // fma(float, float) boxed logSigmoid under C2 alone after erf, log, log1p and softplus had run
+            FloatVector vpl = vf.fma(FloatVector.broadcast(F, LOG_F_P7), FloatVector.broadcast(F, LOG_F_P6))
+                    .fma(vf2, vf.fma(FloatVector.broadcast(F, LOG_F_P5), FloatVector.broadcast(F, LOG_F_P4)))
+                    .fma(vf2.mul(vf2), vf.fma(FloatVector.broadcast(F, LOG_F_P3), FloatVector.broadcast(F, LOG_F_P2))
+                            .fma(vf2, vf.fma(FloatVector.broadcast(F, LOG_F_P1), FloatVector.broadcast(F, LOG_F_P0))));
             FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vpl));
             FloatVector vt = vf.fma(vf.mul(-0.5f), vb);
             FloatVector vsp = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf).add(vcc.fma(vrec, vt));
@@ -862,9 +865,12 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vk = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
             FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
             FloatVector vf2 = vf.mul(vf);
-            // ScalarMath.logPolyF's Estrin scheme written out: a helper method boxed where C2 did not inline it
-            FloatVector vpl = vf.fma(LOG_F_P7, LOG_F_P6).fma(vf2, vf.fma(LOG_F_P5, LOG_F_P4))
-                    .fma(vf2.mul(vf2), vf.fma(LOG_F_P3, LOG_F_P2).fma(vf2, vf.fma(LOG_F_P1, LOG_F_P0)));
+            // ScalarMath.logPolyF's Estrin scheme written out: a helper method boxed where C2 did not inline it, and
+            // fma(float, float) boxed logSigmoid under C2 alone after erf, log, log1p and softplus had run
+            FloatVector vpl = vf.fma(FloatVector.broadcast(F, LOG_F_P7), FloatVector.broadcast(F, LOG_F_P6))
+                    .fma(vf2, vf.fma(FloatVector.broadcast(F, LOG_F_P5), FloatVector.broadcast(F, LOG_F_P4)))
+                    .fma(vf2.mul(vf2), vf.fma(FloatVector.broadcast(F, LOG_F_P3), FloatVector.broadcast(F, LOG_F_P2))
+                            .fma(vf2, vf.fma(FloatVector.broadcast(F, LOG_F_P1), FloatVector.broadcast(F, LOG_F_P0))));
             FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vpl));
             FloatVector vt = vf.fma(vf.mul(-0.5f), vb);
             FloatVector vsp = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf).add(vcc.fma(vrec, vt));
