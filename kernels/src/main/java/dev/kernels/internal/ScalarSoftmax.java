@@ -117,7 +117,8 @@ public class ScalarSoftmax implements SoftmaxSupport {
         int ix = Float.floatToRawIntBits(w1) - SQRT_HALF_BITS;
         float k = (float) (ix >> 23);
         float f = Float.intBitsToFloat((ix & 0x007fffff) + SQRT_HALF_BITS) - 1f;
-        float b = Math.fma(k, LN2_LO_F, f * f * f * ScalarMath.logPolyF(f));
+        float f2 = f * f;
+        float b = Math.fma(k, LN2_LO_F, f2 * f * ScalarMath.logPolyF(f, f2));
         float t = Math.fma(f, -0.5f * f, b); // b - f^2/2, f^2 exact inside the fma
         return Math.fma(k, LN2_HI_F, f) + Math.fma(cc, r, t);
     }
