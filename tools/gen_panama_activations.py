@@ -342,9 +342,12 @@ public final class PanamaActivations implements ActivationSupport {
     private static final int DL = D.length();
     /** Elements per block of the two half passes: a multiple of every lane count, three 4 KB arrays fit in L1. */
     private static final int HALF_PASS_BLOCK = 1024;
-    /** Elements per block of the split siluBackward: x, gradOut, gradIn and the e pair (six 4 KB arrays) in L1. */
+    /** Elements per block of the split kernels (siluBackward: x, gradOut, gradIn and the e pair, six 4 KB arrays, in L1). */
     private static final int SPLIT_BLOCK = 1024;
-    /** expNegAbsPair's output (eh, el, vnb), per thread: the kernels stay stateless and allocate nothing per call. */
+    /**
+     * The first pass's output, per thread: expNegAbsPair's (eh, el, vnb), expNegAbsForLog1p's (e, eLarge) in the first
+     * two. The kernels stay stateless and allocate nothing per call; none calls another while it holds them.
+     */
     private static final ThreadLocal<float[][]> E_PAIR = ThreadLocal.withInitial(() -> new float[3][SPLIT_BLOCK]);
 
     public PanamaActivations() {
@@ -943,31 +946,37 @@ out.append(plain_sigmoid_backward(SPB_HEAD, SPB_TAIL,
 
 
 # ---- softplus (beta = 1) and logSigmoid in binary32: ScalarSoftmax.softplusNegAbs per lane, BCE's core
-SOFTPLUS_NEG_ABS = (
-    f"{IND}FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n"
-    f"{IND}FloatVector va = vx.abs();\n"
-    f"{IND}// vsp = ScalarSoftmax.softplusNegAbs(a) = log1p(exp(-a)), op for op\n"
-    f"{IND}// a clamped to [2^-26, 104] on its bits (e^-a rounds to 1 below 2^-26, as for a = 0 in the scalar twin, and\n"
-    f"{IND}// nothing but e is used; NaN becomes 104 here and reaches the result through x): a subnormal factor or r^2\n"
-    f"{IND}// is an assist on Intel (subnormal x ran 22-24x slower, |x| < 2^-63 6.5-7x)\n"
+# softplus(x) = max(x, 0) + log1p(exp(-|x|)) in two loops per block of SPLIT_BLOCK elements: e^-|x| into the per-thread
+# buffers (expNegAbsForLog1p), then log1p(e) and the kernel's own finish ({name}Block). One loop of some 55 operations
+# per vector ran well below this CPU's op throughput, as BCE's fused loop and siluBackward's did; same operations on
+# the same values, so the same bits (reports/jmh-softplus-split-x86-epyc.md).
+SOFTPLUS_EXP_NEG_ABS = (
+    f"{IND}FloatVector va = FloatVector.fromArray(F, x, xOff + i).abs();\n"
+    f"{IND}// vsp = ScalarSoftmax.softplusNegAbs(a) = log1p(exp(-a)), op for op, its exp here and its log1p in the\n"
+    f"{IND}// second pass. a clamped to [2^-26, 104] on its bits (e^-a rounds to 1 below 2^-26, as for a = 0 in the\n"
+    f"{IND}// scalar twin, and nothing but e is used; NaN becomes 104 here and reaches the result through x): a subnormal\n"
+    f"{IND}// factor or r^2 is an assist on Intel (subnormal x ran 22-24x slower, |x| < 2^-63 6.5-7x)\n"
     f"{IND}FloatVector vdc = va.reinterpretAsInts().lanewise(MAX, SOFTPLUS_A_MIN_BITS).lanewise(MIN, SOFTPLUS_A_MAX_BITS)\n"
     f"{IND}        .reinterpretAsFloats().neg();\n"
     + exp_neg_reduction("vn.fma(FloatVector.broadcast(F, -LN2_LO_F), FloatVector.zero(F))")
     + f"{IND}FloatVector vs = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n where n >= -126\n"
     f"{IND}FloatVector ve = vhi.add(vc).mul(vs);\n"
     f"{IND}VectorMask<Float> mayBeSubnormal = va.compare(GT, E_NORMAL_A);\n"
-    f"{IND}boolean anyLarge = mayBeSubnormal.anyTrue();\n"
-    f"{IND}FloatVector veLarge = ve;\n"
-    f"{IND}if (anyLarge) {{ // |x| above 87: unscale(u), subnormal e rounded in integers\n"
+    f"{IND}if (mayBeSubnormal.anyTrue()) {{ // |x| above 87: unscale(u), subnormal e rounded in integers\n"
     f"{IND}    FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();\n"
     f"{IND}    FloatVector vu = vc.fma(vs1, vhi.mul(vs1));\n"
-    f"{IND}    veLarge = vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(\n"
+    f"{IND}    vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(\n"
     f"{IND}            vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),\n"
-    f"{IND}            vu.compare(LT, EXP_NEG_U_MIN));\n"
-    f"{IND}    // e < 2^-125 there, so log1p(e) below comes out as e itself (w1 = 1, k = f = 0): e is blended in at the\n"
-    f"{IND}    // end and 0 runs through, as a subnormal e in the fma below was an assist on Intel (|x| in (87, 140) 5-7x)\n"
+    f"{IND}            vu.compare(LT, EXP_NEG_U_MIN)).intoArray(eLarge, i - from);\n"
+    f"{IND}    // e < 2^-125 there, so log1p(e) comes out as e itself (w1 = 1, k = f = 0): e is blended in at the end\n"
+    f"{IND}    // and 0 runs through, as a subnormal e in an fma of log1p was an assist on Intel (|x| in (87, 140) 5-7x)\n"
     f"{IND}    ve = ve.blend(0f, mayBeSubnormal);\n"
     f"{IND}}}\n"
+    f"{IND}ve.intoArray(e, i - from);\n")
+
+SOFTPLUS_LOG1P = (
+    f"{IND}FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n"
+    f"{IND}FloatVector ve = FloatVector.fromArray(F, e, i - from);\n"
     f"{IND}FloatVector vw1 = ve.add(1f);\n"
     f"{IND}FloatVector vcc = ve.sub(vw1.sub(1f));\n"
     f"{IND}FloatVector vrec = FloatVector.broadcast(F, 1f).div(vw1);\n"
@@ -984,22 +993,48 @@ SOFTPLUS_NEG_ABS = (
     f"{IND}FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vpl));\n"
     f"{IND}FloatVector vt = vf.fma(vf.mul(-0.5f), vb);\n"
     f"{IND}FloatVector vsp = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf).add(vcc.fma(vrec, vt));\n"
-    f"{IND}if (anyLarge) vsp = vsp.blend(veLarge, mayBeSubnormal);\n")
+    f"{IND}VectorMask<Float> mayBeSubnormal = vx.abs().compare(GT, E_NORMAL_A);\n"
+    f"{IND}if (mayBeSubnormal.anyTrue()) vsp = vsp.blend(FloatVector.fromArray(F, eLarge, i - from), mayBeSubnormal);\n")
 
 
-def softplus_family(head, store, tail, pre=""):
+def softplus_family(name, head, store, tail, pre="", extra=()):
+    """name's public method: expNegAbsForLog1p then {name}Block per block, then the scalar tail."""
+    plist = ["float[] x", "int xOff", "float[] y", "int yOff", "int from", "int to"] + list(extra) + [
+        "float[] e", "float[] eLarge"]
+    args = ", ".join(["x, xOff, y, yOff, from, to"] + [q.split()[-1] for q in extra] + ["pair[0], pair[1]"])
     return (
         f"{head}"
         f"{pre}"
-        f"        int i = 0;\n"
-        f"        for (int bound = F.loopBound(len); i < bound; i += F.length()) {{\n"
-        f"{SOFTPLUS_NEG_ABS}{store}"
+        f"        int bound = F.loopBound(len);\n"
+        f"        float[][] pair = bound > 0 ? E_PAIR.get() : null;\n"
+        f"        for (int from = 0; from < bound; from += SPLIT_BLOCK) {{\n"
+        f"            int to = Math.min(bound, from + SPLIT_BLOCK);\n"
+        f"            expNegAbsForLog1p(x, xOff, from, to, pair[0], pair[1]);\n"
+        f"            {name}Block({args});\n"
         f"        }}\n"
+        f"        int i = bound;\n"
         f"{tail}"
+        f"    }}\n\n"
+        f"{signature(f'    private static void {name}Block(', plist)}"
+        f"        for (int i = from; i < to; i += F.length()) {{\n"
+        f"{SOFTPLUS_LOG1P}{store}"
+        f"        }}\n"
         f"    }}\n\n")
 
 
-out.append(softplus_family(
+out.append(
+    "    /**\n"
+    "     * Pass one of softplus and logSigmoid (beta = 1) over x[xOff + from, xOff + to): e^-|x| as\n"
+    "     * ScalarSoftmax.softplusNegAbs computes it, to e at i - from; where |x| &gt; 87 in a vector, e is 0 and the\n"
+    "     * subnormal-safe e^-|x| goes to eLarge (read only for such vectors).\n"
+    "     */\n"
+    f"{signature('    private static void expNegAbsForLog1p(', ['float[] x', 'int xOff', 'int from', 'int to', 'float[] e', 'float[] eLarge'])}"
+    "        for (int i = from; i < to; i += F.length()) {\n"
+    f"{SOFTPLUS_EXP_NEG_ABS}"
+    "        }\n"
+    "    }\n\n")
+
+out.append(softplus_family("softplus",
     "    @Override\n"
     "    public void softplus(float[] x, int xOff, float[] y, int yOff, int len, float beta, float threshold) {\n",
     f"{IND}// ScalarActivations.softplusUnitBeta: max(x, 0) + sp (-0 gives +0), x itself above the threshold\n"
@@ -1008,9 +1043,10 @@ out.append(softplus_family(
     pre="        if (beta != 1f) { // binary64: beta x is not exact in float\n"
         "            softplusBinary64(x, xOff, y, yOff, len, beta, threshold);\n"
         "            return;\n"
-        "        }\n"))
+        "        }\n",
+    extra=("float threshold",)))
 
-out.append(softplus_family(
+out.append(softplus_family("logSigmoid",
     "    @Override\n"
     "    public void logSigmoid(float[] x, int xOff, float[] y, int yOff, int len) {\n",
     f"{IND}// ScalarActivations.logSigmoid: -(max(-x, 0) + sp)\n"

@@ -66,9 +66,12 @@ public final class PanamaActivations implements ActivationSupport {
     private static final int DL = D.length();
     /** Elements per block of the two half passes: a multiple of every lane count, three 4 KB arrays fit in L1. */
     private static final int HALF_PASS_BLOCK = 1024;
-    /** Elements per block of the split siluBackward: x, gradOut, gradIn and the e pair (six 4 KB arrays) in L1. */
+    /** Elements per block of the split kernels (siluBackward: x, gradOut, gradIn and the e pair, six 4 KB arrays, in L1). */
     private static final int SPLIT_BLOCK = 1024;
-    /** expNegAbsPair's output (eh, el, vnb), per thread: the kernels stay stateless and allocate nothing per call. */
+    /**
+     * The first pass's output, per thread: expNegAbsPair's (eh, el, vnb), expNegAbsForLog1p's (e, eLarge) in the first
+     * two. The kernels stay stateless and allocate nothing per call; none calls another while it holds them.
+     */
     private static final ThreadLocal<float[][]> E_PAIR = ThreadLocal.withInitial(() -> new float[3][SPLIT_BLOCK]);
 
     public PanamaActivations() {
@@ -757,47 +760,69 @@ public final class PanamaActivations implements ActivationSupport {
         for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], 1.0, threshold);
     }
 
+    /**
+     * Pass one of softplus and logSigmoid (beta = 1) over x[xOff + from, xOff + to): e^-|x| as
+     * ScalarSoftmax.softplusNegAbs computes it, to e at i - from; where |x| &gt; 87 in a vector, e is 0 and the
+     * subnormal-safe e^-|x| goes to eLarge (read only for such vectors).
+     */
+    private static void expNegAbsForLog1p(float[] x, int xOff, int from, int to, float[] e, float[] eLarge) {
+        for (int i = from; i < to; i += F.length()) {
+            FloatVector va = FloatVector.fromArray(F, x, xOff + i).abs();
+            // vsp = ScalarSoftmax.softplusNegAbs(a) = log1p(exp(-a)), op for op, its exp here and its log1p in the
+            // second pass. a clamped to [2^-26, 104] on its bits (e^-a rounds to 1 below 2^-26, as for a = 0 in the
+            // scalar twin, and nothing but e is used; NaN becomes 104 here and reaches the result through x): a subnormal
+            // factor or r^2 is an assist on Intel (subnormal x ran 22-24x slower, |x| < 2^-63 6.5-7x)
+            FloatVector vdc = va.reinterpretAsInts().lanewise(MAX, SOFTPLUS_A_MIN_BITS).lanewise(MIN, SOFTPLUS_A_MAX_BITS)
+                    .reinterpretAsFloats().neg();
+            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC_F);
+            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
+            FloatVector vrLo = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), FloatVector.zero(F));
+            FloatVector vhi = vrHi.add(1f);
+            FloatVector vr = vrHi.add(vrLo);
+            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
+            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
+            FloatVector vs = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n where n >= -126
+            FloatVector ve = vhi.add(vc).mul(vs);
+            VectorMask<Float> mayBeSubnormal = va.compare(GT, E_NORMAL_A);
+            if (mayBeSubnormal.anyTrue()) { // |x| above 87: unscale(u), subnormal e rounded in integers
+                FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
+                FloatVector vu = vc.fma(vs1, vhi.mul(vs1));
+                vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(
+                        vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
+                        vu.compare(LT, EXP_NEG_U_MIN)).intoArray(eLarge, i - from);
+                // e < 2^-125 there, so log1p(e) comes out as e itself (w1 = 1, k = f = 0): e is blended in at the end
+                // and 0 runs through, as a subnormal e in an fma of log1p was an assist on Intel (|x| in (87, 140) 5-7x)
+                ve = ve.blend(0f, mayBeSubnormal);
+            }
+            ve.intoArray(e, i - from);
+        }
+    }
+
     @Override
     public void softplus(float[] x, int xOff, float[] y, int yOff, int len, float beta, float threshold) {
         if (beta != 1f) { // binary64: beta x is not exact in float
             softplusBinary64(x, xOff, y, yOff, len, beta, threshold);
             return;
         }
-        int i = 0;
-        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+        int bound = F.loopBound(len);
+        float[][] pair = bound > 0 ? E_PAIR.get() : null;
+        for (int from = 0; from < bound; from += SPLIT_BLOCK) {
+            int to = Math.min(bound, from + SPLIT_BLOCK);
+            expNegAbsForLog1p(x, xOff, from, to, pair[0], pair[1]);
+            softplusBlock(x, xOff, y, yOff, from, to, threshold, pair[0], pair[1]);
+        }
+        int i = bound;
+        for (; i < len; i++) y[yOff + i] = ScalarActivations.softplusUnitBeta(x[xOff + i], threshold);
+    }
+
+    private static void softplusBlock(float[] x, int xOff, float[] y, int yOff, int from, int to, float threshold,
+            float[] e, float[] eLarge) {
+        for (int i = from; i < to; i += F.length()) {
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
-            FloatVector va = vx.abs();
-            // vsp = ScalarSoftmax.softplusNegAbs(a) = log1p(exp(-a)), op for op
-            // a clamped to [2^-26, 104] on its bits (e^-a rounds to 1 below 2^-26, as for a = 0 in the scalar twin, and
-            // nothing but e is used; NaN becomes 104 here and reaches the result through x): a subnormal factor or r^2
-            // is an assist on Intel (subnormal x ran 22-24x slower, |x| < 2^-63 6.5-7x)
-            FloatVector vdc = va.reinterpretAsInts().lanewise(MAX, SOFTPLUS_A_MIN_BITS).lanewise(MIN, SOFTPLUS_A_MAX_BITS)
-                    .reinterpretAsFloats().neg();
-            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
-            FloatVector vn = vnb.sub(EXP_MAGIC_F);
-            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
-            FloatVector vrLo = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), FloatVector.zero(F));
-            FloatVector vhi = vrHi.add(1f);
-            FloatVector vr = vrHi.add(vrLo);
-            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
-            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
-            FloatVector vs = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n where n >= -126
-            FloatVector ve = vhi.add(vc).mul(vs);
-            VectorMask<Float> mayBeSubnormal = va.compare(GT, E_NORMAL_A);
-            boolean anyLarge = mayBeSubnormal.anyTrue();
-            FloatVector veLarge = ve;
-            if (anyLarge) { // |x| above 87: unscale(u), subnormal e rounded in integers
-                FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
-                FloatVector vu = vc.fma(vs1, vhi.mul(vs1));
-                veLarge = vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(
-                        vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
-                        vu.compare(LT, EXP_NEG_U_MIN));
-                // e < 2^-125 there, so log1p(e) below comes out as e itself (w1 = 1, k = f = 0): e is blended in at the
-                // end and 0 runs through, as a subnormal e in the fma below was an assist on Intel (|x| in (87, 140) 5-7x)
-                ve = ve.blend(0f, mayBeSubnormal);
-            }
+            FloatVector ve = FloatVector.fromArray(F, e, i - from);
             FloatVector vw1 = ve.add(1f);
             FloatVector vcc = ve.sub(vw1.sub(1f));
             FloatVector vrec = FloatVector.broadcast(F, 1f).div(vw1);
@@ -814,50 +839,31 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vpl));
             FloatVector vt = vf.fma(vf.mul(-0.5f), vb);
             FloatVector vsp = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf).add(vcc.fma(vrec, vt));
-            if (anyLarge) vsp = vsp.blend(veLarge, mayBeSubnormal);
+            VectorMask<Float> mayBeSubnormal = vx.abs().compare(GT, E_NORMAL_A);
+            if (mayBeSubnormal.anyTrue()) vsp = vsp.blend(FloatVector.fromArray(F, eLarge, i - from), mayBeSubnormal);
             // ScalarActivations.softplusUnitBeta: max(x, 0) + sp (-0 gives +0), x itself above the threshold
             vx.blend(0f, vx.compare(LE, 0f)).add(vsp).blend(vx, vx.compare(GT, threshold)).intoArray(y, yOff + i);
         }
-        for (; i < len; i++) y[yOff + i] = ScalarActivations.softplusUnitBeta(x[xOff + i], threshold);
     }
 
     @Override
     public void logSigmoid(float[] x, int xOff, float[] y, int yOff, int len) {
-        int i = 0;
-        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+        int bound = F.loopBound(len);
+        float[][] pair = bound > 0 ? E_PAIR.get() : null;
+        for (int from = 0; from < bound; from += SPLIT_BLOCK) {
+            int to = Math.min(bound, from + SPLIT_BLOCK);
+            expNegAbsForLog1p(x, xOff, from, to, pair[0], pair[1]);
+            logSigmoidBlock(x, xOff, y, yOff, from, to, pair[0], pair[1]);
+        }
+        int i = bound;
+        for (; i < len; i++) y[yOff + i] = ScalarActivations.logSigmoid(x[xOff + i]);
+    }
+
+    private static void logSigmoidBlock(float[] x, int xOff, float[] y, int yOff, int from, int to, float[] e,
+            float[] eLarge) {
+        for (int i = from; i < to; i += F.length()) {
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
-            FloatVector va = vx.abs();
-            // vsp = ScalarSoftmax.softplusNegAbs(a) = log1p(exp(-a)), op for op
-            // a clamped to [2^-26, 104] on its bits (e^-a rounds to 1 below 2^-26, as for a = 0 in the scalar twin, and
-            // nothing but e is used; NaN becomes 104 here and reaches the result through x): a subnormal factor or r^2
-            // is an assist on Intel (subnormal x ran 22-24x slower, |x| < 2^-63 6.5-7x)
-            FloatVector vdc = va.reinterpretAsInts().lanewise(MAX, SOFTPLUS_A_MIN_BITS).lanewise(MIN, SOFTPLUS_A_MAX_BITS)
-                    .reinterpretAsFloats().neg();
-            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
-            FloatVector vn = vnb.sub(EXP_MAGIC_F);
-            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
-            FloatVector vrLo = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), FloatVector.zero(F));
-            FloatVector vhi = vrHi.add(1f);
-            FloatVector vr = vrHi.add(vrLo);
-            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
-            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
-            FloatVector vs = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n where n >= -126
-            FloatVector ve = vhi.add(vc).mul(vs);
-            VectorMask<Float> mayBeSubnormal = va.compare(GT, E_NORMAL_A);
-            boolean anyLarge = mayBeSubnormal.anyTrue();
-            FloatVector veLarge = ve;
-            if (anyLarge) { // |x| above 87: unscale(u), subnormal e rounded in integers
-                FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
-                FloatVector vu = vc.fma(vs1, vhi.mul(vs1));
-                veLarge = vu.blend(EXP_NEG_U_MIN, vu.compare(LT, EXP_NEG_U_MIN)).mul(EXP_NEG_SCALE_DOWN).blend(
-                        vu.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000).reinterpretAsFloats(),
-                        vu.compare(LT, EXP_NEG_U_MIN));
-                // e < 2^-125 there, so log1p(e) below comes out as e itself (w1 = 1, k = f = 0): e is blended in at the
-                // end and 0 runs through, as a subnormal e in the fma below was an assist on Intel (|x| in (87, 140) 5-7x)
-                ve = ve.blend(0f, mayBeSubnormal);
-            }
+            FloatVector ve = FloatVector.fromArray(F, e, i - from);
             FloatVector vw1 = ve.add(1f);
             FloatVector vcc = ve.sub(vw1.sub(1f));
             FloatVector vrec = FloatVector.broadcast(F, 1f).div(vw1);
@@ -874,12 +880,12 @@ public final class PanamaActivations implements ActivationSupport {
             FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vpl));
             FloatVector vt = vf.fma(vf.mul(-0.5f), vb);
             FloatVector vsp = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf).add(vcc.fma(vrec, vt));
-            if (anyLarge) vsp = vsp.blend(veLarge, mayBeSubnormal);
+            VectorMask<Float> mayBeSubnormal = vx.abs().compare(GT, E_NORMAL_A);
+            if (mayBeSubnormal.anyTrue()) vsp = vsp.blend(FloatVector.fromArray(F, eLarge, i - from), mayBeSubnormal);
             // ScalarActivations.logSigmoid: -(max(-x, 0) + sp)
             FloatVector vnx = vx.neg();
             vnx.blend(0f, vnx.compare(LE, 0f)).add(vsp).neg().intoArray(y, yOff + i);
         }
-        for (; i < len; i++) y[yOff + i] = ScalarActivations.logSigmoid(x[xOff + i]);
     }
 
     // ------------------------------------------------------------------------------------------ binary64 kernels
