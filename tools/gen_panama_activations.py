@@ -1108,13 +1108,25 @@ def gelu_tanh_u():
         f"{IND}        .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));\n")
 
 
+# geluTanh in two loops per block of SPLIT_BLOCK elements, as softplus: for whole vectors in the fast range, -|u| and
+# its exp's polynomial p and scale vnb into the per-thread buffers (geluTanhExp), then the quotient and the result
+# (geluTanhBlock), which runs the general body, all of it, for the other vectors. Same operations, same bits
+# (reports/jmh-gelutanh-split-x86-epyc.md).
+GELU_TANH_FAST_EXP = (
+    f"{IND}if ({x_in_fast_range('GELU_TANH_FAST_NEG_MAX_BITS')}.allTrue()) {{\n"
+    f"{IND}    FloatVector va = FloatVector.fromArray(F, x, xOff + i).abs();\n"
+    + indent4(gelu_tanh_u())
+    + f"{IND}    vp.intoArray(p, i - from);\n"
+    f"{IND}    vnb.intoArray(nb, i - from);\n"
+    f"{IND}}}\n")
+
 GELU_TANH_FAST = (
     f"{IND}// whole vectors with 2^-30 <= |x| <= 9.5: no clamp, no special value, 2^n and every result normal, so x < 0\n"
     f"{IND}// is scaled by 2^n directly (the same bits as the general body's 2^(n+64) and 2^-64, both exact there)\n"
     f"{IND}if ({x_in_fast_range('GELU_TANH_FAST_NEG_MAX_BITS')}.allTrue()) {{\n"
     f"{IND}    FloatVector vx = FloatVector.fromArray(F, x, xOff + i);\n"
-    f"{IND}    FloatVector va = vx.abs();\n"
-    + indent4(gelu_tanh_u())
+    f"{IND}    FloatVector vp = FloatVector.fromArray(F, p, i - from);\n"
+    f"{IND}    FloatVector vnb = FloatVector.fromArray(F, nb, i - from);\n"
     + f"{IND}    FloatVector vs2n = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n\n"
     f"{IND}    // an int max: positive floats order as their bits; FloatVector.max (NaN and -0 rules) is several ops on AVX2\n"
     f"{IND}    FloatVector vsDen = vs2n.reinterpretAsInts().lanewise(MAX, SIGMOID_DEN_MIN_BITS).reinterpretAsFloats();\n"
@@ -1152,16 +1164,32 @@ GELU_TANH_GENERAL = (
     + f"{IND}FloatVector vy = vcore.blend(vnegDown.neg(), vneg);\n"
     + SILU_SPECIALS)
 
+GT_PLIST = ["float[] x", "int xOff", "float[] y", "int yOff", "int from", "int to", "float[] p", "float[] nb"]
 out.append(
     f"    @Override\n    public void geluTanh({UNARY}) {{\n"
-    f"        int i = 0;\n"
-    f"        for (int bound = F.loopBound(len); i < bound; i += F.length()) {{\n"
+    f"        int bound = F.loopBound(len);\n"
+    f"        float[][] pair = bound > 0 ? E_PAIR.get() : null;\n"
+    f"        for (int from = 0; from < bound; from += SPLIT_BLOCK) {{\n"
+    f"            int to = Math.min(bound, from + SPLIT_BLOCK);\n"
+    f"            geluTanhExp(x, xOff, from, to, pair[0], pair[1]);\n"
+    f"            geluTanhBlock(x, xOff, y, yOff, from, to, pair[0], pair[1]);\n"
+    f"        }}\n"
+    f"        int i = bound;\n"
+    + simple_tail("y[yOff + i]", "ScalarActivations.geluTanh(x[xOff + i])")
+    + f"    }}\n\n"
+    f"    /** Pass one of geluTanh: for whole vectors in its fast range, p and vnb of e^-|u| at i - from. */\n"
+    f"{signature('    private static void geluTanhExp(', ['float[] x', 'int xOff', 'int from', 'int to', 'float[] p', 'float[] nb'])}"
+    f"        for (int i = from; i < to; i += F.length()) {{\n"
+    f"{GELU_TANH_FAST_EXP}"
+    f"        }}\n"
+    f"    }}\n\n"
+    f"{signature('    private static void geluTanhBlock(', GT_PLIST)}"
+    f"        for (int i = from; i < to; i += F.length()) {{\n"
     f"{GELU_TANH_FAST}"
     f"{IND}// ScalarActivations.geluTanh, op for op: both signs computed, blended on x < 0\n"
     f"{GELU_TANH_GENERAL}"
     f"        }}\n"
-    + simple_tail("y[yOff + i]", "ScalarActivations.geluTanh(x[xOff + i])")
-    + f"    }}\n\n")
+    f"    }}\n\n")
 
 
 

@@ -1170,14 +1170,23 @@ public final class PanamaActivations implements ActivationSupport {
 
     @Override
     public void geluTanh(float[] x, int xOff, float[] y, int yOff, int len) {
-        int i = 0;
-        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            // whole vectors with 2^-30 <= |x| <= 9.5: no clamp, no special value, 2^n and every result normal, so x < 0
-            // is scaled by 2^n directly (the same bits as the general body's 2^(n+64) and 2^-64, both exact there)
+        int bound = F.loopBound(len);
+        float[][] pair = bound > 0 ? E_PAIR.get() : null;
+        for (int from = 0; from < bound; from += SPLIT_BLOCK) {
+            int to = Math.min(bound, from + SPLIT_BLOCK);
+            geluTanhExp(x, xOff, from, to, pair[0], pair[1]);
+            geluTanhBlock(x, xOff, y, yOff, from, to, pair[0], pair[1]);
+        }
+        int i = bound;
+        for (; i < len; i++) y[yOff + i] = ScalarActivations.geluTanh(x[xOff + i]);
+    }
+
+    /** Pass one of geluTanh: for whole vectors in its fast range, p and vnb of e^-|u| at i - from. */
+    private static void geluTanhExp(float[] x, int xOff, int from, int to, float[] p, float[] nb) {
+        for (int i = from; i < to; i += F.length()) {
             if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS + FLIP)
                     .compare(LT, GELU_TANH_FAST_NEG_MAX_BITS - NEG_TINY_BITS + 1 + FLIP).allTrue()) {
-                FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
-                FloatVector va = vx.abs();
+                FloatVector va = FloatVector.fromArray(F, x, xOff + i).abs();
                 FloatVector vs = va.mul(va);
                 FloatVector vsl = va.fma(va, vs.neg());
                 FloatVector vbh = vs.mul(GELU_TANH_F_NB_HI);
@@ -1196,6 +1205,22 @@ public final class PanamaActivations implements ActivationSupport {
                 FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
                         .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
                         .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
+                vp.intoArray(p, i - from);
+                vnb.intoArray(nb, i - from);
+            }
+        }
+    }
+
+    private static void geluTanhBlock(float[] x, int xOff, float[] y, int yOff, int from, int to, float[] p,
+            float[] nb) {
+        for (int i = from; i < to; i += F.length()) {
+            // whole vectors with 2^-30 <= |x| <= 9.5: no clamp, no special value, 2^n and every result normal, so x < 0
+            // is scaled by 2^n directly (the same bits as the general body's 2^(n+64) and 2^-64, both exact there)
+            if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS + FLIP)
+                    .compare(LT, GELU_TANH_FAST_NEG_MAX_BITS - NEG_TINY_BITS + 1 + FLIP).allTrue()) {
+                FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
+                FloatVector vp = FloatVector.fromArray(F, p, i - from);
+                FloatVector vnb = FloatVector.fromArray(F, nb, i - from);
                 FloatVector vs2n = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n
                 // an int max: positive floats order as their bits; FloatVector.max (NaN and -0 rules) is several ops on AVX2
                 FloatVector vsDen = vs2n.reinterpretAsInts().lanewise(MAX, SIGMOID_DEN_MIN_BITS).reinterpretAsFloats();
@@ -1277,7 +1302,6 @@ public final class PanamaActivations implements ActivationSupport {
             }
             vy.intoArray(y, yOff + i);
         }
-        for (; i < len; i++) y[yOff + i] = ScalarActivations.geluTanh(x[xOff + i]);
     }
 
     @Override
