@@ -772,6 +772,22 @@ out.append(
     "    }\n\n")
 
 
+def split_driver(first, second, tail):
+    """A split kernel's public body: per block of SPLIT_BLOCK elements the first pass into the per-thread buffers, then
+    the second, then the scalar tail (first and second: the two calls, with from, to and pair in scope)."""
+    return (
+        f"        int bound = F.loopBound(len);\n"
+        f"        float[][] pair = bound > 0 ? E_PAIR.get() : null;\n"
+        f"        for (int from = 0; from < bound; from += SPLIT_BLOCK) {{\n"
+        f"            int to = Math.min(bound, from + SPLIT_BLOCK);\n"
+        f"            {first};\n"
+        f"            {second};\n"
+        f"        }}\n"
+        f"        int i = bound;\n"
+        f"{tail}"
+        f"    }}\n\n")
+
+
 def split_sigmoid_backward(name, head, kind, tail_text, tail, pre):
     """siluBackward in two passes per block: expNegAbsPair, then {name}Block (the rest)."""
     range_plist, range_args = range_form([q.strip() for q in BINARY.split(",")])
@@ -784,17 +800,8 @@ def split_sigmoid_backward(name, head, kind, tail_text, tail, pre):
             + SIGMOID_CORE_REST + tail_text)
     return (
         f"{head}"
-        f"        int bound = F.loopBound(len);\n"
-        f"        float[][] pair = bound > 0 ? E_PAIR.get() : null;\n"
-        f"        for (int from = 0; from < bound; from += SPLIT_BLOCK) {{\n"
-        f"            int to = Math.min(bound, from + SPLIT_BLOCK);\n"
-        f"            expNegAbsPair(x, xOff, from, to, pair[0], pair[1], pair[2]);\n"
-        f"            {name}Block({args});\n"
-        f"        }}\n"
-        f"        int i = bound;\n"
-        f"{tail}"
-        f"    }}\n\n"
-        f"{signature(f'    private static void {name}Block(', block_plist)}"
+        + split_driver("expNegAbsPair(x, xOff, from, to, pair[0], pair[1], pair[2])", f"{name}Block({args})", tail)
+        +         f"{signature(f'    private static void {name}Block(', block_plist)}"
         f"        for (int i = from; i < to; i += F.length()) {{\n"
         f"{pre}"
         f"{IND}// ScalarMath.sigmoidFamily(x, g, {kind}) after its exp (expNegAbsPair), op for op:\n"
@@ -1005,17 +1012,8 @@ def softplus_family(name, head, store, tail, pre="", extra=()):
     return (
         f"{head}"
         f"{pre}"
-        f"        int bound = F.loopBound(len);\n"
-        f"        float[][] pair = bound > 0 ? E_PAIR.get() : null;\n"
-        f"        for (int from = 0; from < bound; from += SPLIT_BLOCK) {{\n"
-        f"            int to = Math.min(bound, from + SPLIT_BLOCK);\n"
-        f"            expNegAbsForLog1p(x, xOff, from, to, pair[0], pair[1]);\n"
-        f"            {name}Block({args});\n"
-        f"        }}\n"
-        f"        int i = bound;\n"
-        f"{tail}"
-        f"    }}\n\n"
-        f"{signature(f'    private static void {name}Block(', plist)}"
+        + split_driver("expNegAbsForLog1p(x, xOff, from, to, pair[0], pair[1])", f"{name}Block({args})", tail)
+        +         f"{signature(f'    private static void {name}Block(', plist)}"
         f"        for (int i = from; i < to; i += F.length()) {{\n"
         f"{SOFTPLUS_LOG1P}{store}"
         f"        }}\n"
@@ -1167,17 +1165,10 @@ GELU_TANH_GENERAL = (
 GT_PLIST = ["float[] x", "int xOff", "float[] y", "int yOff", "int from", "int to", "float[] p", "float[] nb"]
 out.append(
     f"    @Override\n    public void geluTanh({UNARY}) {{\n"
-    f"        int bound = F.loopBound(len);\n"
-    f"        float[][] pair = bound > 0 ? E_PAIR.get() : null;\n"
-    f"        for (int from = 0; from < bound; from += SPLIT_BLOCK) {{\n"
-    f"            int to = Math.min(bound, from + SPLIT_BLOCK);\n"
-    f"            geluTanhExp(x, xOff, from, to, pair[0], pair[1]);\n"
-    f"            geluTanhBlock(x, xOff, y, yOff, from, to, pair[0], pair[1]);\n"
-    f"        }}\n"
-    f"        int i = bound;\n"
-    + simple_tail("y[yOff + i]", "ScalarActivations.geluTanh(x[xOff + i])")
-    + f"    }}\n\n"
-    f"    /** Pass one of geluTanh: for whole vectors in its fast range, p and vnb of e^-|u| at i - from. */\n"
+    + split_driver("geluTanhExp(x, xOff, from, to, pair[0], pair[1])",
+                   "geluTanhBlock(x, xOff, y, yOff, from, to, pair[0], pair[1])",
+                   simple_tail("y[yOff + i]", "ScalarActivations.geluTanh(x[xOff + i])"))
+    +     f"    /** Pass one of geluTanh: for whole vectors in its fast range, p and vnb of e^-|u| at i - from. */\n"
     f"{signature('    private static void geluTanhExp(', ['float[] x', 'int xOff', 'int from', 'int to', 'float[] p', 'float[] nb'])}"
     f"        for (int i = from; i < to; i += F.length()) {{\n"
     f"{GELU_TANH_FAST_EXP}"
