@@ -342,11 +342,12 @@ public final class PanamaActivations implements ActivationSupport {
     private static final int DL = D.length();
     /** Elements per block of the two half passes: a multiple of every lane count, three 4 KB arrays fit in L1. */
     private static final int HALF_PASS_BLOCK = 1024;
-    /** Elements per block of the split kernels (siluBackward: x, gradOut, gradIn and the e pair, six 4 KB arrays, in L1). */
+    /** Elements per block of the split kernels: siluBackward's x, gradOut, gradIn and e pair (six 4 KB arrays) in L1. */
     private static final int SPLIT_BLOCK = 1024;
     /**
-     * The first pass's output, per thread: expNegAbsPair's (eh, el, vnb), expNegAbsForLog1p's (e, eLarge) in the first
-     * two. The kernels stay stateless and allocate nothing per call; none calls another while it holds them.
+     * The first pass's output, per thread: expNegAbsPair's (eh, el, vnb); expNegAbsForLog1p's (e, eLarge) and
+     * geluTanhExp's (p, vnb) in the first two. The kernels stay stateless and allocate nothing per call; none calls
+     * another while it holds them.
      */
     private static final ThreadLocal<float[][]> E_PAIR = ThreadLocal.withInitial(() -> new float[3][SPLIT_BLOCK]);
 
@@ -801,7 +802,7 @@ def split_sigmoid_backward(name, head, kind, tail_text, tail, pre):
     return (
         f"{head}"
         + split_driver("expNegAbsPair(x, xOff, from, to, pair[0], pair[1], pair[2])", f"{name}Block({args})", tail)
-        +         f"{signature(f'    private static void {name}Block(', block_plist)}"
+        + f"{signature(f'    private static void {name}Block(', block_plist)}"
         f"        for (int i = from; i < to; i += F.length()) {{\n"
         f"{pre}"
         f"{IND}// ScalarMath.sigmoidFamily(x, g, {kind}) after its exp (expNegAbsPair), op for op:\n"
@@ -1013,7 +1014,7 @@ def softplus_family(name, head, store, tail, pre="", extra=()):
         f"{head}"
         f"{pre}"
         + split_driver("expNegAbsForLog1p(x, xOff, from, to, pair[0], pair[1])", f"{name}Block({args})", tail)
-        +         f"{signature(f'    private static void {name}Block(', plist)}"
+        + f"{signature(f'    private static void {name}Block(', plist)}"
         f"        for (int i = from; i < to; i += F.length()) {{\n"
         f"{SOFTPLUS_LOG1P}{store}"
         f"        }}\n"
