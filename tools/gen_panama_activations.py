@@ -48,11 +48,6 @@ def widen(arr, off):
     return f"(DoubleVector) {IN[arr][0]}.convertShape(F2D, D, @H@)"
 
 
-def widenf(var):
-    """Half @H@ of a float vector computed at the loop head (a hoisted line), in binary64."""
-    return f"(DoubleVector) {var}.convertShape(F2D, D, @H@)"
-
-
 def hoist(line):
     """A binary32 statement (one or more lines) run once per float vector at the loop head, before the halves."""
     return "".join(f"@F@{ln.removeprefix(IND)}\n" for ln in line.split("\n"))
