@@ -321,8 +321,7 @@ import jdk.incubator.vector.VectorSpecies;
  * boundary is boxed (measured 8-10x slower and tens of KB allocated per 1024-element call). For the same reason every
  * loop with real work (each half pass of a binary64 kernel) is a method of more than 325 bytes of bytecode (C2's
  * FreqInlineSize), so C2 compiles it as its own root instead of inlining it into callers; only arrays and scalars
- * cross into it. expNegAbsPair (279 bytes) is the one exception: C2 may inline it into the kernel method that calls it,
- * which holds no vector; refused, it is a call that passes arrays only. Binary64 constants are broadcast once above
+ * cross into it. Binary64 constants are broadcast once above
  * the loop (kNAME): broadcast in
  * place, each one inlined a tree of JDK methods per use, and with -Xbatch C2 then boxed the stored vector of logSigmoid
  * and geluBackward (880 B per call, see AllocationMain). The only branch (sigmoid/tanh backward, a
@@ -337,14 +336,13 @@ public final class PanamaActivations implements ActivationSupport {
     private static final int DL = D.length();
     /** Elements per block of the two half passes: a multiple of every lane count, three 4 KB arrays fit in L1. */
     private static final int HALF_PASS_BLOCK = 1024;
-    /** Elements per block of the split kernels: siluBackward's x, gradOut, gradIn and e pair (six 4 KB arrays) in L1. */
+    /** Elements per block of the split kernels: x, y and the first pass's two 4 KB arrays in L1. */
     private static final int SPLIT_BLOCK = 1024;
     /**
-     * The first pass's output, per thread: expNegAbsPair's (eh, el, vnb); expNegAbsForLog1p's (e, eLarge) and
-     * geluTanhExp's (p, vnb) in the first two. The kernels stay stateless and allocate nothing per call; none calls
-     * another while it holds them.
+     * The first pass's output, per thread: expNegAbsForLog1p's (e, eLarge) or geluTanhExp's (p, vnb). The kernels
+     * stay stateless and allocate nothing per call; none calls another while it holds them.
      */
-    private static final ThreadLocal<float[][]> E_PAIR = ThreadLocal.withInitial(() -> new float[3][SPLIT_BLOCK]);
+    private static final ThreadLocal<float[][]> E_PAIR = ThreadLocal.withInitial(() -> new float[2][SPLIT_BLOCK]);
 
     public PanamaActivations() {
         if (F.vectorBitSize() < 128) {
@@ -520,7 +518,7 @@ def sigmoid_backward_kernel():
 out.append(sigmoid_backward_kernel())
 out.append(tanh_backward_kernel())
 
-# ---- the sigmoid family: sigmoid (VectorMath) and siluBackward on ScalarMath.sigmoidFamily's compensated core, silu,
+# ---- the sigmoid family: sigmoid (VectorMath) on ScalarMath.sigmoidFamily's compensated core; silu, siluBackward,
 # logSigmoidBackward and softplusBackward on ScalarActivations.plainSigmoidFamily's shorter one
 def unscale(src, dst):
     """dst = ScalarSoftmax.unscale(src) for src >= 0 (or NaN): src 2^-64, subnormal results rounded in integers."""
@@ -659,24 +657,17 @@ def sigmoid_fast(body):
         f"{IND}}}\n")
 
 
-def sigmoid_family(head, kind, tail_text, tail, fast):
-    return (
-        f"{head}"
-        f"        int i = 0;\n"
-        f"        for (int bound = F.loopBound(len); i < bound; i += F.length()) {{\n"
-        f"{fast}"
-        f"{IND}// ScalarMath.sigmoidFamily(x, g, {kind}), op for op: both signs computed, blended on x < 0\n"
-        f"{SIGMOID_CORE}{tail_text}"
-        f"        }}\n"
-        f"{tail}"
-        f"    }}\n\n")
-
-
-out.append(sigmoid_family(
+out.append(
     "    /** VectorMath.sigmoid's body (PanamaVectorMath delegates here), generated with the sigmoid family. */\n"
-    "    static void sigmoid(float[] x, int xOff, float[] y, int yOff, int len) {\n",
-    "SIGMOID", SIGMOID_TAIL, simple_tail("y[yOff + i]", "ScalarMath.sigmoid(x[xOff + i])"),
-    fast=sigmoid_fast(SIGMOID_FAST_CORE + SIGMOID_FAST_TAIL)))
+    "    static void sigmoid(float[] x, int xOff, float[] y, int yOff, int len) {\n"
+    "        int i = 0;\n"
+    "        for (int bound = F.loopBound(len); i < bound; i += F.length()) {\n"
+    + sigmoid_fast(SIGMOID_FAST_CORE + SIGMOID_FAST_TAIL)
+    + f"{IND}// ScalarMath.sigmoidFamily, op for op: both signs computed, blended on x < 0\n"
+    + SIGMOID_CORE + SIGMOID_TAIL
+    + "        }\n"
+    + simple_tail("y[yOff + i]", "ScalarMath.sigmoid(x[xOff + i])")
+    + "    }\n\n")
 
 # silu on exp's plain binary32 polynomial (ScalarActivations.silu): e^-a = p 2^n with p rounded once, 1 + e = w + lo,
 # 1/(w + lo) = r0 (1 + delta), then the numerator x (x >= 0) or -a p (x < 0, split exactly as nh + nl) times
@@ -746,28 +737,6 @@ out.append(
     + simple_tail("y[yOff + i]", "ScalarActivations.silu(x[xOff + i])")
     + f"    }}\n\n")
 
-# siluBackward runs in two passes per block of SPLIT_BLOCK elements: expNegAbsPair writes e^-|x| as eh + el
-# (and vnb) to L1, the kernel's block method reads them and does the rest. One loop of ~80 operations ran far below the
-# machine's op throughput, as BCE's fused loop did; the bits are the same (the same operations on the same values).
-out.append(
-    "    /**\n"
-    "     * Pass one of siluBackward over x[xOff + from, xOff + to): e^-a, a = |x| clamped as in ScalarMath.sigmoidFamily,\n"
-    "     * as the float pair eh + el, and vnb (n in its low bits), at index i - from. Why two passes: the single loop of\n"
-    "     * some 80 operations ran well below this CPU's op throughput, as BCE's fused loop did (PanamaSoftmax); with e\n"
-    "     * in L1 each loop is short. Same operations on the same values, so the same bits.\n"
-    "     */\n"
-    "    private static void expNegAbsPair(float[] x, int xOff, int from, int to, float[] eh, float[] el, float[] nb) {\n"
-    "        for (int i = from; i < to; i += F.length()) {\n"
-    f"{IND}FloatVector vdc = FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F)\n"
-    f"{IND}        .lanewise(MAX, NEG_TINY_BITS).lanewise(MIN, SIGMOID_NEG_MIN_BITS).reinterpretAsFloats();\n"
-    + SIGMOID_CORE_EXP
-    + f"{IND}veh.intoArray(eh, i - from);\n"
-    f"{IND}vel.intoArray(el, i - from);\n"
-    f"{IND}vnb.intoArray(nb, i - from);\n"
-    "        }\n"
-    "    }\n\n")
-
-
 def split_driver(first, second, tail):
     """A split kernel's public body: per block of SPLIT_BLOCK elements the first pass into the per-thread buffers, then
     the second, then the scalar tail (first and second: the two calls, with from, to and pair in scope)."""
@@ -781,29 +750,6 @@ def split_driver(first, second, tail):
         f"        }}\n"
         f"        int i = bound;\n"
         f"{tail}"
-        f"    }}\n\n")
-
-
-def split_sigmoid_backward(name, head, kind, tail_text, tail, pre):
-    """siluBackward in two passes per block: expNegAbsPair, then {name}Block (the rest)."""
-    range_plist, range_args = range_form([q.strip() for q in BINARY.split(",")])
-    block_plist = range_plist + ["float[] eh", "float[] el", "float[] nb"]
-    args = ", ".join([range_args, "pair[0], pair[1], pair[2]"])
-    body = (SIGMOID_CORE_HEAD
-            + f"{IND}FloatVector veh = FloatVector.fromArray(F, eh, i - from);\n"
-            f"{IND}FloatVector vel = FloatVector.fromArray(F, el, i - from);\n"
-            f"{IND}FloatVector vnb = FloatVector.fromArray(F, nb, i - from);\n"
-            + SIGMOID_CORE_REST + tail_text)
-    return (
-        f"{head}"
-        + split_driver("expNegAbsPair(x, xOff, from, to, pair[0], pair[1], pair[2])", f"{name}Block({args})", tail)
-        + f"{signature(f'    private static void {name}Block(', block_plist)}"
-        f"        for (int i = from; i < to; i += F.length()) {{\n"
-        f"{pre}"
-        f"{IND}// ScalarMath.sigmoidFamily(x, g, {kind}) after its exp (expNegAbsPair), op for op:\n"
-        f"{IND}// both signs computed, blended on x < 0\n"
-        f"{body}"
-        f"        }}\n"
         f"    }}\n\n")
 
 
@@ -880,51 +826,114 @@ out.append(plain_sigmoid_backward(
     large_gradout_pre("SIGMOID_GRAD_MAX_BITS", "2^37", "ScalarActivations.logSigmoidBackward(x[xOff + l], gradOut[gOff + l])")))
 
 
-SILU_BACKWARD_TAIL = (
+# siluBackward on silu's plain core (ScalarActivations.plainSigmoidFamily, SILU_BACKWARD): g S N r0 (1 + delta)
+# (hh + hl), with c = a e (x >= 0) or -a (x < 0), hh + hl = 1 + c r0 (1 + delta), N = 1 or p and S = 1 or 2^(n+64)
+# (2^n in the fast path, where every value is normal: the same bits), N hh and g S N hh split exactly; within 1/2 of
+# the root h = d + d^2 P(d).
+def silu_root_window(ind):
+    """hh = dh + (dh^2 P(dh) - lo), hl = 0 where |x - hi| < SILU_F_ROOT_WINDOW (plainSigmoidFamily, SILU_BACKWARD)."""
+    return (
+        f"{ind}FloatVector vdh = vx.sub(SILU_F_ROOT_HI);\n"
+        f"{ind}FloatVector vpw = vdh.fma(SILU_F_W8, SILU_F_W7).fma(vdh, FloatVector.broadcast(F, SILU_F_W6))\n"
+        f"{ind}        .fma(vdh, FloatVector.broadcast(F, SILU_F_W5)).fma(vdh, FloatVector.broadcast(F, SILU_F_W4))\n"
+        f"{ind}        .fma(vdh, FloatVector.broadcast(F, SILU_F_W3)).fma(vdh, FloatVector.broadcast(F, SILU_F_W2))\n"
+        f"{ind}        .fma(vdh, FloatVector.broadcast(F, SILU_F_W1));\n"
+        f"{ind}VectorMask<Float> vin = vdh.abs().compare(LT, SILU_F_ROOT_WINDOW);\n"
+        f"{ind}vhh = vhh.blend(vdh.add(vdh.fma(vdh.mul(vpw), FloatVector.broadcast(F, -SILU_F_ROOT_LO))), vin);\n"
+        f"{ind}vhl = vhl.blend(0f, vin);\n")
+
+
+def silu_backward_h(ind, neg):
+    """c, hh and hl (before the root window) from vdc, ve, vr0, vdelta; neg: the mask of x < 0."""
+    return (
+        f"{ind}FloatVector vc = vdc.neg().mul(ve).blend(vdc, {neg}); // x sigmoid(-x) / sigmoid(a)\n"
+        f"{ind}FloatVector vhh = vc.fma(vr0, FloatVector.broadcast(F, 1f));\n"
+        f"{ind}FloatVector vhl = vc.mul(vr0).mul(vdelta);\n")
+
+
+def silu_backward_product(ind, neg):
+    """vmh and vcorr: N hh split exactly plus the tails, N = p where x < 0, else 1."""
+    return (
+        f"{ind}FloatVector vnum = FloatVector.broadcast(F, 1f).blend(vp, {neg});\n"
+        f"{ind}FloatVector vmh = vnum.mul(vhh);\n"
+        f"{ind}FloatVector vcorr = vnum.fma(vhl, vnum.mul(vdelta).fma(vhh, vnum.fma(vhh, vmh.neg())));\n")
+
+
+def silu_backward_result(ind, dst):
+    """dst = q r0 (mh + corr) rounded once, q = g S exact, q mh split exactly (qh + ql): g r0 is never rounded alone."""
+    return (
+        f"{ind}FloatVector vqh = vq.mul(vmh);\n"
+        f"{ind}FloatVector vql = vq.fma(vmh, vqh.neg());\n"
+        f"{ind}FloatVector {dst} = vr0.fma(vqh, vr0.mul(vq.fma(vcorr, vql)));\n")
+
+
+SILU_BACKWARD_FAST = (
+    f"{IND}// whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^29: no clamp, every value normal, so x < 0\n"
+    f"{IND}// is scaled by 2^n directly (the general body's 2^(n+64) and 2^-64, both exact there), and g != 0 and hh != 0\n"
+    f"{IND}// give the products the sign the general body sets\n"
+    f"{IND}if ({x_in_fast_range('SIGMOID_BACKWARD_FAST_NEG_MAX_BITS')}\n"
+    f"{IND}        .and(FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F)\n"
+    f"{IND}                .sub(SIGMOID_GRAD_FAST_MIN_BITS + FLIP)\n"
+    f"{IND}                .compare(LT, SILU_GRAD_MAX_BITS - SIGMOID_GRAD_FAST_MIN_BITS + 1 + FLIP))\n"
+    f"{IND}        .allTrue()) {{\n"
+    + fast_x()
+    + indent4(plain_core(True))
+    + f"{IND}    FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);\n"
+    f"{IND}    VectorMask<Float> vxNeg = vx.compare(LT, 0f);\n"
+    + silu_backward_h(IND + "    ", "vxNeg")
+    + f"{IND}    // blended in every vector: 1/2 around x0 holds a tenth of N(0, 3)'s lanes, a branch there mispredicts\n"
+    + silu_root_window(IND + "    ")
+    + silu_backward_product(IND + "    ", "vxNeg")
+    + f"{IND}    FloatVector vq = vg.mul(FloatVector.broadcast(F, 1f).blend(vsDen, vxNeg));\n"
+    + silu_backward_result(IND + "    ", "vres")
+    + f"{IND}    vres.intoArray(gradIn, giOff + i);\n"
+    f"{IND}    continue;\n"
+    f"{IND}}}\n")
+
+SILU_BACKWARD_GENERAL = (
     f"{IND}FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);\n"
-    f"{IND}FloatVector va = vdc.neg();\n"
-    f"{IND}FloatVector vhPos = va.fma(vsn.mul(vsDen), FloatVector.broadcast(F, 1f));\n"
-    f"{IND}FloatVector vgr0 = vg.mul(vr0);\n"
-    f"{IND}FloatVector vpos = vgr0.fma(vhPos, vgr0.mul(vhPos).mul(vdelta));\n"
-    f"{IND}FloatVector vhh = va.neg().fma(vr0, FloatVector.broadcast(F, 1f)); // 1 - a sigmoid(a) = hh + hl\n"
-    f"{IND}FloatVector vhl = va.mul(vr0).neg().mul(vdelta);\n"
-    f"{IND}// d + d^2 P(d) near the root only when a lane needs it: same bits as blending it into every vector\n"
-    f"{IND}if (vx.compare(GT, (float) (SILU_F_ROOT_HI - ROOT_WINDOW - 0x1p-10))\n"
-    f"{IND}        .and(vx.compare(LT, (float) (SILU_F_ROOT_HI + ROOT_WINDOW + 0x1p-10))).anyTrue()) {{\n"
-    f"{IND}    FloatVector vdh = vx.sub(SILU_F_ROOT_HI);\n"
-    f"{IND}    FloatVector vp = vdh.fma(SILU_F_W3, SILU_F_W2).fma(vdh, FloatVector.broadcast(F, SILU_F_W1));\n"
-    f"{IND}    VectorMask<Float> vin = vdh.abs().compare(LT, (float) ROOT_WINDOW);\n"
-    f"{IND}    vhh = vhh.blend(vdh.add(vdh.fma(vdh.mul(vp), FloatVector.broadcast(F, -SILU_F_ROOT_LO))), vin);\n"
-    f"{IND}    vhl = vhl.blend(0f, vin);\n"
-    f"{IND}}}\n"
-    f"{IND}VectorMask<Float> vxPos = vxBits.compare(GE, 0).cast(F);\n"
-    f"{IND}// x <= -130 (clamped): |g silu'(x)| <= 2^29 129 e^-130 < 2^-150 rounds to 0. There and where x >= 0 (vpos)\n"
-    f"{IND}// the x < 0 numerator is unused: where some |x| >= 64 its scale 2^(n+64) becomes 1 in those lanes, as\n"
-    f"{IND}// products of g 2^(n+64) may be subnormal, each an assist (~150 cycles on Intel: masked logits ran 10-13x\n"
-    f"{IND}// slower); the test alone costs less than the blends (those on every vector: 7% on N(0, 3))\n"
+    f"{IND}VectorMask<Float> vxNeg = vxBits.compare(LT, 0).cast(F);\n"
+    + silu_backward_h(IND, "vxNeg")
+    + f"{IND}// the root window only when a lane needs it (same bits as blending it into every vector): this body also\n"
+    f"{IND}// sees subnormal x, and a float op on one is an assist on x86\n"
+    f"{IND}if (vx.compare(GT, SILU_F_ROOT_HI - SILU_F_ROOT_WINDOW - 0x1p-10f)\n"
+    f"{IND}        .and(vx.compare(LT, SILU_F_ROOT_HI + SILU_F_ROOT_WINDOW + 0x1p-10f)).anyTrue()) {{\n"
+    + silu_root_window(IND + "    ")
+    + f"{IND}}}\n"
+    + silu_backward_product(IND, "vxNeg")
+    + f"{IND}// x <= -130 (clamped): |g silu'(x)| <= 2^29 129 e^-130 < 2^-150 rounds to 0. There the scale 2^(n+64) of x < 0\n"
+    f"{IND}// becomes 1 where some |x| >= 64, as products of g 2^(n+64) may be subnormal, each an assist (~150 cycles on\n"
+    f"{IND}// Intel: masked logits ran 10-13x slower), and the lane is set to 0 below; the test alone costs less than the\n"
+    f"{IND}// blends (those on every vector: 7% on N(0, 3)). Where |g| 2^(n+64) < 2^-95 (exponent fields, an upper\n"
+    f"{IND}// bound) |g silu'(-a)| 2^64 < 2^-87.4 rounds to 0 below, and 0 runs through instead of subnormal products\n"
+    f"{IND}// (x in (-130, -115) ran 6.8x slower). x >= 0 takes no scale.\n"
+    f"{IND}VectorMask<Float> vxPos = vxNeg.not();\n"
     f"{IND}boolean vlarge = vdBits.compare(GE, SILU_BACKWARD_SCALE_GUARD_BITS).anyTrue();\n"
-    f"{IND}// and where |g| 2^(n+64) < 2^-95 (exponent fields, an upper bound): |g silu'(-a)| 2^64 < 2^-87.4 rounds to 0\n"
-    f"{IND}// below, and 0 runs through instead of subnormal products (x in (-130, -115) ran 6.8x slower)\n"
-    f"{IND}FloatVector vga = vg.mul(vlarge ? vsUp.blend(1f, vxPos.or(vdBits.compare(GE, SIGMOID_NEG_MIN_BITS).cast(F)))\n"
-    f"{IND}        .blend(0f, vgaIn.add(vsUpBits).compare(ULT, (127 + 127 - 95) << 23).cast(F)) : vsUp).mul(vr0);\n"
-    f"{IND}FloatVector vmh = veh.mul(vhh);\n"
-    f"{IND}FloatVector vcorr = veh.fma(vhl, vt.fma(vhh, veh.fma(vhh, vmh.neg())));\n"
-    f"{IND}FloatVector vnegUp = vga.fma(vmh, vga.mul(vcorr)); // g silu'(-a) 2^64\n"
-    f"{IND}FloatVector vnegAbs = vnegUp.abs();\n"
-    + unscale("vnegAbs", "vdownAny")
-    + f"{IND}// x >= 0 and NaN lanes are replaced below\n"
-    f"{IND}FloatVector vdown = vlarge ? vdownAny.blend(0f, vdBits.compare(GE, SIGMOID_NEG_MIN_BITS).cast(F)) : vdownAny;\n"
-    f"{IND}// the sign of g f'(x) from the signs (ScalarMath.sigmoidFamily: zeros of g)\n"
+    f"{IND}FloatVector vsUp = vsUpBits.reinterpretAsFloats();\n"
+    f"{IND}FloatVector vq = vg.mul(vlarge ? vsUp.blend(1f, vxPos.or(vdBits.compare(GE, SIGMOID_NEG_MIN_BITS).cast(F)))\n"
+    f"{IND}        .blend(0f, vgaIn.add(vsUpBits).compare(ULT, (127 + 127 - 95) << 23).cast(F).andNot(vxPos))\n"
+    f"{IND}        : vsUp.blend(1f, vxPos));\n"
+    + silu_backward_result(IND, "vupSigned")
+    + f"{IND}FloatVector vup = vupSigned.abs(); // |g silu'(x)|, at 2^64 for x < 0\n"
+    + unscale("vup", "vdownAny")
+    + f"{IND}FloatVector vdown = vlarge ? vdownAny.blend(0f, vdBits.compare(GE, SIGMOID_NEG_MIN_BITS).cast(F)) : vdownAny;\n"
+    f"{IND}// the sign of g f'(x) from the signs (ScalarActivations.plainSigmoidFamily: zeros of g)\n"
     f"{IND}IntVector vsign = vg.reinterpretAsInts()\n"
     f"{IND}        .lanewise(XOR, vhh.reinterpretAsInts().and(vxBits.lanewise(ASHR, 31))).and(SIGN_BIT_F);\n"
-    f"{IND}vdown.blend(vpos.abs(), vxPos).reinterpretAsInts().or(vsign).reinterpretAsFloats()\n"
+    f"{IND}vdown.blend(vup, vxPos).reinterpretAsInts().or(vsign).reinterpretAsFloats()\n"
     f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);\n")
 
-out.append(split_sigmoid_backward("siluBackward",
-    f"    @Override\n{signature('    public void siluBackward(', [q.strip() for q in BINARY.split(',')])}",
-    "SILU_BACKWARD", SILU_BACKWARD_TAIL,
-    simple_tail("gradIn[giOff + i]", "ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i])"),
-    large_gradout_pre("SILU_GRAD_MAX_BITS", "2^29", "ScalarActivations.siluBackward(x[xOff + l], gradOut[gOff + l])")))
+out.append(
+    f"    @Override\n{signature('    public void siluBackward(', [q.strip() for q in BINARY.split(',')])}"
+    f"        int i = 0;\n"
+    f"        for (int bound = F.loopBound(len); i < bound; i += F.length()) {{\n"
+    f"{SILU_BACKWARD_FAST}"
+    + large_gradout_pre("SILU_GRAD_MAX_BITS", "2^29", "ScalarActivations.siluBackward(x[xOff + l], gradOut[gOff + l])")
+    + f"{IND}// ScalarActivations.plainSigmoidFamily(x, g, SILU_BACKWARD), op for op: both signs computed, blended on x < 0\n"
+    + SIGMOID_CORE_HEAD + plain_core(False) + SILU_BACKWARD_GENERAL
+    + f"        }}\n"
+    + simple_tail("gradIn[giOff + i]", "ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i])")
+    + f"    }}\n\n")
 
 
 # softplusBackward with beta = 1: g sigmoid(x) = logSigmoidBackward(-x, g), the same core on -x (negation is exact)

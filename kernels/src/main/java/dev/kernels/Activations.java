@@ -17,8 +17,8 @@ import dev.kernels.internal.ScalarActivations;
  * floats in the binade of v (2<sup>-149</sup> below 2<sup>-126</sup>). A bound of 0 means the result is exact, 0.5 that
  * it is correctly rounded. All kernels but relu/leakyRelu, geluTanh, silu, siluBackward, softplus and softplusBackward with beta = 1,
  * logSigmoid, sigmoidBackward/tanhBackward, logSigmoidBackward and the derivatives of relu/leakyRelu are evaluated in binary64 (polynomials accurate to 2<sup>-44</sup> or better, 2<sup>-27.45</sup> and 2<sup>-29.65</sup> for gelu and geluBackward, whose exp and Gaussian tail are cut to what a binary32 result needs, 2<sup>-32.5</sup> for the exp of geluTanhBackward) and rounded once; derivatives that cross zero (gelu', geluTanh',
- * silu') switch to a factored form d&middot;W(d), d = x - root, within 1/32 of the root, so they stay relatively accurate
- * there too. Results are never flushed to zero: subnormal results are kept.
+ * silu') switch to a factored form d&middot;W(d), d = x - root, within 1/32 of the root (siluBackward, in binary32:
+ * within 1/2), so they stay relatively accurate there too. Results are never flushed to zero: subnormal results are kept.
  *
  * <p><b>Identical bits everywhere.</b> The vector path (128, 256 or 512 bits) and the scalar path run the same algorithm
  * with the same constants, fused multiply-adds and operation order: every element has the same bits on every CPU and at
@@ -570,10 +570,12 @@ public final class Activations {
      *
      * <p>Domain: any floats. Relatively accurate everywhere, including next to the root x = -1.27846454. Special values: x = NaN &rarr; NaN; x = +&infin; &rarr; gradOut; x = -&infin; &rarr; gradOut&middot;(-0) (the derivative is negative in the left tail).
      * <p>Max error {@value #MAX_ULP_SILU_BACKWARD} ULP relative to the exact gradOut&middot;f' (the issue's bound for
-     * backward kernels is 4). Evaluated in binary32 on the core of sigmoid: gradOut&middot;sigmoid(a)&middot;(1 +
-     * a&middot;sigmoid(-a)) for x = a &ge; 0, gradOut&middot;sigmoid(-a)&middot;(1 - a&middot;sigmoid(a)) for x = -a with
-     * 1 - a&middot;sigmoid(a) rounded once by a fused multiply-add, and d + d&sup2;P(d), d = x - root, within 1/32 of the
-     * root; |gradOut| above 2<sup>29</sup> goes to binary64. The binary64 form rounded once (0.5 ULP) took 1.4x the time.
+     * backward kernels is 4). Evaluated in binary32 on silu's core (e<sup>-a</sup> from exp's polynomial rounded once,
+     * a corrected reciprocal): gradOut&middot;sigmoid(a)&middot;(1 + a&middot;sigmoid(-a)) for x = a &ge; 0,
+     * gradOut&middot;sigmoid(-a)&middot;(1 - a&middot;sigmoid(a)) for x = -a with 1 - a&middot;sigmoid(a) rounded once
+     * by a fused multiply-add, and d + d&sup2;P(d), d = x - root, within 1/2 of the root; |gradOut| above 2<sup>29</sup>
+     * goes to binary64. The binary64 form rounded once (0.5 ULP) took 1.4x the time of the former binary32 form on
+     * sigmoid's compensated core, and that one 1.5-1.6x the time of this.
      * <p>{@code gradIn} may be {@code gradOut} or {@code x} (in-place).
      *
      * @throws NullPointerException if an array is null

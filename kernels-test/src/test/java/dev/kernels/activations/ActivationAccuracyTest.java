@@ -1,5 +1,6 @@
 package dev.kernels.activations;
 
+import static dev.kernels.internal.ActivationConstants.SILU_F_ROOT_WINDOW;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.kernels.test.ActivationOracle;
@@ -12,8 +13,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Accuracy of the public kernels against {@link ActivationOracle}: a strided subset of all floats (every 1021st bit
  * pattern; backward kernels once per gradOut in {1, -0.75, 3e-5, 6e4}), seeded random (x, gradOut) pairs over all
- * floats, and every float within 2^14 ulps of the roots of gelu', geluTanh' and silu'. The exhaustive 2^32 sweep is
- * the ULP report's job. The seed and the worst input are printed.
+ * floats, and every float within 2^14 ulps of the roots of gelu', geluTanh' and silu' and of the edges of
+ * siluBackward's binary32 root window. The exhaustive 2^32 sweep is the ULP report's job. The seed and the worst input
+ * are printed.
  */
 class ActivationAccuracyTest {
     static final float[] GRADS = {1f, -0.75f, 3.0e-5f, 6.0e4f};
@@ -83,11 +85,16 @@ class ActivationAccuracyTest {
             for (double root : new double[] {ActivationOracle.GELU_ROOT, ActivationOracle.GELU_TANH_ROOT,
                 ActivationOracle.SILU_ROOT}) {
                 if (!k.name().equals(rootKernel(root))) continue;
-                int c = Float.floatToIntBits((float) root);
-                java.util.Arrays.fill(g, 1f);
-                for (int d = -(1 << 14); d < (1 << 14); d += n) {
-                    for (int i = 0; i < n; i++) x[i] = Float.intBitsToFloat(c + d + i);
-                    w.check(k, x, g, y, n);
+                // the root, and for siluBackward the edges of its binary32 root window, where the formula switches
+                double[] centres = root == ActivationOracle.SILU_ROOT
+                        ? new double[] {root, root - SILU_F_ROOT_WINDOW, root + SILU_F_ROOT_WINDOW} : new double[] {root};
+                for (double centre : centres) {
+                    int c = Float.floatToIntBits((float) centre);
+                    java.util.Arrays.fill(g, 1f);
+                    for (int d = -(1 << 14); d < (1 << 14); d += n) {
+                        for (int i = 0; i < n; i++) x[i] = Float.intBitsToFloat(c + d + i);
+                        w.check(k, x, g, y, n);
+                    }
                 }
             }
         }

@@ -184,15 +184,23 @@ public final class ActivationConstants {
     public static final double SILU_W3 = -0x1.353eb538eb8cp-8;
     public static final double SILU_W4 = 0x1.8f0c9ea19e1b3p-9;
     public static final double SILU_W5 = 0x1.209ba309e7cf9p-10;
-    /** siluBackward in binary32 (sigmoid's core): |gradOut| above 2^29, infinite or NaN goes to binary64. Below it no
+    /** siluBackward in binary32 (silu's plain core): |gradOut| above 2^29, infinite or NaN goes to binary64. Below it no
      *  partial product overflows, and at the core's clamp a = 130, g a e^-a &lt; 2^-151 rounds to 0 as it should. */
     public static final int SILU_GRAD_MAX_BITS = Float.floatToRawIntBits(0x1p29f);
     /** gencoef_activations.py "SILU_F_W": the root x0 of silu' split in binary32 hi + lo. */
     public static final float SILU_F_ROOT_HI = -0x1.474974p+0f;
     public static final float SILU_F_ROOT_LO = 0x1.bdf6fap-27f;
-    /** h(x0 + d) = 1 + x sigmoid(-x) = d + d^2 P(d), P = W1 + W2 d + W3 d^2 on |d| &lt; ROOT_WINDOW (h'(x0) = 1
-     *  exactly), rel. error of 1 + d P(d) 2^-30.3 with these binary32 coefficients. */
+    /** Half-width of siluBackward's binary32 root window: outside it the plain exp's rounding moves the result by at most
+     *  1.05 times its own relative size (gencoef_activations.py, section 3). */
+    public static final float SILU_F_ROOT_WINDOW = 0.5f;
+    /** h(x0 + d) = 1 + x sigmoid(-x) = d + d^2 P(d), P = W1 + W2 d + ... + W8 d^7 on |d| &lt; SILU_F_ROOT_WINDOW
+     *  (h'(x0) = 1 exactly), rel. error of 1 + d P(d) 2^-30.05 with these binary32 coefficients. */
     public static final float SILU_F_W1 = -0x1.be141p-4f;
-    public static final float SILU_F_W2 = -0x1.906e44p-5f;
-    public static final float SILU_F_W3 = -0x1.35312ep-8f;
+    public static final float SILU_F_W2 = -0x1.9072fp-5f;
+    public static final float SILU_F_W3 = -0x1.353e6ep-8f;
+    public static final float SILU_F_W4 = 0x1.8f0ddap-9f;
+    public static final float SILU_F_W5 = 0x1.208f78p-10f;
+    public static final float SILU_F_W6 = -0x1.32ee3ap-16f;
+    public static final float SILU_F_W7 = -0x1.99e9b6p-14f;
+    public static final float SILU_F_W8 = -0x1.4406e8p-16f;
 }

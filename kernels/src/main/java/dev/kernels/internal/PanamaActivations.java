@@ -50,8 +50,7 @@ import jdk.incubator.vector.VectorSpecies;
  * boundary is boxed (measured 8-10x slower and tens of KB allocated per 1024-element call). For the same reason every
  * loop with real work (each half pass of a binary64 kernel) is a method of more than 325 bytes of bytecode (C2's
  * FreqInlineSize), so C2 compiles it as its own root instead of inlining it into callers; only arrays and scalars
- * cross into it. expNegAbsPair (279 bytes) is the one exception: C2 may inline it into the kernel method that calls it,
- * which holds no vector; refused, it is a call that passes arrays only. Binary64 constants are broadcast once above
+ * cross into it. Binary64 constants are broadcast once above
  * the loop (kNAME): broadcast in
  * place, each one inlined a tree of JDK methods per use, and with -Xbatch C2 then boxed the stored vector of logSigmoid
  * and geluBackward (880 B per call, see AllocationMain). The only branch (sigmoid/tanh backward, a
@@ -66,14 +65,13 @@ public final class PanamaActivations implements ActivationSupport {
     private static final int DL = D.length();
     /** Elements per block of the two half passes: a multiple of every lane count, three 4 KB arrays fit in L1. */
     private static final int HALF_PASS_BLOCK = 1024;
-    /** Elements per block of the split kernels: siluBackward's x, gradOut, gradIn and e pair (six 4 KB arrays) in L1. */
+    /** Elements per block of the split kernels: x, y and the first pass's two 4 KB arrays in L1. */
     private static final int SPLIT_BLOCK = 1024;
     /**
-     * The first pass's output, per thread: expNegAbsPair's (eh, el, vnb); expNegAbsForLog1p's (e, eLarge) and
-     * geluTanhExp's (p, vnb) in the first two. The kernels stay stateless and allocate nothing per call; none calls
-     * another while it holds them.
+     * The first pass's output, per thread: expNegAbsForLog1p's (e, eLarge) or geluTanhExp's (p, vnb). The kernels
+     * stay stateless and allocate nothing per call; none calls another while it holds them.
      */
-    private static final ThreadLocal<float[][]> E_PAIR = ThreadLocal.withInitial(() -> new float[3][SPLIT_BLOCK]);
+    private static final ThreadLocal<float[][]> E_PAIR = ThreadLocal.withInitial(() -> new float[2][SPLIT_BLOCK]);
 
     public PanamaActivations() {
         if (F.vectorBitSize() < 128) {
@@ -306,7 +304,7 @@ public final class PanamaActivations implements ActivationSupport {
                 vr0.fma(vdelta, vr0).blend(vneg, vx.compare(LT, 0f)).intoArray(y, yOff + i);
                 continue;
             }
-            // ScalarMath.sigmoidFamily(x, g, SIGMOID), op for op: both signs computed, blended on x < 0
+            // ScalarMath.sigmoidFamily, op for op: both signs computed, blended on x < 0
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             IntVector vxBits = vx.reinterpretAsInts();
             IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|
@@ -436,34 +434,6 @@ public final class PanamaActivations implements ActivationSupport {
         for (; i < len; i++) y[yOff + i] = ScalarActivations.silu(x[xOff + i]);
     }
 
-    /**
-     * Pass one of siluBackward over x[xOff + from, xOff + to): e^-a, a = |x| clamped as in ScalarMath.sigmoidFamily,
-     * as the float pair eh + el, and vnb (n in its low bits), at index i - from. Why two passes: the single loop of
-     * some 80 operations ran well below this CPU's op throughput, as BCE's fused loop did (PanamaSoftmax); with e
-     * in L1 each loop is short. Same operations on the same values, so the same bits.
-     */
-    private static void expNegAbsPair(float[] x, int xOff, int from, int to, float[] eh, float[] el, float[] nb) {
-        for (int i = from; i < to; i += F.length()) {
-            FloatVector vdc = FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F)
-                    .lanewise(MAX, NEG_TINY_BITS).lanewise(MIN, SIGMOID_NEG_MIN_BITS).reinterpretAsFloats();
-            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
-            FloatVector vn = vnb.sub(EXP_MAGIC_F);
-            FloatVector vrHi = vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc);
-            FloatVector vrLo = vn.mul(-LN2_LO_F);
-            FloatVector vhi = vrHi.add(1f);
-            FloatVector vr = vrHi.add(vrLo);
-            FloatVector vq = vr.fma(EXP_F_Q5, EXP_F_Q4).fma(vr, FloatVector.broadcast(F, EXP_F_Q3))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q2)).fma(vr, FloatVector.broadcast(F, EXP_F_Q1))
-                    .fma(vr, FloatVector.broadcast(F, EXP_F_Q0));
-            FloatVector vc = vrHi.sub(vhi.sub(1f)).add(vr.mul(vr).fma(vq, vrLo));
-            FloatVector veh = vhi.add(vc);
-            FloatVector vel = vc.sub(veh.sub(vhi));
-            veh.intoArray(eh, i - from);
-            vel.intoArray(el, i - from);
-            vnb.intoArray(nb, i - from);
-        }
-    }
-
     @Override
     public void logSigmoidBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
         int i = 0;
@@ -563,20 +533,56 @@ public final class PanamaActivations implements ActivationSupport {
 
     @Override
     public void siluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
-        int bound = F.loopBound(len);
-        float[][] pair = bound > 0 ? E_PAIR.get() : null;
-        for (int from = 0; from < bound; from += SPLIT_BLOCK) {
-            int to = Math.min(bound, from + SPLIT_BLOCK);
-            expNegAbsPair(x, xOff, from, to, pair[0], pair[1], pair[2]);
-            siluBackwardBlock(x, xOff, gradOut, gOff, gradIn, giOff, from, to, pair[0], pair[1], pair[2]);
-        }
-        int i = bound;
-        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i]);
-    }
-
-    private static void siluBackwardBlock(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff,
-            int from, int to, float[] eh, float[] el, float[] nb) {
-        for (int i = from; i < to; i += F.length()) {
+        int i = 0;
+        for (int bound = F.loopBound(len); i < bound; i += F.length()) {
+            // whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^29: no clamp, every value normal, so x < 0
+            // is scaled by 2^n directly (the general body's 2^(n+64) and 2^-64, both exact there), and g != 0 and hh != 0
+            // give the products the sign the general body sets
+            if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS + FLIP)
+                    .compare(LT, SIGMOID_BACKWARD_FAST_NEG_MAX_BITS - NEG_TINY_BITS + 1 + FLIP)
+                    .and(FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F)
+                            .sub(SIGMOID_GRAD_FAST_MIN_BITS + FLIP)
+                            .compare(LT, SILU_GRAD_MAX_BITS - SIGMOID_GRAD_FAST_MIN_BITS + 1 + FLIP))
+                    .allTrue()) {
+                FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
+                FloatVector vdc = vx.reinterpretAsInts().or(SIGN_BIT_F).reinterpretAsFloats(); // -|x|
+                FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+                FloatVector vn = vnb.sub(EXP_MAGIC_F);
+                FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc));
+                FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
+                        .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
+                        .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
+                FloatVector vsDen = vnb.reinterpretAsInts().lanewise(LSHL, 23).reinterpretAsFloats(); // 2^n
+                FloatVector ve = vp.mul(vsDen);
+                FloatVector vw = ve.add(1f);
+                FloatVector vlo = ve.sub(vw.sub(1f));
+                FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);
+                FloatVector vnr0 = vr0.neg();
+                FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
+                FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
+                VectorMask<Float> vxNeg = vx.compare(LT, 0f);
+                FloatVector vc = vdc.neg().mul(ve).blend(vdc, vxNeg); // x sigmoid(-x) / sigmoid(a)
+                FloatVector vhh = vc.fma(vr0, FloatVector.broadcast(F, 1f));
+                FloatVector vhl = vc.mul(vr0).mul(vdelta);
+                // blended in every vector: 1/2 around x0 holds a tenth of N(0, 3)'s lanes, a branch there mispredicts
+                FloatVector vdh = vx.sub(SILU_F_ROOT_HI);
+                FloatVector vpw = vdh.fma(SILU_F_W8, SILU_F_W7).fma(vdh, FloatVector.broadcast(F, SILU_F_W6))
+                        .fma(vdh, FloatVector.broadcast(F, SILU_F_W5)).fma(vdh, FloatVector.broadcast(F, SILU_F_W4))
+                        .fma(vdh, FloatVector.broadcast(F, SILU_F_W3)).fma(vdh, FloatVector.broadcast(F, SILU_F_W2))
+                        .fma(vdh, FloatVector.broadcast(F, SILU_F_W1));
+                VectorMask<Float> vin = vdh.abs().compare(LT, SILU_F_ROOT_WINDOW);
+                vhh = vhh.blend(vdh.add(vdh.fma(vdh.mul(vpw), FloatVector.broadcast(F, -SILU_F_ROOT_LO))), vin);
+                vhl = vhl.blend(0f, vin);
+                FloatVector vnum = FloatVector.broadcast(F, 1f).blend(vp, vxNeg);
+                FloatVector vmh = vnum.mul(vhh);
+                FloatVector vcorr = vnum.fma(vhl, vnum.mul(vdelta).fma(vhh, vnum.fma(vhh, vmh.neg())));
+                FloatVector vq = vg.mul(FloatVector.broadcast(F, 1f).blend(vsDen, vxNeg));
+                FloatVector vqh = vq.mul(vmh);
+                FloatVector vql = vq.fma(vmh, vqh.neg());
+                FloatVector vres = vr0.fma(vqh, vr0.mul(vq.fma(vcorr, vql)));
+                vres.intoArray(gradIn, giOff + i);
+                continue;
+            }
             IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);
             // |gradOut| above 2^29, inf or NaN: the scalar method, lane by lane, for the whole vector (only arrays live)
             if (vgaIn.compare(GT, SILU_GRAD_MAX_BITS).anyTrue()) {
@@ -585,74 +591,80 @@ public final class PanamaActivations implements ActivationSupport {
                 }
                 continue;
             }
-            // ScalarMath.sigmoidFamily(x, g, SILU_BACKWARD) after its exp (expNegAbsPair), op for op:
-            // both signs computed, blended on x < 0
+            // ScalarActivations.plainSigmoidFamily(x, g, SILU_BACKWARD), op for op: both signs computed, blended on x < 0
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             IntVector vxBits = vx.reinterpretAsInts();
             IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|
             FloatVector vdc = vdBits.lanewise(MAX, NEG_TINY_BITS).lanewise(MIN, SIGMOID_NEG_MIN_BITS)
                     .reinterpretAsFloats();
-            FloatVector veh = FloatVector.fromArray(F, eh, i - from);
-            FloatVector vel = FloatVector.fromArray(F, el, i - from);
-            FloatVector vnb = FloatVector.fromArray(F, nb, i - from);
+            FloatVector vnb = vdc.fma(LOG2E_F, EXP_MAGIC_F);
+            FloatVector vn = vnb.sub(EXP_MAGIC_F);
+            FloatVector vr = vn.fma(FloatVector.broadcast(F, -LN2_LO_F), vn.fma(FloatVector.broadcast(F, -LN2_HI_F), vdc));
+            FloatVector vp = vr.fma(EXP_F_P4, EXP_F_P3).fma(vr, FloatVector.broadcast(F, EXP_F_P2))
+                    .fma(vr, FloatVector.broadcast(F, EXP_F_P1)).fma(vr, FloatVector.broadcast(F, EXP_F_P0))
+                    .fma(vr, FloatVector.broadcast(F, 1f)).fma(vr, FloatVector.broadcast(F, 1f));
             IntVector vsUpBits = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23);
             FloatVector vsDen = vsUpBits.sub(EXP_NEG_SCALE_BIAS << 23).lanewise(MAX, SIGMOID_DEN_MIN_BITS)
                     .reinterpretAsFloats();
-            FloatVector ve = veh.mul(vsDen);
+            FloatVector ve = vp.mul(vsDen);
             FloatVector vw = ve.add(1f);
-            FloatVector vlo = vel.fma(vsDen, ve.sub(vw.sub(1f)));
+            FloatVector vlo = ve.sub(vw.sub(1f));
             FloatVector vr0 = FloatVector.broadcast(F, 1f).div(vw);
             FloatVector vnr0 = vr0.neg();
             FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
-            FloatVector vt = veh.fma(vdelta, vel);
-            FloatVector vsUp = vsUpBits.reinterpretAsFloats();
-            FloatVector vsn = veh.fma(vr0, vr0.mul(vt)); // sigmoid(-a) 2^-n
             FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
-            FloatVector va = vdc.neg();
-            FloatVector vhPos = va.fma(vsn.mul(vsDen), FloatVector.broadcast(F, 1f));
-            FloatVector vgr0 = vg.mul(vr0);
-            FloatVector vpos = vgr0.fma(vhPos, vgr0.mul(vhPos).mul(vdelta));
-            FloatVector vhh = va.neg().fma(vr0, FloatVector.broadcast(F, 1f)); // 1 - a sigmoid(a) = hh + hl
-            FloatVector vhl = va.mul(vr0).neg().mul(vdelta);
-            // d + d^2 P(d) near the root only when a lane needs it: same bits as blending it into every vector
-            if (vx.compare(GT, (float) (SILU_F_ROOT_HI - ROOT_WINDOW - 0x1p-10))
-                    .and(vx.compare(LT, (float) (SILU_F_ROOT_HI + ROOT_WINDOW + 0x1p-10))).anyTrue()) {
+            VectorMask<Float> vxNeg = vxBits.compare(LT, 0).cast(F);
+            FloatVector vc = vdc.neg().mul(ve).blend(vdc, vxNeg); // x sigmoid(-x) / sigmoid(a)
+            FloatVector vhh = vc.fma(vr0, FloatVector.broadcast(F, 1f));
+            FloatVector vhl = vc.mul(vr0).mul(vdelta);
+            // the root window only when a lane needs it (same bits as blending it into every vector): this body also
+            // sees subnormal x, and a float op on one is an assist on x86
+            if (vx.compare(GT, SILU_F_ROOT_HI - SILU_F_ROOT_WINDOW - 0x1p-10f)
+                    .and(vx.compare(LT, SILU_F_ROOT_HI + SILU_F_ROOT_WINDOW + 0x1p-10f)).anyTrue()) {
                 FloatVector vdh = vx.sub(SILU_F_ROOT_HI);
-                FloatVector vp = vdh.fma(SILU_F_W3, SILU_F_W2).fma(vdh, FloatVector.broadcast(F, SILU_F_W1));
-                VectorMask<Float> vin = vdh.abs().compare(LT, (float) ROOT_WINDOW);
-                vhh = vhh.blend(vdh.add(vdh.fma(vdh.mul(vp), FloatVector.broadcast(F, -SILU_F_ROOT_LO))), vin);
+                FloatVector vpw = vdh.fma(SILU_F_W8, SILU_F_W7).fma(vdh, FloatVector.broadcast(F, SILU_F_W6))
+                        .fma(vdh, FloatVector.broadcast(F, SILU_F_W5)).fma(vdh, FloatVector.broadcast(F, SILU_F_W4))
+                        .fma(vdh, FloatVector.broadcast(F, SILU_F_W3)).fma(vdh, FloatVector.broadcast(F, SILU_F_W2))
+                        .fma(vdh, FloatVector.broadcast(F, SILU_F_W1));
+                VectorMask<Float> vin = vdh.abs().compare(LT, SILU_F_ROOT_WINDOW);
+                vhh = vhh.blend(vdh.add(vdh.fma(vdh.mul(vpw), FloatVector.broadcast(F, -SILU_F_ROOT_LO))), vin);
                 vhl = vhl.blend(0f, vin);
             }
-            VectorMask<Float> vxPos = vxBits.compare(GE, 0).cast(F);
-            // x <= -130 (clamped): |g silu'(x)| <= 2^29 129 e^-130 < 2^-150 rounds to 0. There and where x >= 0 (vpos)
-            // the x < 0 numerator is unused: where some |x| >= 64 its scale 2^(n+64) becomes 1 in those lanes, as
-            // products of g 2^(n+64) may be subnormal, each an assist (~150 cycles on Intel: masked logits ran 10-13x
-            // slower); the test alone costs less than the blends (those on every vector: 7% on N(0, 3))
+            FloatVector vnum = FloatVector.broadcast(F, 1f).blend(vp, vxNeg);
+            FloatVector vmh = vnum.mul(vhh);
+            FloatVector vcorr = vnum.fma(vhl, vnum.mul(vdelta).fma(vhh, vnum.fma(vhh, vmh.neg())));
+            // x <= -130 (clamped): |g silu'(x)| <= 2^29 129 e^-130 < 2^-150 rounds to 0. There the scale 2^(n+64) of x < 0
+            // becomes 1 where some |x| >= 64, as products of g 2^(n+64) may be subnormal, each an assist (~150 cycles on
+            // Intel: masked logits ran 10-13x slower), and the lane is set to 0 below; the test alone costs less than the
+            // blends (those on every vector: 7% on N(0, 3)). Where |g| 2^(n+64) < 2^-95 (exponent fields, an upper
+            // bound) |g silu'(-a)| 2^64 < 2^-87.4 rounds to 0 below, and 0 runs through instead of subnormal products
+            // (x in (-130, -115) ran 6.8x slower). x >= 0 takes no scale.
+            VectorMask<Float> vxPos = vxNeg.not();
             boolean vlarge = vdBits.compare(GE, SILU_BACKWARD_SCALE_GUARD_BITS).anyTrue();
-            // and where |g| 2^(n+64) < 2^-95 (exponent fields, an upper bound): |g silu'(-a)| 2^64 < 2^-87.4 rounds to 0
-            // below, and 0 runs through instead of subnormal products (x in (-130, -115) ran 6.8x slower)
-            FloatVector vga = vg.mul(vlarge ? vsUp.blend(1f, vxPos.or(vdBits.compare(GE, SIGMOID_NEG_MIN_BITS).cast(F)))
-                    .blend(0f, vgaIn.add(vsUpBits).compare(ULT, (127 + 127 - 95) << 23).cast(F)) : vsUp).mul(vr0);
-            FloatVector vmh = veh.mul(vhh);
-            FloatVector vcorr = veh.fma(vhl, vt.fma(vhh, veh.fma(vhh, vmh.neg())));
-            FloatVector vnegUp = vga.fma(vmh, vga.mul(vcorr)); // g silu'(-a) 2^64
-            FloatVector vnegAbs = vnegUp.abs();
-            VectorMask<Float> vdownAnyTiny = vnegAbs.compare(LT, EXP_NEG_U_MIN);
+            FloatVector vsUp = vsUpBits.reinterpretAsFloats();
+            FloatVector vq = vg.mul(vlarge ? vsUp.blend(1f, vxPos.or(vdBits.compare(GE, SIGMOID_NEG_MIN_BITS).cast(F)))
+                    .blend(0f, vgaIn.add(vsUpBits).compare(ULT, (127 + 127 - 95) << 23).cast(F).andNot(vxPos))
+                    : vsUp.blend(1f, vxPos));
+            FloatVector vqh = vq.mul(vmh);
+            FloatVector vql = vq.fma(vmh, vqh.neg());
+            FloatVector vupSigned = vr0.fma(vqh, vr0.mul(vq.fma(vcorr, vql)));
+            FloatVector vup = vupSigned.abs(); // |g silu'(x)|, at 2^64 for x < 0
+            VectorMask<Float> vdownAnyTiny = vup.compare(LT, EXP_NEG_U_MIN);
             // subnormal results in integers, and no product of them at all: a subnormal product is an assist of
             // ~150 cycles on an Intel Xeon, even when the lane is blended away afterwards
             FloatVector vdownAny = vdownAnyTiny.anyTrue()
-                    ? vnegAbs.blend(EXP_NEG_U_MIN, vdownAnyTiny).mul(EXP_NEG_SCALE_DOWN)
-                            .blend(vnegAbs.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
+                    ? vup.blend(EXP_NEG_U_MIN, vdownAnyTiny).mul(EXP_NEG_SCALE_DOWN)
+                            .blend(vup.fma(EXP_NEG_TO_SUBNORMAL, 0x1p23f).reinterpretAsInts().sub(0x4b000000)
                                     .reinterpretAsFloats(), vdownAnyTiny)
-                    : vnegAbs.mul(EXP_NEG_SCALE_DOWN);
-            // x >= 0 and NaN lanes are replaced below
+                    : vup.mul(EXP_NEG_SCALE_DOWN);
             FloatVector vdown = vlarge ? vdownAny.blend(0f, vdBits.compare(GE, SIGMOID_NEG_MIN_BITS).cast(F)) : vdownAny;
-            // the sign of g f'(x) from the signs (ScalarMath.sigmoidFamily: zeros of g)
+            // the sign of g f'(x) from the signs (ScalarActivations.plainSigmoidFamily: zeros of g)
             IntVector vsign = vg.reinterpretAsInts()
                     .lanewise(XOR, vhh.reinterpretAsInts().and(vxBits.lanewise(ASHR, 31))).and(SIGN_BIT_F);
-            vdown.blend(vpos.abs(), vxPos).reinterpretAsInts().or(vsign).reinterpretAsFloats()
+            vdown.blend(vup, vxPos).reinterpretAsInts().or(vsign).reinterpretAsFloats()
                     .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);
         }
+        for (; i < len; i++) gradIn[giOff + i] = ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i]);
     }
 
     @Override

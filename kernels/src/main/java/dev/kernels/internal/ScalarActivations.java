@@ -8,7 +8,7 @@ import static dev.kernels.internal.SoftmaxConstants.EXP_NEG_SCALE_BIAS;
  * The scalar twin of the activation kernels: per-element methods with the same constants, operation order and fused
  * multiply-adds as the lanes of {@code PanamaActivations} (whose tails call them), so every element has the same bits
  * on every path. In binary32: relu/leakyRelu and their derivatives (exact, or one rounding), silu, logSigmoidBackward
- * and softplusBackward with beta = 1 ({@link #plainSigmoidFamily}), siluBackward (ScalarMath.sigmoidFamily), softplus
+ * and softplusBackward with beta = 1, siluBackward ({@link #plainSigmoidFamily}), softplus
  * with beta = 1 and logSigmoid (ScalarSoftmax.softplusNegAbs), sigmoidBackward and tanhBackward in range; everything
  * else, and those outside their binary32 ranges, is evaluated in binary64 and rounded once.
  */
@@ -142,24 +142,35 @@ public final class ScalarActivations implements ActivationSupport {
         return (float) (g * (s * h));
     }
 
+    /** What {@link #plainSigmoidFamily} returns. */
+    private static final int SILU = 0, LOG_SIGMOID_BACKWARD = 1, SILU_BACKWARD = 2;
+
     /** x sigmoid(x) in binary32 (see {@link #plainSigmoidFamily}). */
     public static float silu(float x) {
-        return plainSigmoidFamily(x, 0f, true);
+        return plainSigmoidFamily(x, 0f, SILU);
     }
 
     /**
-     * silu(x) or g sigmoid(-x) (logSigmoid's derivative, |g| &le; 2^37) in binary32 on exp's plain polynomial and a
-     * corrected reciprocal. With a = |x| clamped to [2^-30, 130] as integers (no float op sees a subnormal x):
-     * e^-a = p 2^n, p = 1 + r (1 + r P(r)) rounded once (ScalarMath.exp's); 1 + e = w + lo (Fast2Sum, e &le; 1);
-     * 1/(w + lo) = r0 (1 + delta) with the exact reciprocal residual. The result is N r0 (1 + delta), rounded once,
+     * silu(x), g sigmoid(-x) (logSigmoid's derivative, |g| &le; 2^37) or g silu'(x) (|g| &le; 2^29, below) in binary32
+     * on exp's plain polynomial and a corrected reciprocal. With a = |x| clamped to [2^-30, 130] as integers (no float
+     * op sees a subnormal x): e^-a = p 2^n, p = 1 + r (1 + r P(r)) rounded once (ScalarMath.exp's); 1 + e = w + lo
+     * (Fast2Sum, e &le; 1); 1/(w + lo) = r0 (1 + delta) with the exact reciprocal residual. The result is N r0 (1 + delta), rounded once,
      * with N = nh + nl: silu: x for x &ge; 0, -a p 2^n for x &lt; 0; g sigmoid(-x): g for x &lt; 0 (sigmoid(a)),
      * g 2^n p for x &ge; 0 (sigmoid(-a)), products split exactly. Values that may be subnormal are formed at 2^64
      * (g scaled first, so no partial product underflows before the last rounding) and scaled down by
      * ScalarSoftmax.unscale (subnormal results in integers). p's rounding (up to 2^-24 relative) is the error
      * sigmoid's compensated e^-a avoids; the 2-ULP bounds of these two have room for it, and their vector loops are
      * some 15 operations shorter than sigmoid's core.
+     *
+     * <p>g silu'(x) = g sigmoid(x) (1 + x sigmoid(-x)): with c = x sigmoid(-x) / sigmoid(a) (a e for x &ge; 0, -a for
+     * x &lt; 0) and h = 1 + c r0 (1 + delta) = hh + hl (hh = 1 + c r0 rounded once by an fma), g S N r0 (1 + delta)
+     * (hh + hl), N = 1 and S = 1 for x &ge; 0 (no cancellation: h &ge; 1), N = p and S = 2^(n+64) for x &lt; 0 (scaled
+     * down as above), N hh and g S N hh split exactly, rounded once. For x = -a p's rounding (about 2^-24 of e) moves
+     * the result by sigmoid(a) (1 + a sigmoid(-a) / h) of it: at most 1.05 outside |x - x0| &lt; 1/2 (x0 = -1.278, the
+     * root), where h = d + d^2 P(d), d = x - x0 = dh - lo (dh = x - hi exact: Sterbenz). siluBackward ran on sigmoid's
+     * compensated core before (ScalarMath.sigmoidFamily, 2.44 ULP, a window of 1/32), some 20 vector operations more.
      */
-    private static float plainSigmoidFamily(float x, float g, boolean silu) {
+    private static float plainSigmoidFamily(float x, float g, int kind) {
         int xBits = Float.floatToRawIntBits(x);
         int dBits = xBits | SIGN_BIT_F; // -|x|: as a signed int, larger for larger |x|
         float dc = Float.intBitsToFloat(Math.min(Math.max(dBits, NEG_TINY_BITS), SIGMOID_NEG_MIN_BITS)); // -a
@@ -176,7 +187,32 @@ public final class ScalarActivations implements ActivationSupport {
         float nr0 = -r0;
         float delta = Math.fma(lo, nr0, Math.fma(w, nr0, 1f)); // 1/(w + lo) = r0 (1 + delta + O(2^-46))
         boolean xNeg = xBits < 0;
-        if (!silu) {
+        if (kind == SILU_BACKWARD) {
+            float c = xNeg ? dc : -dc * e;
+            float hh = Math.fma(c, r0, 1f);
+            float hl = c * r0 * delta;
+            float dh = x - SILU_F_ROOT_HI; // d = dh - lo
+            if (Math.abs(dh) < SILU_F_ROOT_WINDOW) { // h = dh + (dh^2 P - lo): one rounding that matters
+                float pw = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(SILU_F_W8, dh, SILU_F_W7), dh,
+                        SILU_F_W6), dh, SILU_F_W5), dh, SILU_F_W4), dh, SILU_F_W3), dh, SILU_F_W2), dh, SILU_F_W1);
+                hh = dh + Math.fma(dh, dh * pw, -SILU_F_ROOT_LO);
+                hl = 0f;
+            }
+            float num = xNeg ? p : 1f;
+            float q = g * (xNeg ? Float.intBitsToFloat(sUpBits) : 1f); // exact
+            float mh = num * hh;
+            float corr = Math.fma(num, hl, Math.fma(num * delta, hh, Math.fma(num, hh, -mh)));
+            float qh = q * mh;
+            float ql = Math.fma(q, mh, -qh); // q mh = qh + ql exactly: no rounding of g r0 on its own
+            float up = Math.abs(Math.fma(r0, qh, r0 * Math.fma(q, corr, ql))); // |g silu'(x)|, at 2^64 for x < 0
+            // the sign of g f'(x), f' < 0 exactly where hh < 0, set from the signs: with g = +-0 the fmas above add a
+            // zero product to a zero tail of either sign and may give +0
+            int sign = (Float.floatToRawIntBits(g) ^ (xNeg ? Float.floatToRawIntBits(hh) : 0)) & SIGN_BIT_F;
+            float y = Float.intBitsToFloat(Float.floatToRawIntBits(xNeg ? ScalarSoftmax.unscale(up) : up) | sign);
+            return dBits > NEG_INF_BITS ? x : y; // NaN
+        }
+
+        if (kind == LOG_SIGMOID_BACKWARD) {
             float gNeg = g * Float.intBitsToFloat(sUpBits);
             float gh = gNeg * p;
             float nh = xNeg ? g * 0x1p64f : gh;
@@ -193,10 +229,10 @@ public final class ScalarActivations implements ActivationSupport {
         return halfNearZero(x, xNeg ? -ScalarSoftmax.unscale(-core * Float.intBitsToFloat(sUpBits)) : core);
     }
 
-    /** g silu'(x): binary32 on sigmoid's core (see {@link ScalarMath#sigmoidFamily}) unless |g| &gt; 2^29, inf or NaN. */
+    /** g silu'(x): binary32 on silu's plain core (see {@link #plainSigmoidFamily}) unless |g| &gt; 2^29, inf or NaN. */
     public static float siluBackward(float x, float g) {
         return (Float.floatToRawIntBits(g) & ~SIGN_BIT_F) > SILU_GRAD_MAX_BITS
-                ? siluBackwardD(x, g) : ScalarMath.sigmoidFamily(x, g, ScalarMath.SILU_BACKWARD);
+                ? siluBackwardD(x, g) : plainSigmoidFamily(x, g, SILU_BACKWARD);
     }
 
     /** g silu'(x) in binary64, rounded once: gradOut outside the binary32 form's range (see its caller). */
@@ -259,7 +295,7 @@ public final class ScalarActivations implements ActivationSupport {
     /** g sigmoid(-x): binary32 (see {@link #plainSigmoidFamily}) unless |g| is above 2^37, infinite or NaN. */
     public static float logSigmoidBackward(float x, float g) {
         return (Float.floatToRawIntBits(g) & ~SIGN_BIT_F) > SIGMOID_GRAD_MAX_BITS
-                ? logSigmoidBackwardD(x, g) : plainSigmoidFamily(x, g, false);
+                ? logSigmoidBackwardD(x, g) : plainSigmoidFamily(x, g, LOG_SIGMOID_BACKWARD);
     }
 
     /** g sigmoid(-x) in binary64, rounded once: gradOut outside the binary32 form's range (see its caller). */

@@ -212,15 +212,12 @@ public final class ScalarMath {
         return y;
     }
 
-    /** What {@link #sigmoidFamily} returns: SIGMOID, or SILU_BACKWARD for any other kind. */
-    static final int SIGMOID = 0, SILU_BACKWARD = 1;
-
     public static float sigmoid(float x) {
-        return sigmoidFamily(x, 0f, SIGMOID);
+        return sigmoidFamily(x);
     }
 
     /**
-     * sigmoid(x) or g silu'(x), in binary32, from one core (silu and logSigmoidBackward have their own, cheaper form:
+     * sigmoid(x) in binary32 (silu, siluBackward and logSigmoidBackward have a cheaper core of their own:
      * ScalarActivations.plainSigmoidFamily). With a = |x| (clamped to
      * [2^-30, 130] as integers: no float op sees a subnormal x, x86 takes a 20-30 ns assist): e^-a = 2^n (eh + el),
      * the compensated exp of the softmax family renormalized (Fast2Sum) to a float and its tail; 1 + e as w + lo
@@ -229,7 +226,7 @@ public final class ScalarMath {
      * as u = v 2^64 and scaled down by {@link ScalarSoftmax#unscale} (integer rounding below 2^-126: no slow path).
      * The PanamaActivations loops generated from tools/gen_panama_activations.py run the same operations per lane.
      */
-    static float sigmoidFamily(float x, float g, int kind) {
+    static float sigmoidFamily(float x) {
         int xBits = Float.floatToRawIntBits(x);
         int dBits = xBits | SIGN_BIT_F; // -|x|: as a signed int, larger for larger |x|
         float dc = Float.intBitsToFloat(Math.min(Math.max(dBits, NEG_TINY_BITS), SIGMOID_NEG_MIN_BITS)); // -a
@@ -254,37 +251,7 @@ public final class ScalarMath {
         float sUp = Float.intBitsToFloat(sUpBits);
         float sn = Math.fma(eh, r0, r0 * t); // sigmoid(-a) 2^-n
         float sigmaNegUp = sn * sUp; // sigmoid(-a) 2^64
-        if (kind == SIGMOID) {
-            float y = xBits < 0 ? ScalarSoftmax.unscale(sigmaNegUp) : Math.fma(r0, delta, r0); // -0, tiny x: 0.5
-            return dBits > NEG_INF_BITS ? x : y; // NaN
-        }
-        // SILU_BACKWARD: g sigmoid(x) (1 + x sigmoid(-x)). x >= 0: g sigmoid(a) (1 + a sigmoid(-a)), no cancellation.
-        // x < 0: g sigmoid(-a) h 2^64 (g scaled first, so no partial product underflows before the last rounding; the
-        // caller keeps |g| <= 2^29), then scaled down, with h = 1 - a sigmoid(a) = 1 - a r0 (1 + delta): 1 - a r0
-        // rounded once by an fma, so the cancellation near the root x0 = -1.278 costs nothing but the exp's own 2^-30,
-        // and within 1/32 of x0, where that would show, h = d + d^2 P(d), d = x - x0 = dh - lo (dh = x - hi exact:
-        // Sterbenz; P taken at dh, 2^-27 away)
-        float a = -dc;
-        float hPos = Math.fma(a, sn * sDen, 1f);
-        float gr0 = g * r0;
-        float pos = Math.fma(gr0, hPos, gr0 * hPos * delta); // g r0 (1 + delta) hPos
-        float hh = Math.fma(-a, r0, 1f);
-        float hl = -(a * r0) * delta;
-        float dh = x - SILU_F_ROOT_HI; // d = dh - lo
-        if (Math.abs(dh) < (float) ROOT_WINDOW) { // h = dh + (dh^2 P - lo): one rounding that matters
-            hh = dh + Math.fma(dh, dh * Math.fma(Math.fma(SILU_F_W3, dh, SILU_F_W2), dh, SILU_F_W1), -SILU_F_ROOT_LO);
-            hl = 0f;
-        }
-        // g 2^(n+64) r0 (eh + t)(hh + hl): A = g 2^(n+64) r0 rounded once, eh hh split exactly (mh + ml)
-        float ga = g * sUp * r0;
-        float mh = eh * hh;
-        float corr = Math.fma(eh, hl, Math.fma(t, hh, Math.fma(eh, hh, -mh)));
-        float negUp = Math.fma(ga, mh, ga * corr);
-        float down = ScalarSoftmax.unscale(Math.abs(negUp));
-        // the sign of g f'(x), f' < 0 exactly where hh < 0, set from the signs: with g = +-0 the fmas above add a
-        // zero product to a zero tail of either sign and may give +0
-        int sign = (Float.floatToRawIntBits(g) ^ (xBits < 0 ? Float.floatToRawIntBits(hh) : 0)) & SIGN_BIT_F;
-        float y = Float.intBitsToFloat(Float.floatToRawIntBits(xBits < 0 ? down : Math.abs(pos)) | sign);
+        float y = xBits < 0 ? ScalarSoftmax.unscale(sigmaNegUp) : Math.fma(r0, delta, r0); // -0, tiny x: 0.5
         return dBits > NEG_INF_BITS ? x : y; // NaN
     }
 
