@@ -868,9 +868,8 @@ def silu_backward_result(ind, dst):
 
 
 SILU_BACKWARD_FAST = (
-    f"{IND}// whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^29: no clamp, every value normal, so x < 0\n"
-    f"{IND}// is scaled by 2^n directly (the general body's 2^(n+64) and 2^-64, both exact there), and g != 0 and hh != 0\n"
-    f"{IND}// give the products the sign the general body sets\n"
+    f"{IND}// whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^29: no clamp, no guard, no special value,\n"
+    f"{IND}// every result normal; g != 0 and hh != 0 give the products the sign the general body sets\n"
     f"{IND}if ({x_in_fast_range('SIGMOID_BACKWARD_FAST_NEG_MAX_BITS')}\n"
     f"{IND}        .and(FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F)\n"
     f"{IND}                .sub(SIGMOID_GRAD_FAST_MIN_BITS + FLIP)\n"
@@ -884,9 +883,12 @@ SILU_BACKWARD_FAST = (
     + f"{IND}    // blended in every vector: 1/2 around x0 holds a tenth of N(0, 3)'s lanes, a branch there mispredicts\n"
     + silu_root_window(IND + "    ")
     + silu_backward_product(IND + "    ", "vxNeg")
-    + f"{IND}    FloatVector vq = vg.mul(FloatVector.broadcast(F, 1f).blend(vsDen, vxNeg));\n"
+    + f"{IND}    // x < 0 at 2^(n+64), as in the general body: the same operations on the same values (unscaled, the tail\n"
+    f"{IND}    // fma(q, corr, ql) could cancel below 2^-126), then 2^-64, exact: every result here is at least 2^-77\n"
+    f"{IND}    FloatVector vsUp = vsDen.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS << 23).reinterpretAsFloats();\n"
+    f"{IND}    FloatVector vq = vg.mul(FloatVector.broadcast(F, 1f).blend(vsUp, vxNeg));\n"
     + silu_backward_result(IND + "    ", "vres")
-    + f"{IND}    vres.intoArray(gradIn, giOff + i);\n"
+    + f"{IND}    vres.blend(vres.mul(EXP_NEG_SCALE_DOWN), vxNeg).intoArray(gradIn, giOff + i);\n"
     f"{IND}    continue;\n"
     f"{IND}}}\n")
 

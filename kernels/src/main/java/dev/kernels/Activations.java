@@ -575,7 +575,7 @@ public final class Activations {
      * gradOut&middot;sigmoid(-a)&middot;(1 - a&middot;sigmoid(a)) for x = -a with 1 - a&middot;sigmoid(a) rounded once
      * by a fused multiply-add, and d + d&sup2;P(d), d = x - root, within 1/2 of the root; |gradOut| above 2<sup>29</sup>
      * goes to binary64. The binary64 form rounded once (0.5 ULP) took 1.4x the time of the former binary32 form on
-     * sigmoid's compensated core, and that one 1.5-1.6x the time of this.
+     * sigmoid's compensated core, and that one 1.2-1.4x the time of this.
      * <p>{@code gradIn} may be {@code gradOut} or {@code x} (in-place).
      *
      * @throws NullPointerException if an array is null

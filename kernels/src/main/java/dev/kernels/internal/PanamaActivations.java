@@ -535,9 +535,8 @@ public final class PanamaActivations implements ActivationSupport {
     public void siluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            // whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^29: no clamp, every value normal, so x < 0
-            // is scaled by 2^n directly (the general body's 2^(n+64) and 2^-64, both exact there), and g != 0 and hh != 0
-            // give the products the sign the general body sets
+            // whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^29: no clamp, no guard, no special value,
+            // every result normal; g != 0 and hh != 0 give the products the sign the general body sets
             if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS + FLIP)
                     .compare(LT, SIGMOID_BACKWARD_FAST_NEG_MAX_BITS - NEG_TINY_BITS + 1 + FLIP)
                     .and(FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F)
@@ -576,11 +575,14 @@ public final class PanamaActivations implements ActivationSupport {
                 FloatVector vnum = FloatVector.broadcast(F, 1f).blend(vp, vxNeg);
                 FloatVector vmh = vnum.mul(vhh);
                 FloatVector vcorr = vnum.fma(vhl, vnum.mul(vdelta).fma(vhh, vnum.fma(vhh, vmh.neg())));
-                FloatVector vq = vg.mul(FloatVector.broadcast(F, 1f).blend(vsDen, vxNeg));
+                // x < 0 at 2^(n+64), as in the general body: the same operations on the same values (unscaled, the tail
+                // fma(q, corr, ql) could cancel below 2^-126), then 2^-64, exact: every result here is at least 2^-77
+                FloatVector vsUp = vsDen.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS << 23).reinterpretAsFloats();
+                FloatVector vq = vg.mul(FloatVector.broadcast(F, 1f).blend(vsUp, vxNeg));
                 FloatVector vqh = vq.mul(vmh);
                 FloatVector vql = vq.fma(vmh, vqh.neg());
                 FloatVector vres = vr0.fma(vqh, vr0.mul(vq.fma(vcorr, vql)));
-                vres.intoArray(gradIn, giOff + i);
+                vres.blend(vres.mul(EXP_NEG_SCALE_DOWN), vxNeg).intoArray(gradIn, giOff + i);
                 continue;
             }
             IntVector vgaIn = FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F);

@@ -168,7 +168,7 @@ public final class PanamaVectorMath implements VectorMathSupport {
 
     @Override
     public void sigmoid(float[] x, int xOff, float[] y, int yOff, int len) {
-        // one generated core for sigmoid, silu and siluBackward (only arrays and ints cross the call)
+        // generated with the sigmoid family in PanamaActivations (only arrays and ints cross the call)
         PanamaActivations.sigmoid(x, xOff, y, yOff, len);
     }
 

@@ -154,13 +154,13 @@ public final class ScalarActivations implements ActivationSupport {
      * silu(x), g sigmoid(-x) (logSigmoid's derivative, |g| &le; 2^37) or g silu'(x) (|g| &le; 2^29, below) in binary32
      * on exp's plain polynomial and a corrected reciprocal. With a = |x| clamped to [2^-30, 130] as integers (no float
      * op sees a subnormal x): e^-a = p 2^n, p = 1 + r (1 + r P(r)) rounded once (ScalarMath.exp's); 1 + e = w + lo
-     * (Fast2Sum, e &le; 1); 1/(w + lo) = r0 (1 + delta) with the exact reciprocal residual. The result is N r0 (1 + delta), rounded once,
-     * with N = nh + nl: silu: x for x &ge; 0, -a p 2^n for x &lt; 0; g sigmoid(-x): g for x &lt; 0 (sigmoid(a)),
-     * g 2^n p for x &ge; 0 (sigmoid(-a)), products split exactly. Values that may be subnormal are formed at 2^64
-     * (g scaled first, so no partial product underflows before the last rounding) and scaled down by
-     * ScalarSoftmax.unscale (subnormal results in integers). p's rounding (up to 2^-24 relative) is the error
-     * sigmoid's compensated e^-a avoids; the 2-ULP bounds of these two have room for it, and their vector loops are
-     * some 15 operations shorter than sigmoid's core.
+     * (Fast2Sum, e &le; 1); 1/(w + lo) = r0 (1 + delta) with the exact reciprocal residual. The result is
+     * N r0 (1 + delta), rounded once, with N = nh + nl: silu: x for x &ge; 0, -a p 2^n for x &lt; 0; g sigmoid(-x): g
+     * for x &lt; 0 (sigmoid(a)), g 2^n p for x &ge; 0 (sigmoid(-a)), products split exactly. Values that may be
+     * subnormal are formed at 2^64 (g scaled first, so no partial product underflows before the last rounding) and
+     * scaled down by ScalarSoftmax.unscale (subnormal results in integers). p's rounding (up to 2^-24 relative) is the
+     * error sigmoid's compensated e^-a avoids; the bounds (2 ULP, siluBackward's 3) have room for it, and the vector
+     * loops are some 15 operations shorter than sigmoid's core.
      *
      * <p>g silu'(x) = g sigmoid(x) (1 + x sigmoid(-x)): with c = x sigmoid(-x) / sigmoid(a) (a e for x &ge; 0, -a for
      * x &lt; 0) and h = 1 + c r0 (1 + delta) = hh + hl (hh = 1 + c r0 rounded once by an fma), g S N r0 (1 + delta)
@@ -199,7 +199,8 @@ public final class ScalarActivations implements ActivationSupport {
                 hl = 0f;
             }
             float num = xNeg ? p : 1f;
-            float q = g * (xNeg ? Float.intBitsToFloat(sUpBits) : 1f); // exact
+            // exact, unless it underflows (|g| 2^n < 2^-190): then |g silu'(x)| < 2^-182 rounds to 0 either way
+            float q = g * (xNeg ? Float.intBitsToFloat(sUpBits) : 1f);
             float mh = num * hh;
             float corr = Math.fma(num, hl, Math.fma(num * delta, hh, Math.fma(num, hh, -mh)));
             float qh = q * mh;
