@@ -779,16 +779,21 @@ LOG_SIGMOID_BACKWARD_PLAIN = (
     f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);\n")
 
 
+def backward_fast_range(g_max_bits):
+    """The fast paths' test of the backward kernels: 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= g_max, all lanes."""
+    return (f"{IND}if ({x_in_fast_range('SIGMOID_BACKWARD_FAST_NEG_MAX_BITS')}\n"
+            f"{IND}        .and(FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F)\n"
+            f"{IND}                .sub(SIGMOID_GRAD_FAST_MIN_BITS + FLIP)\n"
+            f"{IND}                .compare(LT, {g_max_bits} - SIGMOID_GRAD_FAST_MIN_BITS + 1 + FLIP))\n"
+            f"{IND}        .allTrue()) {{\n")
+
+
 def plain_sigmoid_backward_fast(load, store_suffix):
     """Whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |g| <= 2^37: unscaled, every value normal, g's own sign."""
     return (
         f"{IND}// whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^37: no clamp, no scaling, every value\n"
         f"{IND}// normal, so g sigmoid(-x) directly (the scaled form's bits; its sign is g's, g != 0)\n"
-        f"{IND}if ({x_in_fast_range('SIGMOID_BACKWARD_FAST_NEG_MAX_BITS')}\n"
-        f"{IND}        .and(FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F)\n"
-        f"{IND}                .sub(SIGMOID_GRAD_FAST_MIN_BITS + FLIP)\n"
-        f"{IND}                .compare(LT, SIGMOID_GRAD_MAX_BITS - SIGMOID_GRAD_FAST_MIN_BITS + 1 + FLIP))\n"
-        f"{IND}        .allTrue()) {{\n"
+        + backward_fast_range("SIGMOID_GRAD_MAX_BITS")
         + fast_x(load)
         + indent4(plain_core(True))
         + f"{IND}    FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);\n"
@@ -828,8 +833,8 @@ out.append(plain_sigmoid_backward(
 
 # siluBackward on silu's plain core (ScalarActivations.plainSigmoidFamily, SILU_BACKWARD): g S N r0 (1 + delta)
 # (hh + hl), with c = a e (x >= 0) or -a (x < 0), hh + hl = 1 + c r0 (1 + delta), N = 1 or p and S = 1 or 2^(n+64)
-# (2^n in the fast path, where every value is normal: the same bits), N hh and g S N hh split exactly; within 1/2 of
-# the root h = d + d^2 P(d).
+# (in the fast path too, which only skips clamps, guards and special values), N hh and g S N hh split exactly; within
+# 1/2 of the root h = d + d^2 P(d).
 def silu_root_window(ind):
     """hh = dh + (dh^2 P(dh) - lo), hl = 0 where |x - hi| < SILU_F_ROOT_WINDOW (plainSigmoidFamily, SILU_BACKWARD)."""
     return (
@@ -870,11 +875,7 @@ def silu_backward_result(ind, dst):
 SILU_BACKWARD_FAST = (
     f"{IND}// whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^29: no clamp, no guard, no special value,\n"
     f"{IND}// every result normal; g != 0 and hh != 0 give the products the sign the general body sets\n"
-    f"{IND}if ({x_in_fast_range('SIGMOID_BACKWARD_FAST_NEG_MAX_BITS')}\n"
-    f"{IND}        .and(FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F)\n"
-    f"{IND}                .sub(SIGMOID_GRAD_FAST_MIN_BITS + FLIP)\n"
-    f"{IND}                .compare(LT, SILU_GRAD_MAX_BITS - SIGMOID_GRAD_FAST_MIN_BITS + 1 + FLIP))\n"
-    f"{IND}        .allTrue()) {{\n"
+    + backward_fast_range("SILU_GRAD_MAX_BITS")
     + fast_x()
     + indent4(plain_core(True))
     + f"{IND}    FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);\n"

@@ -212,7 +212,6 @@ public final class ScalarActivations implements ActivationSupport {
             float y = Float.intBitsToFloat(Float.floatToRawIntBits(xNeg ? ScalarSoftmax.unscale(up) : up) | sign);
             return dBits > NEG_INF_BITS ? x : y; // NaN
         }
-
         if (kind == LOG_SIGMOID_BACKWARD) {
             float gNeg = g * Float.intBitsToFloat(sUpBits);
             float gh = gNeg * p;
