@@ -385,4 +385,36 @@ class ActivationCrossCheckTest {
             assertSameBits(k.name() + " sweep", x, 0, g, 0, want, got, 0, n);
         }
     }
+
+    /**
+     * Every 2039th bit pattern of all 2^32, each beside a NaN (x[2i + 1]), gradOut 1.5 or random: every vector holds a
+     * NaN lane and takes its kernel's general body, which consecutive inputs (the exhaustive report) mostly bypass
+     * through a whole-vector fast path.
+     */
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void stridedSweepBesideNaNLanesMatchesTheScalarTwin(ActivationKernels k) {
+        int n = 4096;
+        float[] x = new float[n];
+        float[] want = new float[n];
+        float[] got = new float[n];
+        for (float[] g : new float[][] {filled(n, 1.5f), gradients(n, 98)}) {
+            long bits = 0;
+            while (bits < (1L << 32)) {
+                for (int i = 0; i < n; i += 2, bits += 2039) {
+                    x[i] = Float.intBitsToFloat((int) bits);
+                    x[i + 1] = Float.NaN;
+                }
+                k.scalar().apply(x, 0, g, 0, want, 0, n);
+                k.active().apply(x, 0, g, 0, got, 0, n);
+                assertSameBits(k.name() + " sweep beside NaN", x, 0, g, 0, want, got, 0, n);
+            }
+        }
+    }
+
+    private static float[] filled(int n, float v) {
+        float[] a = new float[n];
+        Arrays.fill(a, v);
+        return a;
+    }
 }

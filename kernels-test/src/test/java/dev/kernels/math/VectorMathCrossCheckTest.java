@@ -151,4 +151,28 @@ class VectorMathCrossCheckTest {
             assertSameBits(k.name() + " sweep", x, 0, want, got, 0, n);
         }
     }
+
+    /**
+     * Every 509th bit pattern of all 2^32, each beside a NaN (x[2i + 1]): every vector holds a NaN lane and takes its
+     * kernel's general body, which consecutive inputs (the sweep above, the exhaustive report) mostly bypass through
+     * a whole-vector fast path.
+     */
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void stridedSweepBesideNaNLanesMatchesTheScalarTwin(MathKernels k) {
+        int n = 4096;
+        float[] x = new float[n];
+        float[] want = new float[n];
+        float[] got = new float[n];
+        long bits = 0;
+        while (bits < (1L << 32)) {
+            for (int i = 0; i < n; i += 2, bits += 509) {
+                x[i] = Float.intBitsToFloat((int) bits);
+                x[i + 1] = Float.NaN;
+            }
+            k.scalar().apply(x, 0, want, 0, n);
+            k.active().apply(x, 0, got, 0, n);
+            assertSameBits(k.name() + " sweep beside NaN", x, 0, want, got, 0, n);
+        }
+    }
 }

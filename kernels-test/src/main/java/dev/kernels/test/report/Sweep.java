@@ -18,13 +18,27 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Sweep {
     static final int CHUNK = 1 << 16;
+    /** Appended to the mode of a NaN-interleaved sweep: the same inputs, fed in another arrangement. */
+    static final String INTERLEAVED = ", NaN-interleaved";
 
     private final int threads;
     private final PrintStream progress;
+    private final boolean interleaveNaN;
 
     public Sweep(int threads, PrintStream progressOrNull) {
+        this(threads, progressOrNull, false);
+    }
+
+    /**
+     * interleaveNaN: each input goes to the kernel with a NaN after it (x[2i] = input i, x[2i + 1] = NaN, y[2i] kept),
+     * so that every vector holds a NaN lane and takes its kernel's general body: the whole-vector fast paths test for
+     * finite lanes in a range, and in input order almost every vector of an exhaustive sweep passes that test. The
+     * same digests with and without it mean both bodies give the same bits for every input.
+     */
+    public Sweep(int threads, PrintStream progressOrNull, boolean interleaveNaN) {
         this.threads = Math.max(1, threads);
         this.progress = progressOrNull;
+        this.interleaveNaN = interleaveNaN;
     }
 
     /** The input of sample {@code index}: all bit patterns in order, or a counter-based hash of (seed, index). */
@@ -84,13 +98,24 @@ public final class Sweep {
             workers[t] = new Thread(() -> {
                 float[] x = new float[CHUNK];
                 float[] y = new float[CHUNK];
+                float[] x2 = interleaveNaN ? new float[2 * CHUNK] : null;
+                float[] y2 = interleaveNaN ? new float[2 * CHUNK] : null;
                 try {
                     for (long c; (c = next.getAndIncrement()) < totalChunks; ) {
                         int pass = (int) (c / chunksPerPass);
                         long first = (c % chunksPerPass) * CHUNK;
                         int n = (int) Math.min(CHUNK, perPass - first);
                         for (int i = 0; i < n; i++) x[i] = Float.intBitsToFloat(inputBits(exhaustive, seed, first + i));
-                        kernel.compute(pass, x, y, n);
+                        if (interleaveNaN) {
+                            for (int i = 0; i < n; i++) {
+                                x2[2 * i] = x[i];
+                                x2[2 * i + 1] = Float.NaN;
+                            }
+                            kernel.compute(pass, x2, y2, 2 * n);
+                            for (int i = 0; i < n; i++) y[i] = y2[2 * i];
+                        } else {
+                            kernel.compute(pass, x, y, n);
+                        }
                         long h = 0x6A09E667F3BCC909L ^ c;
                         for (int i = 0; i < n; i++) {
                             int bits = Float.floatToIntBits(y[i]);
@@ -153,6 +178,7 @@ public final class Sweep {
         for (Stats s : perThread) all.merge(s);
         String mode = exhaustive ? "exhaustive" : "samples " + samples + " seed " + seed;
         if (kernel.modeNote() != null) mode += ", " + kernel.modeNote();
+        if (interleaveNaN) mode += INTERLEAVED;
         return new SweepResult(kernel.name(), KernelInfo.implementation(), KernelInfo.vectorBitSize(), mode,
                 perPass * passes, kernel.bound(), Math.max(all.max, 0), Float.intBitsToFloat(all.maxBits), all.maxPass,
                 all.finite == 0 ? 0 : all.sum / all.finite, all.above05, all.above1, all.above2, all.special,

@@ -156,4 +156,38 @@ class UlpReportCliTest {
         assertEquals(1.5f, r.worstInput());
         assertTrue(!r.withinBound());
     }
+
+    @Test
+    void nanInterleavedSweepFeedsNaNBesideEveryInputAndKeepsTheDigests() throws Exception {
+        // the kernel sees x[2i] = input i and NaN at every odd index; only the even outputs count
+        SweepKernel probe = new SweepKernel() {
+            @Override public String name() { return "probe"; }
+            @Override public double bound() { return 1.0; }
+            @Override public void compute(int pass, float[] x, float[] y, int n) {
+                for (int i = 0; i < n; i++) {
+                    y[i] = (float) Math.exp(x[i]);
+                    if (n == 2 * 1000 && i % 2 == 1 && !Float.isNaN(x[i])) throw new AssertionError("lane " + i);
+                }
+                if (n == 2 * 1000) y[1] = 0f; // an odd output must not reach the digest
+            }
+            @Override public double exact(int pass, float x) { return Math.exp(x); }
+        };
+        SweepResult plain = new Sweep(1, null).run(probe, false, 1000, 3);
+        SweepResult mixed = new Sweep(1, null, true).run(probe, false, 1000, 3);
+        assertEquals(plain.digest(), mixed.digest());
+        assertEquals(plain.maxUlp(), mixed.maxUlp());
+        assertTrue(mixed.mode().endsWith("NaN-interleaved"), mixed.mode());
+
+        // real kernels: the CLI flag, and compare takes both runs for the same inputs
+        Path a = dir.resolve("plain.json");
+        Path b = dir.resolve("mixed.json");
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream());
+        assertEquals(0, run(sink, "report", "--functions", "sigmoid,silu,logSigmoidBackward", "--samples", "100000",
+                "--seed", "4", "--json", a.toString()));
+        assertEquals(0, run(sink, "report", "--functions", "sigmoid,silu,logSigmoidBackward", "--samples", "100000",
+                "--seed", "4", "--interleave-nan", "--json", b.toString()));
+        ByteArrayOutputStream cmp = new ByteArrayOutputStream();
+        assertEquals(0, run(new PrintStream(cmp), "compare", a.toString(), b.toString(), "--require-identical"),
+                cmp.toString());
+    }
 }
