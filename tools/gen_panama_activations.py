@@ -518,7 +518,7 @@ def sigmoid_backward_kernel():
 out.append(sigmoid_backward_kernel())
 out.append(tanh_backward_kernel())
 
-# ---- the sigmoid family: sigmoid (VectorMath) on ScalarMath.sigmoidFamily's compensated core; silu, siluBackward,
+# ---- the sigmoid family: sigmoid (VectorMath) on ScalarMath.sigmoid's compensated core; silu, siluBackward,
 # logSigmoidBackward and softplusBackward on ScalarActivations.plainSigmoidFamily's shorter one
 def unscale(src, dst):
     """dst = ScalarSoftmax.unscale(src) for src >= 0 (or NaN): src 2^-64, subnormal results rounded in integers."""
@@ -549,7 +549,7 @@ def exp_neg_reduction(rlo):
 
 
 # The sigmoid core's pieces shared by its general and fast bodies: e^-a as the float pair eh + el, then 1 + e = w + lo
-# and 1/(w + lo) = r0 (1 + delta), with t = eh delta + el (ScalarMath.sigmoidFamily).
+# and 1/(w + lo) = r0 (1 + delta), with t = eh delta + el (ScalarMath.sigmoid).
 SIGMOID_E_PAIR = (
     f"{IND}FloatVector veh = vhi.add(vc);\n"
     f"{IND}FloatVector vel = vc.sub(veh.sub(vhi));\n")
@@ -663,7 +663,7 @@ out.append(
     "        int i = 0;\n"
     "        for (int bound = F.loopBound(len); i < bound; i += F.length()) {\n"
     + sigmoid_fast(SIGMOID_FAST_CORE + SIGMOID_FAST_TAIL)
-    + f"{IND}// ScalarMath.sigmoidFamily, op for op: both signs computed, blended on x < 0\n"
+    + f"{IND}// ScalarMath.sigmoid, op for op: both signs computed, blended on x < 0\n"
     + SIGMOID_CORE + SIGMOID_TAIL
     + "        }\n"
     + simple_tail("y[yOff + i]", "ScalarMath.sigmoid(x[xOff + i])")
@@ -789,19 +789,23 @@ def backward_fast_range(g_max_bits):
 
 
 def plain_sigmoid_backward_fast(load, store_suffix):
-    """Whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |g| <= 2^37: unscaled, every value normal, g's own sign."""
+    """Whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |g| <= 2^37: the general body's operations at its 2^64 scale
+    without clamps, guards and special values, then 2^-64 (exact: every result is at least 2^-49), g's own sign."""
     return (
-        f"{IND}// whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^37: no clamp, no scaling, every value\n"
-        f"{IND}// normal, so g sigmoid(-x) directly (the scaled form's bits; its sign is g's, g != 0)\n"
+        f"{IND}// whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^37: no clamp, no guard, no special value,\n"
+        f"{IND}// every result normal; g != 0 gives the result g's sign, which the general body sets\n"
         + backward_fast_range("SIGMOID_GRAD_MAX_BITS")
         + fast_x(load)
         + indent4(plain_core(True))
         + f"{IND}    FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);\n"
-        f"{IND}    FloatVector vgh = vg.mul(ve);\n"
         f"{IND}    VectorMask<Float> vxNeg = vx.compare(LT, 0f);\n"
-        f"{IND}    FloatVector vnh = vgh.blend(vg, vxNeg);\n"
-        f"{IND}    FloatVector vnl = vg.fma(ve, vgh.neg()).blend(0f, vxNeg);\n"
-        f"{IND}    FloatVector vres = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl)));\n"
+        f"{IND}    // g 2^64 e = g 2^(n+64) p exactly: the general body's values (unscaled, the tail fma(nh, delta, nl) could\n"
+        f"{IND}    // cancel below 2^-126 and round differently)\n"
+        f"{IND}    FloatVector vq = vg.mul(0x1p64f);\n"
+        f"{IND}    FloatVector vgh = vq.mul(ve);\n"
+        f"{IND}    FloatVector vnh = vgh.blend(vq, vxNeg);\n"
+        f"{IND}    FloatVector vnl = vq.fma(ve, vgh.neg()).blend(0f, vxNeg);\n"
+        f"{IND}    FloatVector vres = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))).mul(EXP_NEG_SCALE_DOWN);\n"
         f"{store_suffix}"
         f"{IND}    vres.intoArray(gradIn, giOff + i);\n"
         f"{IND}    continue;\n"
@@ -816,7 +820,7 @@ def plain_sigmoid_backward(head, tail_text, tail, pre, neg=False, store_suffix="
         f"        for (int bound = F.loopBound(len); i < bound; i += F.length()) {{\n"
         f"{plain_sigmoid_backward_fast(load, store_suffix)}"
         f"{pre}"
-        f"{IND}// ScalarActivations.plainSigmoidFamily(x, g, false), op for op: both signs computed, blended on x < 0\n"
+        f"{IND}// ScalarActivations.plainSigmoidFamily(LOG_SIGMOID_BACKWARD), op for op: both signs, blended on x < 0\n"
         + SIGMOID_CORE_HEAD.replace("FloatVector.fromArray(F, x, xOff + i)", load, 1)
         + plain_core(False) + tail_text
         + f"        }}\n"

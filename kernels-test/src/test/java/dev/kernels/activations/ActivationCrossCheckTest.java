@@ -116,10 +116,10 @@ class ActivationCrossCheckTest {
 
     /**
      * logSigmoidBackward and softplusBackward on whole vectors inside and at the edges of their fast path
-     * (2^-30 &le; |x| &le; 20, 2^-20 &le; |gradOut| &le; 2^37), which skips the 2^64 scaling: x in [-21, 21] and
-     * gradOut at 2^-20, just below it, at 2^37, near 1 or tiny, so that most vectors take the fast path and the rest
-     * the general one by a single lane; softplusBackward with threshold 20 and 2 (the threshold blend inside the fast
-     * path). The same bits as the scalar twin either way.
+     * (2^-30 &le; |x| &le; 20, 2^-20 &le; |gradOut| &le; 2^37), which skips clamps, guards and special values: x in
+     * [-21, 21] and gradOut at 2^-20, just below it, at 2^37, near 1 or tiny, so that most vectors take the fast path
+     * and the rest the general one by a single lane; softplusBackward with threshold 20 and 2 (the threshold blend
+     * inside the fast path). The same bits as the scalar twin either way.
      */
     @Test
     void logSigmoidAndSoftplusBackwardFastPathEdgesMatchTheScalarTwin() {

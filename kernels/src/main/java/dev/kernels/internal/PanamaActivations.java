@@ -304,7 +304,7 @@ public final class PanamaActivations implements ActivationSupport {
                 vr0.fma(vdelta, vr0).blend(vneg, vx.compare(LT, 0f)).intoArray(y, yOff + i);
                 continue;
             }
-            // ScalarMath.sigmoidFamily, op for op: both signs computed, blended on x < 0
+            // ScalarMath.sigmoid, op for op: both signs computed, blended on x < 0
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             IntVector vxBits = vx.reinterpretAsInts();
             IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|
@@ -438,8 +438,8 @@ public final class PanamaActivations implements ActivationSupport {
     public void logSigmoidBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            // whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^37: no clamp, no scaling, every value
-            // normal, so g sigmoid(-x) directly (the scaled form's bits; its sign is g's, g != 0)
+            // whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^37: no clamp, no guard, no special value,
+            // every result normal; g != 0 gives the result g's sign, which the general body sets
             if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS + FLIP)
                     .compare(LT, SIGMOID_BACKWARD_FAST_NEG_MAX_BITS - NEG_TINY_BITS + 1 + FLIP)
                     .and(FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F)
@@ -462,11 +462,14 @@ public final class PanamaActivations implements ActivationSupport {
                 FloatVector vnr0 = vr0.neg();
                 FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
                 FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
-                FloatVector vgh = vg.mul(ve);
                 VectorMask<Float> vxNeg = vx.compare(LT, 0f);
-                FloatVector vnh = vgh.blend(vg, vxNeg);
-                FloatVector vnl = vg.fma(ve, vgh.neg()).blend(0f, vxNeg);
-                FloatVector vres = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl)));
+                // g 2^64 e = g 2^(n+64) p exactly: the general body's values (unscaled, the tail fma(nh, delta, nl) could
+                // cancel below 2^-126 and round differently)
+                FloatVector vq = vg.mul(0x1p64f);
+                FloatVector vgh = vq.mul(ve);
+                FloatVector vnh = vgh.blend(vq, vxNeg);
+                FloatVector vnl = vq.fma(ve, vgh.neg()).blend(0f, vxNeg);
+                FloatVector vres = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))).mul(EXP_NEG_SCALE_DOWN);
                 vres.intoArray(gradIn, giOff + i);
                 continue;
             }
@@ -478,7 +481,7 @@ public final class PanamaActivations implements ActivationSupport {
                 }
                 continue;
             }
-            // ScalarActivations.plainSigmoidFamily(x, g, false), op for op: both signs computed, blended on x < 0
+            // ScalarActivations.plainSigmoidFamily(LOG_SIGMOID_BACKWARD), op for op: both signs, blended on x < 0
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
             IntVector vxBits = vx.reinterpretAsInts();
             IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|
@@ -680,8 +683,8 @@ public final class PanamaActivations implements ActivationSupport {
         boolean thresholdInFastRange = !(threshold >= SIGMOID_BACKWARD_FAST_X_MAX);
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
-            // whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^37: no clamp, no scaling, every value
-            // normal, so g sigmoid(-x) directly (the scaled form's bits; its sign is g's, g != 0)
+            // whole vectors with 2^-30 <= |x| <= 20 and 2^-20 <= |gradOut| <= 2^37: no clamp, no guard, no special value,
+            // every result normal; g != 0 gives the result g's sign, which the general body sets
             if (FloatVector.fromArray(F, x, xOff + i).reinterpretAsInts().or(SIGN_BIT_F).sub(NEG_TINY_BITS + FLIP)
                     .compare(LT, SIGMOID_BACKWARD_FAST_NEG_MAX_BITS - NEG_TINY_BITS + 1 + FLIP)
                     .and(FloatVector.fromArray(F, gradOut, gOff + i).reinterpretAsInts().and(~SIGN_BIT_F)
@@ -704,11 +707,14 @@ public final class PanamaActivations implements ActivationSupport {
                 FloatVector vnr0 = vr0.neg();
                 FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
                 FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
-                FloatVector vgh = vg.mul(ve);
                 VectorMask<Float> vxNeg = vx.compare(LT, 0f);
-                FloatVector vnh = vgh.blend(vg, vxNeg);
-                FloatVector vnl = vg.fma(ve, vgh.neg()).blend(0f, vxNeg);
-                FloatVector vres = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl)));
+                // g 2^64 e = g 2^(n+64) p exactly: the general body's values (unscaled, the tail fma(nh, delta, nl) could
+                // cancel below 2^-126 and round differently)
+                FloatVector vq = vg.mul(0x1p64f);
+                FloatVector vgh = vq.mul(ve);
+                FloatVector vnh = vgh.blend(vq, vxNeg);
+                FloatVector vnl = vq.fma(ve, vgh.neg()).blend(0f, vxNeg);
+                FloatVector vres = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))).mul(EXP_NEG_SCALE_DOWN);
                 if (thresholdInFastRange) vres = vres.blend(vg, vx.compare(LT, -threshold)); // x > threshold: g
                 vres.intoArray(gradIn, giOff + i);
                 continue;
@@ -721,7 +727,7 @@ public final class PanamaActivations implements ActivationSupport {
                 }
                 continue;
             }
-            // ScalarActivations.plainSigmoidFamily(x, g, false), op for op: both signs computed, blended on x < 0
+            // ScalarActivations.plainSigmoidFamily(LOG_SIGMOID_BACKWARD), op for op: both signs, blended on x < 0
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i).neg();
             IntVector vxBits = vx.reinterpretAsInts();
             IntVector vdBits = vxBits.or(SIGN_BIT_F); // -|x|

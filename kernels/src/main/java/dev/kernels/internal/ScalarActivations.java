@@ -168,7 +168,7 @@ public final class ScalarActivations implements ActivationSupport {
      * down as above), N hh and g S N hh split exactly, rounded once. For x = -a p's rounding (about 2^-24 of e) moves
      * the result by sigmoid(a) (1 + a sigmoid(-a) / h) of it: at most 1.05 outside |x - x0| &lt; 1/2 (x0 = -1.278, the
      * root), where h = d + d^2 P(d), d = x - x0 = dh - lo (dh = x - hi exact: Sterbenz). siluBackward ran on sigmoid's
-     * compensated core before (ScalarMath.sigmoidFamily, 2.44 ULP, a window of 1/32), some 20 vector operations more.
+     * compensated core before (ScalarMath.sigmoid's, 2.44 ULP, a window of 1/32), some 20 vector operations more.
      */
     private static float plainSigmoidFamily(float x, float g, int kind) {
         int xBits = Float.floatToRawIntBits(x);

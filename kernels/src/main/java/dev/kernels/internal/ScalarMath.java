@@ -212,10 +212,6 @@ public final class ScalarMath {
         return y;
     }
 
-    public static float sigmoid(float x) {
-        return sigmoidFamily(x);
-    }
-
     /**
      * sigmoid(x) in binary32 (silu, siluBackward and logSigmoidBackward have a cheaper core of their own:
      * ScalarActivations.plainSigmoidFamily). With a = |x| (clamped to
@@ -226,7 +222,7 @@ public final class ScalarMath {
      * as u = v 2^64 and scaled down by {@link ScalarSoftmax#unscale} (integer rounding below 2^-126: no slow path).
      * The PanamaActivations loops generated from tools/gen_panama_activations.py run the same operations per lane.
      */
-    static float sigmoidFamily(float x) {
+    public static float sigmoid(float x) {
         int xBits = Float.floatToRawIntBits(x);
         int dBits = xBits | SIGN_BIT_F; // -|x|: as a signed int, larger for larger |x|
         float dc = Float.intBitsToFloat(Math.min(Math.max(dBits, NEG_TINY_BITS), SIGMOID_NEG_MIN_BITS)); // -a
