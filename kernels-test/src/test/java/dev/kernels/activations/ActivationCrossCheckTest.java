@@ -372,18 +372,7 @@ class ActivationCrossCheckTest {
     @ParameterizedTest
     @MethodSource("kernels")
     void stridedSweepOfAllFloatsMatchesTheScalarTwin(ActivationKernels k) {
-        int n = 4096;
-        float[] x = new float[n];
-        float[] g = gradients(n, 99);
-        float[] want = new float[n];
-        float[] got = new float[n];
-        long bits = 0;
-        while (bits < (1L << 32)) {
-            for (int i = 0; i < n; i++, bits += 1021) x[i] = Float.intBitsToFloat((int) bits);
-            k.scalar().apply(x, 0, g, 0, want, 0, n);
-            k.active().apply(x, 0, g, 0, got, 0, n);
-            assertSameBits(k.name() + " sweep", x, 0, g, 0, want, got, 0, n);
-        }
+        stridedSweep(k, 1021, false, gradients(4096, 99));
     }
 
     /**
@@ -394,27 +383,28 @@ class ActivationCrossCheckTest {
     @ParameterizedTest
     @MethodSource("kernels")
     void stridedSweepBesideNaNLanesMatchesTheScalarTwin(ActivationKernels k) {
-        int n = 4096;
+        float[] ones = new float[4096];
+        Arrays.fill(ones, 1.5f);
+        stridedSweep(k, 2039, true, ones);
+        stridedSweep(k, 2039, true, gradients(4096, 98));
+    }
+
+    /** Every stride-th bit pattern in calls of g.length; besideNaN: in the even slots, NaN in the odd ones. */
+    private static void stridedSweep(ActivationKernels k, int stride, boolean besideNaN, float[] g) {
+        int n = g.length;
+        int step = besideNaN ? 2 : 1;
         float[] x = new float[n];
         float[] want = new float[n];
         float[] got = new float[n];
-        for (float[] g : new float[][] {filled(n, 1.5f), gradients(n, 98)}) {
-            long bits = 0;
-            while (bits < (1L << 32)) {
-                for (int i = 0; i < n; i += 2, bits += 2039) {
-                    x[i] = Float.intBitsToFloat((int) bits);
-                    x[i + 1] = Float.NaN;
-                }
-                k.scalar().apply(x, 0, g, 0, want, 0, n);
-                k.active().apply(x, 0, g, 0, got, 0, n);
-                assertSameBits(k.name() + " sweep beside NaN", x, 0, g, 0, want, got, 0, n);
+        long bits = 0;
+        while (bits < (1L << 32)) {
+            for (int i = 0; i < n; i += step, bits += stride) {
+                x[i] = Float.intBitsToFloat((int) bits);
+                if (besideNaN) x[i + 1] = Float.NaN;
             }
+            k.scalar().apply(x, 0, g, 0, want, 0, n);
+            k.active().apply(x, 0, g, 0, got, 0, n);
+            assertSameBits(k.name() + (besideNaN ? " sweep beside NaN" : " sweep"), x, 0, g, 0, want, got, 0, n);
         }
-    }
-
-    private static float[] filled(int n, float v) {
-        float[] a = new float[n];
-        Arrays.fill(a, v);
-        return a;
     }
 }

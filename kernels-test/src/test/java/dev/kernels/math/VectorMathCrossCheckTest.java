@@ -139,17 +139,7 @@ class VectorMathCrossCheckTest {
     @ParameterizedTest
     @MethodSource("kernels")
     void stridedSweepOfAllFloatsMatchesTheScalarTwin(MathKernels k) {
-        int n = 4096;
-        float[] x = new float[n];
-        float[] want = new float[n];
-        float[] got = new float[n];
-        long bits = 0;
-        while (bits < (1L << 32)) {
-            for (int i = 0; i < n; i++, bits += 251) x[i] = Float.intBitsToFloat((int) bits);
-            k.scalar().apply(x, 0, want, 0, n);
-            k.active().apply(x, 0, got, 0, n);
-            assertSameBits(k.name() + " sweep", x, 0, want, got, 0, n);
-        }
+        stridedSweep(k, 251, false);
     }
 
     /**
@@ -160,19 +150,25 @@ class VectorMathCrossCheckTest {
     @ParameterizedTest
     @MethodSource("kernels")
     void stridedSweepBesideNaNLanesMatchesTheScalarTwin(MathKernels k) {
+        stridedSweep(k, 509, true);
+    }
+
+    /** Every stride-th bit pattern in 4096-element calls; besideNaN: in the even slots, NaN in the odd ones. */
+    private static void stridedSweep(MathKernels k, int stride, boolean besideNaN) {
         int n = 4096;
+        int step = besideNaN ? 2 : 1;
         float[] x = new float[n];
         float[] want = new float[n];
         float[] got = new float[n];
         long bits = 0;
         while (bits < (1L << 32)) {
-            for (int i = 0; i < n; i += 2, bits += 509) {
+            for (int i = 0; i < n; i += step, bits += stride) {
                 x[i] = Float.intBitsToFloat((int) bits);
-                x[i + 1] = Float.NaN;
+                if (besideNaN) x[i + 1] = Float.NaN;
             }
             k.scalar().apply(x, 0, want, 0, n);
             k.active().apply(x, 0, got, 0, n);
-            assertSameBits(k.name() + " sweep beside NaN", x, 0, want, got, 0, n);
+            assertSameBits(k.name() + (besideNaN ? " sweep beside NaN" : " sweep"), x, 0, want, got, 0, n);
         }
     }
 }
