@@ -463,12 +463,11 @@ public final class PanamaActivations implements ActivationSupport {
                 FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
                 FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
                 VectorMask<Float> vxNeg = vx.compare(LT, 0f);
-                // g 2^64 e = g 2^(n+64) p exactly: the general body's values (unscaled, the tail fma(nh, delta, nl) could
-                // cancel below 2^-126 and round differently)
-                FloatVector vq = vg.mul(0x1p64f);
-                FloatVector vgh = vq.mul(ve);
-                FloatVector vnh = vgh.blend(vq, vxNeg);
-                FloatVector vnl = vq.fma(ve, vgh.neg()).blend(0f, vxNeg);
+                // nh = g 2^64 e (= g 2^(n+64) p exactly) or g 2^64 (x < 0, where nl comes out 0): the general body's values
+                // (unscaled, the tail fma(nh, delta, nl) could cancel below 2^-126 and round differently)
+                FloatVector vfactor = ve.mul(0x1p64f).blend(0x1p64f, vxNeg);
+                FloatVector vnh = vg.mul(vfactor);
+                FloatVector vnl = vg.fma(vfactor, vnh.neg());
                 FloatVector vres = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))).mul(EXP_NEG_SCALE_DOWN);
                 vres.intoArray(gradIn, giOff + i);
                 continue;
@@ -708,12 +707,11 @@ public final class PanamaActivations implements ActivationSupport {
                 FloatVector vdelta = vlo.fma(vnr0, vw.fma(vnr0, FloatVector.broadcast(F, 1f)));
                 FloatVector vg = FloatVector.fromArray(F, gradOut, gOff + i);
                 VectorMask<Float> vxNeg = vx.compare(LT, 0f);
-                // g 2^64 e = g 2^(n+64) p exactly: the general body's values (unscaled, the tail fma(nh, delta, nl) could
-                // cancel below 2^-126 and round differently)
-                FloatVector vq = vg.mul(0x1p64f);
-                FloatVector vgh = vq.mul(ve);
-                FloatVector vnh = vgh.blend(vq, vxNeg);
-                FloatVector vnl = vq.fma(ve, vgh.neg()).blend(0f, vxNeg);
+                // nh = g 2^64 e (= g 2^(n+64) p exactly) or g 2^64 (x < 0, where nl comes out 0): the general body's values
+                // (unscaled, the tail fma(nh, delta, nl) could cancel below 2^-126 and round differently)
+                FloatVector vfactor = ve.mul(0x1p64f).blend(0x1p64f, vxNeg);
+                FloatVector vnh = vg.mul(vfactor);
+                FloatVector vnl = vg.fma(vfactor, vnh.neg());
                 FloatVector vres = vnh.fma(vr0, vr0.mul(vnh.fma(vdelta, vnl))).mul(EXP_NEG_SCALE_DOWN);
                 if (thresholdInFastRange) vres = vres.blend(vg, vx.compare(LT, -threshold)); // x > threshold: g
                 vres.intoArray(gradIn, giOff + i);
