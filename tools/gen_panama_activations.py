@@ -182,7 +182,9 @@ def half_body(body, h):
 HALF_NAMES = ("LowHalves", "HighHalves")
 
 
-def kernel(name, params, body, tail, loop="D", pre="", head=""):
+def kernel(name, params, body, tail, loop="D", pre="", head="", decl=None):
+    """A kernel: loop "D" the binary64 form (d_kernel), else one loop of whole float vectors running body, then tail;
+    decl replaces the "@Override public void name(params) {" lines (a javadoc'd or private method)."""
     # kernels that compare or blend binary64 vectors leave them to the scalar tail when C2 cannot (2-lane D)
     bound = "F.loopBound(len)"
     dbody = "".join(ln for ln in body.splitlines(True) if not ln.startswith("@F@"))  # hoisted lines are binary32
@@ -193,9 +195,10 @@ def kernel(name, params, body, tail, loop="D", pre="", head=""):
     consts = "".join(f"        DoubleVector {const_name(c)} = DoubleVector.broadcast(D, {c});\n" for c in USED)
     USED.clear()
     pre = consts + pre
+    if decl is None:
+        decl = "    @Override\n" + signature(f"    public void {name}(", [q.strip() for q in params.split(",")])
     return (
-        f"    @Override\n"
-        f"    public void {name}({params}) {{\n"
+        f"{decl}"
         f"{pre}"
         f"        int i = 0;\n"
         f"{head}"
@@ -657,17 +660,13 @@ def sigmoid_fast(body):
         f"{IND}}}\n")
 
 
-out.append(
-    "    /** VectorMath.sigmoid's body (PanamaVectorMath delegates here), generated with the sigmoid family. */\n"
-    "    static void sigmoid(float[] x, int xOff, float[] y, int yOff, int len) {\n"
-    "        int i = 0;\n"
-    "        for (int bound = F.loopBound(len); i < bound; i += F.length()) {\n"
-    + sigmoid_fast(SIGMOID_FAST_CORE + SIGMOID_FAST_TAIL)
+out.append(kernel("sigmoid", UNARY,
+    sigmoid_fast(SIGMOID_FAST_CORE + SIGMOID_FAST_TAIL)
     + f"{IND}// ScalarMath.sigmoid, op for op: both signs computed, blended on x < 0\n"
-    + SIGMOID_CORE + SIGMOID_TAIL
-    + "        }\n"
-    + simple_tail("y[yOff + i]", "ScalarMath.sigmoid(x[xOff + i])")
-    + "    }\n\n")
+    + SIGMOID_CORE + SIGMOID_TAIL,
+    simple_tail("y[yOff + i]", "ScalarMath.sigmoid(x[xOff + i])"), loop="F",
+    decl="    /** VectorMath.sigmoid's body (PanamaVectorMath delegates here), generated with the sigmoid family. */\n"
+         f"    static void sigmoid({UNARY}) {{\n"))
 
 # silu on exp's plain binary32 polynomial (ScalarActivations.silu): e^-a = p 2^n with p rounded once, 1 + e = w + lo,
 # 1/(w + lo) = r0 (1 + delta), then the numerator x (x >= 0) or -a p (x < 0, split exactly as nh + nl) times
@@ -728,14 +727,8 @@ SILU_GENERAL = (
     + f"{IND}FloatVector vy = vcore.blend(vnegDown.neg(), vneg);\n"
     + SILU_SPECIALS)
 
-out.append(
-    f"    @Override\n    public void silu({UNARY}) {{\n"
-    f"        int i = 0;\n"
-    f"        for (int bound = F.loopBound(len); i < bound; i += F.length()) {{\n"
-    f"{SILU_FAST}{SILU_GENERAL}"
-    f"        }}\n"
-    + simple_tail("y[yOff + i]", "ScalarActivations.silu(x[xOff + i])")
-    + f"    }}\n\n")
+out.append(kernel("silu", UNARY, SILU_FAST + SILU_GENERAL,
+    simple_tail("y[yOff + i]", "ScalarActivations.silu(x[xOff + i])"), loop="F"))
 
 def split_driver(first, second, tail):
     """A split kernel's public body: per block of SPLIT_BLOCK elements the first pass into the per-thread buffers, then
@@ -811,24 +804,20 @@ def plain_sigmoid_backward_fast(load, store_suffix):
         f"{IND}}}\n")
 
 
-def plain_sigmoid_backward(head, tail_text, tail, pre, neg=False, store_suffix=""):
+def plain_sigmoid_backward(name, params, tail_text, tail, large_g, neg=False, store_suffix="", pre=""):
+    """logSigmoidBackward's one-loop kernel (softplusBackward's on -x): the fast path, the large-gradOut detour
+    (large_g), then ScalarActivations.plainSigmoidFamily's general body finished by tail_text."""
     load = "FloatVector.fromArray(F, x, xOff + i)" + (".neg()" if neg else "")
-    return (
-        f"{head}"
-        f"        int i = 0;\n"
-        f"        for (int bound = F.loopBound(len); i < bound; i += F.length()) {{\n"
-        f"{plain_sigmoid_backward_fast(load, store_suffix)}"
-        f"{pre}"
-        f"{IND}// ScalarActivations.plainSigmoidFamily(LOG_SIGMOID_BACKWARD), op for op: both signs, blended on x < 0\n"
+    return kernel(name, params,
+        plain_sigmoid_backward_fast(load, store_suffix)
+        + large_g
+        + f"{IND}// ScalarActivations.plainSigmoidFamily(LOG_SIGMOID_BACKWARD), op for op: both signs, blended on x < 0\n"
         + SIGMOID_CORE_HEAD.replace("FloatVector.fromArray(F, x, xOff + i)", load, 1)
-        + plain_core(False) + tail_text
-        + f"        }}\n"
-        f"{tail}"
-        f"    }}\n\n")
+        + plain_core(False) + tail_text,
+        tail, loop="F", pre=pre)
 
 
-out.append(plain_sigmoid_backward(
-    f"    @Override\n{signature('    public void logSigmoidBackward(', [q.strip() for q in BINARY.split(',')])}",
+out.append(plain_sigmoid_backward("logSigmoidBackward", BINARY,
     LOG_SIGMOID_BACKWARD_PLAIN,
     simple_tail("gradIn[giOff + i]", "ScalarActivations.logSigmoidBackward(x[xOff + i], gradOut[gOff + i])"),
     large_gradout_pre("SIGMOID_GRAD_MAX_BITS", "2^37", "ScalarActivations.logSigmoidBackward(x[xOff + l], gradOut[gOff + l])")))
@@ -929,38 +918,31 @@ SILU_BACKWARD_GENERAL = (
     f"{IND}vdown.blend(vup, vxPos).reinterpretAsInts().or(vsign).reinterpretAsFloats()\n"
     f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);\n")
 
-out.append(
-    f"    @Override\n{signature('    public void siluBackward(', [q.strip() for q in BINARY.split(',')])}"
-    f"        int i = 0;\n"
-    f"        for (int bound = F.loopBound(len); i < bound; i += F.length()) {{\n"
-    f"{SILU_BACKWARD_FAST}"
+out.append(kernel("siluBackward", BINARY,
+    SILU_BACKWARD_FAST
     + large_gradout_pre("SILU_GRAD_MAX_BITS", "2^29", "ScalarActivations.siluBackward(x[xOff + l], gradOut[gOff + l])")
     + f"{IND}// ScalarActivations.plainSigmoidFamily(x, g, SILU_BACKWARD), op for op: both signs computed, blended on x < 0\n"
-    + SIGMOID_CORE_HEAD + plain_core(False) + SILU_BACKWARD_GENERAL
-    + f"        }}\n"
-    + simple_tail("gradIn[giOff + i]", "ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i])")
-    + f"    }}\n\n")
+    + SIGMOID_CORE_HEAD + plain_core(False) + SILU_BACKWARD_GENERAL,
+    simple_tail("gradIn[giOff + i]", "ScalarActivations.siluBackward(x[xOff + i], gradOut[gOff + i])"), loop="F"))
 
 
 # softplusBackward with beta = 1: g sigmoid(x) = logSigmoidBackward(-x, g), the same core on -x (negation is exact)
-SPB_HEAD = ("    @Override\n"
-            "    public void softplusBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len,\n"
-            "                                 float beta, float threshold) {\n"
-            "        if (beta != 1f) { // binary64: beta x is not exact in float\n"
-            "            softplusBackwardBinary64(x, xOff, gradOut, gOff, gradIn, giOff, len, beta, threshold);\n"
-            "            return;\n"
-            "        }\n"
-            "        // the fast path's x are at most 20: a threshold of 20 or more (PyTorch's default is 20) needs no blend there\n"
-            "        boolean thresholdInFastRange = !(threshold >= SIGMOID_BACKWARD_FAST_X_MAX);\n")
+SPB_PRE = ("        if (beta != 1f) { // binary64: beta x is not exact in float\n"
+           "            softplusBackwardBinary64(x, xOff, gradOut, gOff, gradIn, giOff, len, beta, threshold);\n"
+           "            return;\n"
+           "        }\n"
+           "        // the fast path's x are at most 20: a threshold of 20 or more (PyTorch's default is 20) needs no blend there\n"
+           "        boolean thresholdInFastRange = !(threshold >= SIGMOID_BACKWARD_FAST_X_MAX);\n")
 SPB_TAIL = LOG_SIGMOID_BACKWARD_PLAIN.replace(
     f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F)).intoArray(gradIn, giOff + i);\n",
     f"{IND}        .blend(vx, vdBits.compare(GT, NEG_INF_BITS).cast(F))\n"
     f"{IND}        .blend(vg, vx.compare(LT, -threshold)).intoArray(gradIn, giOff + i); // x > threshold: gradOut\n")
 assert SPB_TAIL != LOG_SIGMOID_BACKWARD_PLAIN
-out.append(plain_sigmoid_backward(SPB_HEAD, SPB_TAIL,
+out.append(plain_sigmoid_backward("softplusBackward", BINARY + ", float beta, float threshold", SPB_TAIL,
     simple_tail("gradIn[giOff + i]", "ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], 1.0, threshold)"),
     large_gradout_pre("SIGMOID_GRAD_MAX_BITS", "2^37", "ScalarActivations.softplusBackward(x[xOff + l], gradOut[gOff + l], 1.0, threshold)"),
-    neg=True, store_suffix=f"{IND}    if (thresholdInFastRange) vres = vres.blend(vg, vx.compare(LT, -threshold)); // x > threshold: g\n"))
+    neg=True, store_suffix=f"{IND}    if (thresholdInFastRange) vres = vres.blend(vg, vx.compare(LT, -threshold)); // x > threshold: g\n",
+    pre=SPB_PRE))
 
 
 # ---- softplus (beta = 1) and logSigmoid in binary32: ScalarSoftmax.softplusNegAbs per lane, BCE's core

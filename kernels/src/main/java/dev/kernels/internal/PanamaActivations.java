@@ -114,7 +114,7 @@ public final class PanamaActivations implements ActivationSupport {
 
     @Override
     public void leakyReluBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len,
-                                  float alpha) {
+            float alpha) {
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += F.length()) {
             FloatVector vx = FloatVector.fromArray(F, x, xOff + i);
@@ -673,7 +673,7 @@ public final class PanamaActivations implements ActivationSupport {
 
     @Override
     public void softplusBackward(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len,
-                                 float beta, float threshold) {
+            float beta, float threshold) {
         if (beta != 1f) { // binary64: beta x is not exact in float
             softplusBackwardBinary64(x, xOff, gradOut, gOff, gradIn, giOff, len, beta, threshold);
             return;
