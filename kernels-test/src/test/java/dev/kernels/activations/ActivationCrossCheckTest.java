@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.kernels.KernelInfo;
+import dev.kernels.test.FastPathEdges;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -366,6 +367,39 @@ class ActivationCrossCheckTest {
                 assertSameBits(k.name() + " in-place on x, len=" + len, x, 1, g, 1, want, saved, 1, len);
             }
         }
+    }
+
+    /**
+     * Uniform vectors (one value in every lane) at and around every fast-path end ({@link FastPathEdges}), for x with
+     * gradOut at ordinary values and at its fast-range ends, and for gradOut around its ends with x inside and outside
+     * the fast ranges: each input on either side of an end runs the body its own range calls for.
+     */
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void uniformVectorsAroundFastPathEdgesMatchTheScalarTwin(ActivationKernels k) {
+        float[] x = FastPathEdges.uniformVectors(FastPathEdges.MAGNITUDES, 64, LANES);
+        float[] gValues = {1.5f, -0.75f, 0x1p-20f, -Math.nextDown(0x1p-20f), 0x1p29f, Math.nextUp(0x1p29f), 0x1p37f,
+            -Math.nextUp(0x1p37f)};
+        for (float gv : k.backward() ? gValues : new float[] {1f}) {
+            float[] g = new float[x.length];
+            Arrays.fill(g, gv);
+            uniformCall(k, x, g, "x edges, g=" + gv);
+        }
+        if (!k.backward()) return;
+        float[] g = FastPathEdges.uniformVectors(new float[] {0x1p-20f, 0x1p29f, 0x1p37f}, 64, LANES);
+        for (float xv : new float[] {1.5f, -1.5f, 19.5f, -19.5f, 0.3f, -7f, 25f, -25f}) {
+            float[] xc = new float[g.length];
+            Arrays.fill(xc, xv);
+            uniformCall(k, xc, g, "g edges, x=" + xv);
+        }
+    }
+
+    private static void uniformCall(ActivationKernels k, float[] x, float[] g, String what) {
+        float[] want = new float[x.length];
+        float[] got = new float[x.length];
+        k.scalar().apply(x, 0, g, 0, want, 0, x.length);
+        k.active().apply(x, 0, g, 0, got, 0, x.length);
+        assertSameBits(k.name() + " uniform vectors, " + what, x, 0, g, 0, want, got, 0, x.length);
     }
 
     /** Every 1021st bit pattern of all 2^32 (4.2 million inputs), with random gradients, in 4096-element calls. */

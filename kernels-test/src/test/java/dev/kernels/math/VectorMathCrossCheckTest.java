@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.kernels.KernelInfo;
+import dev.kernels.test.FastPathEdges;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,6 +134,18 @@ class VectorMathCrossCheckTest {
         k.scalar().apply(x, 0, want, 0, n);
         k.active().apply(x, 0, got, 0, n);
         assertSameBits(k.name() + " masked vectors", x, 0, want, got, 0, n);
+    }
+
+    /** Uniform vectors (one value in every lane) at and around every fast-path end ({@link FastPathEdges}). */
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void uniformVectorsAroundFastPathEdgesMatchTheScalarTwin(MathKernels k) {
+        float[] x = FastPathEdges.uniformVectors(FastPathEdges.MAGNITUDES, 64, LANES);
+        float[] want = new float[x.length];
+        float[] got = new float[x.length];
+        k.scalar().apply(x, 0, want, 0, x.length);
+        k.active().apply(x, 0, got, 0, x.length);
+        assertSameBits(k.name() + " uniform vectors", x, 0, want, got, 0, x.length);
     }
 
     /** Every 251st bit pattern of all 2^32 (17 million inputs), in 4096-element calls. */
