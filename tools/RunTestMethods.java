@@ -4,7 +4,7 @@ import java.lang.reflect.Method;
 
 /**
  * Runs JUnit test methods without a JUnit engine (by reflection: no-arg test methods, and one-parameter ones over the
- * class's static kernels() as their @MethodSource; the class's static warmUp() first; assertions from
+ * class's static kernels() as their @MethodSource; the class's static @BeforeAll methods first; assertions from
  * junit-jupiter-api), for JVMs where Surefire is not at hand, such as the emulated aarch64 JDK of arm-emulation.sh:
  * <pre>
  * javac -d /tmp/rt tools/RunTestMethods.java
@@ -27,15 +27,27 @@ public final class RunTestMethods {
         } catch (ClassNotFoundException e) {
             // not a dev.kernels run
         }
-        if (args.length > 1 && hasMethod(c, "warmUp")) invokeStatic(c, "warmUp"); // the @BeforeAll of the cross-checks
+        for (Method b : c.getDeclaredMethods()) { // the class's static @BeforeAll methods (warm-ups) first
+            if (b.isAnnotationPresent(org.junit.jupiter.api.BeforeAll.class)) {
+                b.setAccessible(true);
+                b.invoke(null);
+            }
+        }
         for (int i = 1; i < args.length; i++) {
             String wanted = args[i];
             Method m = java.util.Arrays.stream(c.getDeclaredMethods()).filter(d -> d.getName().equals(wanted)).findFirst()
                     .orElseThrow(() -> new NoSuchMethodException(wanted));
             m.setAccessible(true);
             // a one-parameter method is parameterized over the class's static kernels() (its @MethodSource)
-            Iterable<?> params = m.getParameterCount() == 0 ? java.util.List.of()
-                    : (Iterable<?>) invokeStatic(c, "kernels");
+            Iterable<?> params = java.util.List.of();
+            if (m.getParameterCount() > 0) {
+                if (m.getParameterCount() != 1 || !hasMethod(c, "kernels")) {
+                    failed = true;
+                    System.out.println("FAIL " + wanted + ": only no-arg methods and one-parameter ones over kernels() run here");
+                    continue;
+                }
+                params = (Iterable<?>) invokeStatic(c, "kernels");
+            }
             for (Object p : m.getParameterCount() == 0 ? java.util.Collections.singletonList(null) : params) {
                 String name = args[i] + (p == null ? "" : "[" + p + "]");
                 long start = System.nanoTime();
