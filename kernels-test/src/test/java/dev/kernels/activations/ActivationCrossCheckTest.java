@@ -377,7 +377,8 @@ class ActivationCrossCheckTest {
     @ParameterizedTest
     @MethodSource("kernels")
     void uniformVectorsAroundFastPathEdgesMatchTheScalarTwin(ActivationKernels k) {
-        float[] x = FastPathEdges.uniformVectors(FastPathEdges.MAGNITUDES, 64, LANES);
+        // four vectors' worth of each value: sigmoidBackward and tanhBackward test four vectors at a time
+        float[] x = FastPathEdges.uniformVectors(FastPathEdges.MAGNITUDES, 64, 4 * LANES);
         float[] gValues = {1.5f, -0.75f, 0x1p-20f, -Math.nextDown(0x1p-20f), 0x1p29f, Math.nextUp(0x1p29f), 0x1p37f,
             -Math.nextUp(0x1p37f)};
         for (float gv : k.backward() ? gValues : new float[] {1f}) {
@@ -386,7 +387,7 @@ class ActivationCrossCheckTest {
             uniformCall(k, x, g, "x edges, g=" + gv);
         }
         if (!k.backward()) return;
-        float[] g = FastPathEdges.uniformVectors(new float[] {0x1p-20f, 0x1p29f, 0x1p37f}, 64, LANES);
+        float[] g = FastPathEdges.uniformVectors(new float[] {0x1p-20f, 0x1p29f, 0x1p37f, 0x1p40f}, 64, 4 * LANES);
         for (float xv : new float[] {1.5f, -1.5f, 19.5f, -19.5f, 0.3f, -7f, 25f, -25f}) {
             float[] xc = new float[g.length];
             Arrays.fill(xc, xv);
