@@ -39,7 +39,7 @@ public final class RunTestMethods {
                     .orElseThrow(() -> new NoSuchMethodException(wanted));
             m.setAccessible(true);
             // a one-parameter method is parameterized over the class's static kernels() (its @MethodSource)
-            Iterable<?> params = java.util.List.of();
+            Iterable<?> params = java.util.Collections.singletonList(null); // null: call without an argument
             if (m.getParameterCount() > 0) {
                 if (m.getParameterCount() != 1 || !hasMethod(c, "kernels")) {
                     failed = true;
@@ -48,7 +48,7 @@ public final class RunTestMethods {
                 }
                 params = (Iterable<?>) invokeStatic(c, "kernels");
             }
-            for (Object p : m.getParameterCount() == 0 ? java.util.Collections.singletonList(null) : params) {
+            for (Object p : params) {
                 String name = args[i] + (p == null ? "" : "[" + p + "]");
                 long start = System.nanoTime();
                 try {

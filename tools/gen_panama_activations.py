@@ -184,14 +184,14 @@ HALF_NAMES = ("LowHalves", "HighHalves")
 
 def kernel(name, params, body, tail, loop="D", pre="", head="", decl=None):
     """A kernel: loop "D" the binary64 form (d_kernel), else one loop of whole float vectors running body, then tail;
-    decl replaces the "@Override public void name(params) {" lines (a javadoc'd or private method)."""
+    decl replaces the "@Override public void name(params) {" lines of either (a javadoc'd, static or private method)."""
     # kernels that compare or blend binary64 vectors leave them to the scalar tail when C2 cannot (2-lane D)
     bound = "F.loopBound(len)"
     dbody = "".join(ln for ln in body.splitlines(True) if not ln.startswith("@F@"))  # hoisted lines are binary32
     if loop == "D" and ("compare(" in dbody or "blend(" in dbody) and "DoubleVector" in dbody:
         bound = f"PanamaSpecies.D_MASKS ? {bound} : 0"
     if loop == "D":
-        return d_kernel(name, params, body, tail, bound, pre)
+        return d_kernel(name, params, body, tail, bound, pre, decl)
     consts = "".join(f"        DoubleVector {const_name(c)} = DoubleVector.broadcast(D, {c});\n" for c in USED)
     USED.clear()
     pre = consts + pre
@@ -229,16 +229,17 @@ def range_form(plist):
             ", ".join("from, to" if n == "len" else n for n in names))
 
 
-def d_kernel(name, params, body, tail, bound, pre):
-    """A binary64 kernel: the public method runs the two halves of each float vector as two passes over blocks of
-    HALF_PASS_BLOCK elements, each pass a method of its own, then the scalar tail."""
+def d_kernel(name, params, body, tail, bound, pre, decl=None):
+    """A binary64 kernel: the public method (or decl's) runs the two halves of each float vector as two passes over
+    blocks of HALF_PASS_BLOCK elements, each pass a method of its own, then the scalar tail."""
     plist = [p.strip() for p in params.split(",")]
     half_plist, args = range_form(plist)
     consts = "".join(f"        DoubleVector {const_name(c)} = DoubleVector.broadcast(D, {c});\n" for c in USED)
     USED.clear()
+    if decl is None:
+        decl = f"    @Override\n    public void {name}({params}) {{\n"
     out = (
-        f"    @Override\n"
-        f"    public void {name}({params}) {{\n"
+        f"{decl}"
         f"        int bound = {bound};\n"
         f"        for (int from = 0; from < bound; from += HALF_PASS_BLOCK) {{\n"
         f"            int to = Math.min(bound, from + HALF_PASS_BLOCK);\n"
@@ -1200,20 +1201,20 @@ out.append(kernel("softplus", UNARY + ", float beta, float threshold",
     + f"{IND}DoubleVector vr = vu.blend(0.0, vu.compare(LE, 0.0)).add(vl).mul(invBeta); // max(u, 0): -0 gives +0\n"
     + store("vr.blend(vx, vu.compare(GT, threshold))", "y", "yOff"),
     simple_tail("y[yOff + i]", "ScalarActivations.softplus(x[xOff + i], beta, invBeta, threshold)"),
-    pre="        double invBeta = 1.0 / beta;\n").replace("    @Override\n    public void softplus(",
-        "    /** softplus for beta != 1, in binary64 (beta x rounded once, like the scalar twin). */\n"
-        "    private void softplusBinary64("))
+    pre="        double invBeta = 1.0 / beta;\n",
+    decl="    /** softplus for beta != 1, in binary64 (beta x rounded once, like the scalar twin). */\n"
+         f"    private void softplusBinary64({UNARY}, float beta, float threshold) {{\n"))
 
-out.append(kernel("softplusBackward", BINARY.replace("int len", "int len,\n                                 float beta, float threshold"),
+SPB64_PARAMS = BINARY.replace("int len", "int len,\n                                 float beta, float threshold")
+out.append(kernel("softplusBackward", SPB64_PARAMS,
     f"{IND}DoubleVector vu = ({widen('x', 'xOff')}).mul(beta);\n"
     f"{IND}DoubleVector vg = {widen('gradOut', 'gOff')};\n"
     + exp_block(f"{clamp('vu', '-EXP_ARG_MAX', 'EXP_ARG_MAX')}.neg()", "ve")
     + f"{IND}DoubleVector vr = vg.div(ve.add(1.0));\n"
     + store("vr.blend(vg, vu.compare(GT, threshold))", "gradIn", "giOff"),
-    long_tail("gradIn[giOff + i]", "ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], beta, threshold)"))
-    .replace("    @Override\n    public void softplusBackward(",
-             "    /** softplusBackward for beta != 1, in binary64 (beta x exact, one division). */\n"
-             "    private void softplusBackwardBinary64("))
+    long_tail("gradIn[giOff + i]", "ScalarActivations.softplusBackward(x[xOff + i], gradOut[gOff + i], beta, threshold)"),
+    decl="    /** softplusBackward for beta != 1, in binary64 (beta x exact, one division). */\n"
+         f"    private void softplusBackwardBinary64({SPB64_PARAMS}) {{\n"))
 
 
 
