@@ -3,7 +3,7 @@ import dev.kernels.test.Ulp;
 
 /**
  * Prototype of a binary32 gelu for |x| in [2^-30, 10] (reports/design-gelu-binary32.md), not part of the library: its
- * error against the float64 oracle over every step-th float of that range. Coefficients from tools/gelu_h_pieces_fit.py.
+ * error against the float64 oracle over every step-th float of that range. Coefficients from tools/gelu_h_pieces.py (section 2).
  * <pre>
  * javac -cp kernels-test/target/classes:kernels/target/classes -d /tmp/gp tools/GeluBinary32Probe.java
  * java -cp /tmp/gp:kernels-test/target/classes:kernels/target/classes GeluBinary32Probe plain|pair 97
