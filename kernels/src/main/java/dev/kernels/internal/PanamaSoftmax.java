@@ -527,29 +527,38 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         return tree(p);
     }
 
-    /** Elements per round of the three BCE passes: sigma and softplus stay in L1 between them. */
+    /** Elements per round of the BCE passes: their intermediates stay in L1 between them. */
     private static final int BCE_BLOCK = 1024;
 
-    private static final ThreadLocal<float[][]> SINK = ThreadLocal.withInitial(() -> new float[6][0]);
+    private static final ThreadLocal<float[][]> SINK = ThreadLocal.withInitial(() -> new float[7][0]);
+
+    /** Index of the sinks' array of ones: bceFused's weights where there are none. */
+    private static final int ONES = 6;
 
     /**
-     * Six per-thread arrays of at least n floats, the blocks' intermediates between the BCE passes: sigma, softplus,
-     * losses, exp(-|z|), exp(-|z|) 2^64 unrounded where |z| &gt; 87, a copy of z where the losses overwrite it.
+     * Seven per-thread arrays of at least n floats, the blocks' intermediates between the BCE passes. With posWeight:
+     * sigma, softplus, losses, exp(-|z|), exp(-|z|) 2^64 unrounded where |z| &gt; 87, a copy of z where the losses
+     * overwrite it; without: exp(-|z|), softplus, losses, 1 / (1 + e), the same unrounded exp; and ones at index ONES
+     * (the weights where there are none).
      */
     private static float[][] sinks(int n) {
         float[][] h = SINK.get();
         if (h[0].length < n) {
             int len = Math.max(n, 2 * h[0].length);
             for (int i = 0; i < h.length; i++) h[i] = new float[len];
+            java.util.Arrays.fill(h[ONES], 1f);
         }
         return h;
     }
 
     /**
-     * One BCE row. Without posWeight, per block of {@code BCE_BLOCK} elements over the full blocks of 16: exp, then the
-     * loss and gradient (bceFused), then the sums (addToPartials), the blocks' intermediates in L1; then the scalar
-     * twin's element loop for the rest. These three short loops take 0.56-0.69x the time of the one fused loop before
-     * (reports/jmh-bce-split-x86-epyc.md), which took 0.74-0.85x that of the four passes below. With posWeight, the binary64 loss
+     * One BCE row. Without posWeight, per block of {@code BCE_BLOCK} elements over the full blocks of 16: exp
+     * (bceExpNegAbs), softplus and 1 / (1 + e) (bceSoftplusNegAbs), then the loss and gradient (bceFused), then the sums
+     * (addToPartials), the blocks' intermediates in L1; then the scalar twin's element loop for the rest. The first
+     * three short loops took 0.56-0.69x the time of the one fused loop before (reports/jmh-bce-split-x86-epyc.md),
+     * which took 0.74-0.85x that of the four passes below; softplus moved out of bceFused later (see
+     * bceSoftplusNegAbs). Called from here, not from bceFused: inlined there, bceFused boxed a vector per call
+     * (80 B at 512 bits) in two of three JVMs of AllocationTest's kernel sequence. With posWeight, the binary64 loss
      * in four vector passes per block of {@code BCE_BLOCK} elements (sigma and softplus; the losses of the
      * high binary64 halves, then of the low halves; the gradient) over the full blocks of 16, then the scalar twin's
      * element loop for the rest; the partials are carried in p between blocks. Small methods because one with all of
@@ -567,10 +576,13 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         if (pw == null) { // the float loss: no binary64 blends, so every width runs it
             int full = n & -PARTIALS;
             float[][] sk = sinks(Math.min(full, BCE_BLOCK));
+            boolean needFar = w != null || Math.abs(sf) > 1f; // factors above 1: weights, or a gradient scale above 1
             for (int from = 0; from < full; from += BCE_BLOCK) {
                 int len = Math.min(BCE_BLOCK, full - from);
-                bceFused(z, zo + from, t, to + from, w, wo + from, len, sk[0], sk[2], lossOut, lo + from, grad, go + from,
-                        sf, sk[4]);
+                bceExpNegAbs(z, zo + from, len, sk[0], sk[4], needFar);
+                bceSoftplusNegAbs(sk[0], len, sk[1], sk[3]);
+                bceFused(z, zo + from, t, to + from, w, wo + from, len, sk, lossOut, lo + from, grad, go + from, sf,
+                        needFar);
                 addToPartials(sk[2], len, p);
             }
             bceElements(z, zo, t, to, w, wo, null, full, n, lossOut, lo, grad, go, sf, p);
@@ -606,18 +618,20 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     }
 
     /**
-     * BCE without posWeight over n (a multiple of 16) elements in two passes through L1, as the scalar twin's
-     * bceElements: e = exp(-|z|) into e[0, n) (bceExpNegAbs), then sigma(z) and softplus(-|z|) = log1p(e), the float
-     * loss (stored to sink[0, n) for addToPartials, and to lArr when it is not null) and, when gArr is not null, the
-     * gradient, stored after the loss (where both are one array, the gradient wins). One fused loop took 1.45-1.8x
+     * BCE without posWeight over n (a multiple of 16) elements, as the scalar twin's bceElements, from e = exp(-|z|) in
+     * sk[0], softplus(-|z|) = log1p(e) in sk[1] and 1 / (1 + e) in sk[3] (bceExpNegAbs and bceSoftplusNegAbs, run
+     * before it): sigma(z), the float loss (stored to sink[0, n) for addToPartials, and to lArr when it is not null)
+     * and, when gArr is not null, the gradient, stored after the loss (where both are one array, the gradient wins).
+     * Vectors with some e below eTiny take the forms below for those lanes (a subnormal e is its own softplus, and
+     * bceSoftplusNegAbs's value there is replaced); with needFar, far in sk[4] as bceExpNegAbs left it. One fused loop
+     * with exp took 1.45-1.8x
      * the time (reports/jmh-bce-split-x86-epyc.md), and its speed moved with small changes (its 2^n subnormal test,
      * where its sums went): too many live vectors for one loop. The loop-invariant branches box nothing in loops that
      * carry no vector.
      */
-    private static void bceFused(float[] z, int zo, float[] t, int to, float[] w, int wo, int n, float[] e,
-                                 float[] sink, float[] lArr, int lOff, float[] gArr, int gOff, float sf, float[] far) {
-        boolean needFar = w != null || Math.abs(sf) > 1f; // factors above 1: weights, or a gradient scale above 1
-        bceExpNegAbs(z, zo, n, e, far, needFar);
+    private static void bceFused(float[] z, int zo, float[] t, int to, float[] w, int wo, int n, float[][] sk,
+                                 float[] lArr, int lOff, float[] gArr, int gOff, float sf, boolean needFar) {
+        float[] e = sk[0], sp = sk[1], sink = sk[2], rec = sk[3], far = sk[4];
         // e below which a vector may meet a subnormal operand: e itself (softplus, the loss), with weights any loss w,
         // with a gradient e (w) sf; 2^-100 covers weights and sf >= 2^-24
         float eTiny = w != null ? 0x1p-100f : gArr == null ? 0x1p-125f
@@ -625,30 +639,17 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         // w and w sf up to FAR_FACTOR_MAX in the small forms (above it ScalarSoftmax.bceTimesTiny is binary64)
         float fMax = FAR_FACTOR_MAX / Math.max(1f, Math.abs(sf));
         FloatVector one = FloatVector.broadcast(F, 1f);
-        VectorMask<Float> hasW = F.maskAll(w != null);
         VectorMask<Float> hasG = F.maskAll(gArr != null);
         VectorMask<Float> noLanes = F.maskAll(false);
-        float[] wArr = w == null ? z : w;
-        int wOff = w == null ? zo : wo;
+        float[] wArr = w == null ? sk[ONES] : w; // no weights: ones, not a blend on a mask kept in a register
+        int wOff = w == null ? 0 : wo;
         for (int j = 0; j < n; j += FL) {
             FloatVector vz = FloatVector.fromArray(F, z, zo + j);
             FloatVector vy = FloatVector.fromArray(F, t, to + j);
-            FloatVector vw = one.blend(FloatVector.fromArray(F, wArr, wOff + j), hasW);
+            FloatVector vw = FloatVector.fromArray(F, wArr, wOff + j);
             FloatVector ve = FloatVector.fromArray(F, e, j);
-            // ScalarSoftmax.softplusNegAbs: hi = k LN2_HI + f exact, the rest rounded once into lo
-            FloatVector vw1 = ve.add(1f);
-            FloatVector vcc = ve.sub(vw1.sub(1f));
-            FloatVector vrec = one.div(vw1);
-            IntVector vix = vw1.reinterpretAsInts().sub(SQRT_HALF_BITS);
-            FloatVector vk = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
-            FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
-            FloatVector vf2 = vf.mul(vf);
-            // ScalarMath.logPolyF's Estrin scheme written out: a helper method boxed where C2 did not inline it
-            FloatVector vpl = vf.fma(LOG_F_P7, LOG_F_P6).fma(vf2, vf.fma(LOG_F_P5, LOG_F_P4))
-                    .fma(vf2.mul(vf2), vf.fma(LOG_F_P3, LOG_F_P2).fma(vf2, vf.fma(LOG_F_P1, LOG_F_P0)));
-            FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vpl));
-            FloatVector vt = vf.fma(vf.mul(-0.5f), vb);
-            FloatVector vhead = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf);
+            FloatVector vsp = FloatVector.fromArray(F, sp, j);
+            FloatVector vrec = FloatVector.fromArray(F, rec, j);
             VectorMask<Float> pos = vz.compare(GE, 0f);
             if (ve.compare(LT, eTiny).anyTrue()) {
                 // |z| > 69: the same values with no subnormal operand (each an assist of ~150 cycles on Intel: N(0, 30)
@@ -682,9 +683,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                     tinyGrad = sub.and(hasG).andNot(pos).and(vy.abs().compare(LT, 0x1p-60f)).and(vw.mul(sf).compare(GT, 1f));
                     if (tinyLoss.or(tinyGrad).anyTrue()) vu = FloatVector.fromArray(F, far, j);
                 }
-                FloatVector vspN = vhead.add(vcc.blend(0f, sub).fma(vrec, vt));
                 // (e = 0, |z| > 104: c |z| + 0, a tie of c |z| stays a tie)
-                FloatVector vca = vc.fma(vz.abs(), vspN.blend(0x1p-100f, sub).blend(0f, ve.compare(EQ, 0f)));
+                FloatVector vca = vc.fma(vz.abs(), vsp.blend(0x1p-100f, sub).blend(0f, ve.compare(EQ, 0f)));
                 FloatVector vlw = vca.blend(ve, sub.and(vca.compare(EQ, 0x1p-100f))); // c |z| = 0 (not 0 inf = NaN): e
                 // a f rounded once (both products below): where |a| < 2^-60, a 2^64 (exact; m 2^-85 for a subnormal a = m
                 // 2^-149) times f; below 2^-62 the product is subnormal and a f 2^149 is rounded to an integer by an fma
@@ -735,7 +735,6 @@ public final class PanamaSoftmax extends ScalarSoftmax {
                 }
                 continue;
             }
-            FloatVector vsp = vhead.add(vcc.fma(vrec, vt));
             FloatVector vl = vy.blend(one.sub(vy), pos).fma(vz.abs(), vsp).mul(vw); // bceLossF
             // summed by addToPartials from the block's sink: double accumulators carried by this loop boxed (C2 only,
             // after the other row-wise kernels had run: 4 KB per call); adding through p itself chained every vector
@@ -745,6 +744,35 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             if (gArr != null) { // bceGrad: sigma(-|z|) = e / (1 + e), never 1 - tiny
                 ve.mul(vrec).blend(vrec, pos).sub(vy).mul(vw.mul(sf)).intoArray(gArr, gOff + j);
             }
+        }
+    }
+
+    /**
+     * softplus(-|z|) = log1p(e) (ScalarSoftmax.softplusNegAbs) into sp[0, n) and 1 / (1 + e) into rec[0, n), from
+     * e[0, n) (n a multiple of FL), for bceFused. A pass of its own: in one loop with the loss and the gradient, C2
+     * spilled three vectors per iteration with AVX2, and where a spill slot on the stack fell 4096 bytes apart from a
+     * constant the loop loads (by the caller's stack depth), that loop ran 1.8-2.8x slower. Where e is subnormal
+     * (e &lt; 2^-126) sp is not softplus: bceFused's tiny lanes replace it; e's head is then taken as 2^-126, so
+     * nothing is subnormal here (an assist on Intel).
+     */
+    private static void bceSoftplusNegAbs(float[] e, int n, float[] sp, float[] rec) {
+        for (int j = 0; j < n; j += FL) {
+            FloatVector ve = FloatVector.fromArray(F, e, j);
+            // hi = k LN2_HI + f exact, the rest rounded once into lo
+            FloatVector vw1 = ve.add(1f);
+            FloatVector vcc = ve.reinterpretAsInts().max(NORMAL_MIN_BITS).reinterpretAsFloats().sub(vw1.sub(1f)); // e >= 0: int max
+            FloatVector vrec = FloatVector.broadcast(F, 1f).div(vw1);
+            IntVector vix = vw1.reinterpretAsInts().sub(SQRT_HALF_BITS);
+            FloatVector vk = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
+            FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
+            FloatVector vf2 = vf.mul(vf);
+            // ScalarMath.logPolyF's Estrin scheme written out: a helper method boxed where C2 did not inline it
+            FloatVector vpl = vf.fma(LOG_F_P7, LOG_F_P6).fma(vf2, vf.fma(LOG_F_P5, LOG_F_P4))
+                    .fma(vf2.mul(vf2), vf.fma(LOG_F_P3, LOG_F_P2).fma(vf2, vf.fma(LOG_F_P1, LOG_F_P0)));
+            FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vpl));
+            FloatVector vt = vf.fma(vf.mul(-0.5f), vb);
+            vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf).add(vcc.fma(vrec, vt)).intoArray(sp, j);
+            vrec.intoArray(rec, j);
         }
     }
 
