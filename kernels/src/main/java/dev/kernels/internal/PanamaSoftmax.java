@@ -339,7 +339,7 @@ public final class PanamaSoftmax extends ScalarSoftmax {
      * d = -0): AVX2 blends are several uops each. Returns minus the number of elements below m.
      */
     private static int expTerms(float[] x, int xo, int n, float m, float[] y, int yo, float[] terms) {
-        IntVector vnonTies = IntVector.zero(I);
+        int below = 0;
         for (int j = 0; j < n; j += FL) {
             FloatVector vx = FloatVector.fromArray(F, x, xo + j);
             FloatVector vd = vx.sub(m);
@@ -347,7 +347,9 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vav = vd.sub(vbv);
             FloatVector vlo = vx.sub(vav).sub(vbv.add(m)); // TwoSum error of x - m
             IntVector vdBits = vd.reinterpretAsInts();
-            IntVector vnonTie = vdBits.lanewise(ASHR, 31); // -1 where x < m
+            // x < m (d's sign bit) counted in a general register: a vector count was one of two vectors the loop kept
+            // on the stack with AVX2, where softmax ran 3x slower at some caller stack depths (tools/StackDepthScan.java)
+            below += vdBits.compare(LT, 0).trueCount();
             // -1 where d >= -104 for d < 0 (|d|'s bits minus those of 104 go negative; ties: lo = 0, no term)
             IntVector vin = vdBits.add(EXP_NEG_IN_RANGE_SHIFT).lanewise(ASHR, 31);
             FloatVector vloc = vlo.reinterpretAsInts().and(vin).reinterpretAsFloats(); // lo NaN for x = -inf
@@ -363,11 +365,10 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             FloatVector vs1 = vnb.reinterpretAsInts().add(EXP_NEG_SCALE_BIAS).lanewise(LSHL, 23).reinterpretAsFloats();
             FloatVector vu = vp.mul(vs1); // e * 2^64, always normal, exact scaling
             if (y != null) vu.intoArray(y, yo + j); // u, unscaled by the pass that reads it
-            vnonTies = vnonTies.add(vnonTie);
             // +0 as the blend for d < -104 and for the ties: vin is 0 for d = +0 as well
             vu.reinterpretAsInts().and(vin).reinterpretAsFloats().intoArray(terms, j);
         }
-        return vnonTies.reduceLanes(ADD);
+        return -below;
     }
 
     @Override
@@ -466,6 +467,23 @@ public final class PanamaSoftmax extends ScalarSoftmax {
         int full = n & -PARTIALS;
         int end = full + (n > full ? PARTIALS : 0);
         int j = 0;
+        // the high half of each vector as the low half of one loaded DL further on, where that load stays in the arrays:
+        // convertShape's part 1 is a permute and a blend on three constant registers, and with them this loop kept
+        // accumulators on the stack with AVX2, where softmaxBackward ran 2x slower at some caller stack depths
+        // (tools/StackDepthScan.java); same values, same order
+        int shifted = Math.min(full, Math.min(a.length - ao, b == null ? a.length - ao : b.length - bo) - DL - FL + 1);
+        for (; j < shifted; j += FL) {
+            DoubleVector vlo = (DoubleVector) FloatVector.fromArray(F, a, ao + j).convertShape(F2D, D, 0);
+            DoubleVector vhi = (DoubleVector) FloatVector.fromArray(F, a, ao + j + DL).convertShape(F2D, D, 0);
+            if (b != null) {
+                vlo = vlo.mul((DoubleVector) FloatVector.fromArray(F, b, bo + j).convertShape(F2D, D, 0));
+                vhi = vhi.mul((DoubleVector) FloatVector.fromArray(F, b, bo + j + DL).convertShape(F2D, D, 0));
+            }
+            a0 = a0.add(vlo);
+            a1 = a1.add(vhi);
+            if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
+            if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
+        }
         for (; j < full; j += FL) {
             FloatVector va = FloatVector.fromArray(F, a, ao + j);
             DoubleVector vlo = (DoubleVector) va.convertShape(F2D, D, 0);
@@ -851,7 +869,15 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             a6 = DoubleVector.fromArray(D, p, 6 * DL);
             a7 = DoubleVector.fromArray(D, p, 7 * DL);
         }
-        for (int j = 0; j < n; j += FL) {
+        int j = 0;
+        // high halves as the low halves of vectors loaded DL further on, where that stays in a (see dot)
+        for (int shifted = Math.min(n, a.length - DL - FL + 1); j < shifted; j += FL) {
+            a0 = a0.add((DoubleVector) FloatVector.fromArray(F, a, j).convertShape(F2D, D, 0));
+            a1 = a1.add((DoubleVector) FloatVector.fromArray(F, a, j + DL).convertShape(F2D, D, 0));
+            if (NACC == 4) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = t0; a3 = t1; }
+            if (NACC == 8) { t0 = a0; t1 = a1; a0 = a2; a1 = a3; a2 = a4; a3 = a5; a4 = a6; a5 = a7; a6 = t0; a7 = t1; }
+        }
+        for (; j < n; j += FL) {
             FloatVector va = FloatVector.fromArray(F, a, j);
             a0 = a0.add((DoubleVector) va.convertShape(F2D, D, 0));
             a1 = a1.add((DoubleVector) va.convertShape(F2D, D, 1));
