@@ -613,6 +613,8 @@ public final class PanamaSoftmax extends ScalarSoftmax {
             for (int from = 0; from < full; from += BCE_BLOCK) {
                 int len = Math.min(BCE_BLOCK, full - from); // a multiple of 16: element e adds to partial e % 16
                 int lOff = lossOut == null ? 0 : lo + from;
+                bceExpNegAbs(z, zo + from, len, sk[3], sk[4], true);
+                bceSoftplusNegAbs(sk[3], len, sk[1], sk[0]);
                 boolean tiny = bceSigmoidSoftplus(z, zo + from, len, sk[3], sk[0], sk[1], sk[4]);
                 float[] zg = z;
                 int zgo = zo + from;
@@ -899,46 +901,32 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     }
 
     /**
-     * Pass 1 over n (a multiple of FL) elements: sigma(z) and softplus(-|z|) = log1p(exp(-|z|)), as the scalar twin;
-     * e = exp(-|z|) first into e[0, n) by its own loop, as bceFused does. Returns whether some e &lt; 2^-100 (|z| &gt; 69),
-     * where sigma and the gradient may be subnormal: the gradient pass then takes bceGradientsTiny. sp is stored
-     * times 2^64 (exact), and where e is subnormal as far = ScalarSoftmax.bceFarScaled(|z|), e 2^64 unrounded: the
-     * binary64 loss scales it back (a blend of its own in bceLossHalves boxed vectors under C2 alone: 3.6 KB per call).
+     * Pass 1 over n (a multiple of FL) elements: sigma(z) into sig and softplus(-|z|) = log1p(exp(-|z|)) into sp, as
+     * the scalar twin, from e = exp(-|z|) in e[0, n), softplus in sp and 1 / (1 + e) in sig as bceExpNegAbs and
+     * bceSoftplusNegAbs left them (run by bceRow first). Returns whether some e &lt; 2^-100 (|z| &gt; 69), where
+     * sigma and the gradient may be subnormal: the gradient pass then takes bceGradientsTiny. sp is stored times 2^64
+     * (exact), and where e is subnormal as far = ScalarSoftmax.bceFarScaled(|z|), e 2^64 unrounded: the binary64 loss
+     * scales it back (a blend of its own in bceLossHalves boxed vectors under C2 alone: 3.6 KB per call).
      */
     private static boolean bceSigmoidSoftplus(float[] z, int zo, int n, float[] e, float[] sig, float[] sp,
                                               float[] far) {
-        bceExpNegAbs(z, zo, n, e, far, true);
         boolean tiny = false;
-        FloatVector one = FloatVector.broadcast(F, 1f);
         for (int j = 0; j < n; j += FL) {
             FloatVector vz = FloatVector.fromArray(F, z, zo + j);
             FloatVector ve = FloatVector.fromArray(F, e, j);
-            // ScalarSoftmax.softplusNegAbs: hi = k LN2_HI + f exact, the rest rounded once into lo
-            FloatVector vw1 = ve.add(1f);
-            FloatVector vcc = ve.sub(vw1.sub(1f));
-            FloatVector vrec = one.div(vw1);
-            IntVector vix = vw1.reinterpretAsInts().sub(SQRT_HALF_BITS);
-            FloatVector vk = (FloatVector) vix.lanewise(ASHR, 23).convert(I2F, 0);
-            FloatVector vf = vix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1f);
-            FloatVector vf2 = vf.mul(vf);
-            // ScalarMath.logPolyF's Estrin scheme written out: a helper method boxed where C2 did not inline it
-            FloatVector vpl = vf.fma(LOG_F_P7, LOG_F_P6).fma(vf2, vf.fma(LOG_F_P5, LOG_F_P4))
-                    .fma(vf2.mul(vf2), vf.fma(LOG_F_P3, LOG_F_P2).fma(vf2, vf.fma(LOG_F_P1, LOG_F_P0)));
-            FloatVector vb = vk.fma(FloatVector.broadcast(F, LN2_LO_F), vf2.mul(vf).mul(vpl));
-            FloatVector vt = vf.fma(vf.mul(-0.5f), vb);
-            FloatVector vhead = vk.fma(FloatVector.broadcast(F, LN2_HI_F), vf);
+            FloatVector vsp = FloatVector.fromArray(F, sp, j);
+            FloatVector vrec = FloatVector.fromArray(F, sig, j);
             VectorMask<Float> pos = vz.compare(GE, 0f);
             if (ve.compare(LT, 0x1p-100f).anyTrue()) {
                 tiny = true;
                 // e subnormal (|z| > 87): w1 = 1, r = 1, k = f = t = 0, so softplus = e and sigma(-|z|) = e exactly,
                 // taken as such rather than through a subnormal factor (an assist of ~150 cycles on Intel)
                 VectorMask<Float> sub = ve.compare(LT, Float.MIN_NORMAL);
-                vhead.add(vcc.blend(0f, sub).fma(vrec, vt)).mul(0x1p64f).blend(FloatVector.fromArray(F, far, j), sub)
-                        .intoArray(sp, j);
+                vsp.mul(0x1p64f).blend(FloatVector.fromArray(F, far, j), sub).intoArray(sp, j);
                 ve.blend(0f, sub).mul(vrec).blend(ve, sub).blend(vrec, pos).intoArray(sig, j);
                 continue;
             }
-            vhead.add(vcc.fma(vrec, vt)).mul(0x1p64f).intoArray(sp, j);
+            vsp.mul(0x1p64f).intoArray(sp, j);
             ve.mul(vrec).blend(vrec, pos).intoArray(sig, j);
         }
         return tiny;
