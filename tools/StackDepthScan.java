@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Times each kernel called from many stack depths. A loop that spills vectors to the stack can run about 2x slower
- * where a spill slot lands 4096 bytes apart from a constant the loop loads (4K aliasing): the position depends on the
+ * Times each kernel called from many stack depths. A loop that spills vectors to the stack can run 2-3x slower at
+ * some stack positions (probably where a spill slot lands a multiple of 4096 bytes from a constant the loop loads: 4K
+ * aliasing; not measured, no hardware counters where this was written): the position depends on the
  * caller's frames, so a JMH run, whose stub is recompiled partway, can switch between the two speeds (BCE did, until
  * its softplus got a pass of its own). Each kernel is timed from DEPTHS depths of an interpreted recursion (frames of
- * one fixed size, about 200 bytes) entered through VARIANTS frames 16 bytes apart, so the kernel's own frames take
- * every 16-byte position of a 4 KB page.
+ * one fixed size, a few hundred bytes) entered through VARIANTS frames 16 bytes apart, so the kernel's own frames
+ * move through more than 4 KB in steps of 16 bytes (from HotSpot's interpreter frame layout; Java cannot read the
+ * stack pointer to confirm it).
  *
  * <pre>
  * javac -cp kernels/target/classes -d /tmp/sds tools/StackDepthScan.java
@@ -35,6 +37,7 @@ public final class StackDepthScan {
     static final int COLS = N / ROWS;
 
     static final float[] x = new float[N], y = new float[N], g = new float[N], gi = new float[N], t = new float[N];
+    static final float[] labels01 = new float[N];
     static final float[] sm = new float[N], lsm = new float[N];
     static final int[] labels = new int[ROWS];
     static float sink;
@@ -69,8 +72,8 @@ public final class StackDepthScan {
         k.put("softmaxBackward", () -> Softmax.softmaxBackward(sm, g, gi, ROWS, COLS));
         k.put("logSoftmaxBackward", () -> Softmax.logSoftmaxBackward(lsm, g, gi, ROWS, COLS));
         k.put("crossEntropy", () -> sink += Losses.crossEntropyWithLogits(x, ROWS, COLS, labels, gi, Reduction.MEAN));
-        k.put("bce", () -> sink += Losses.bceWithLogits(x, t, gi, Reduction.MEAN));
-        k.put("bceLossOnly", () -> sink += Losses.bceWithLogits(x, t, null, Reduction.MEAN));
+        k.put("bce", () -> sink += Losses.bceWithLogits(x, labels01, gi, Reduction.MEAN));
+        k.put("bceLossOnly", () -> sink += Losses.bceWithLogits(x, labels01, null, Reduction.MEAN));
         return k;
     }
 
@@ -85,23 +88,23 @@ public final class StackDepthScan {
         for (int r = 0; r < reps; r++) call.run();
     }
 
-    /** Entry frames 16 bytes apart (2 k long locals): the positions between two depths. */
+    /** Entry frames 16 bytes apart (k long locals, two 8-byte interpreter slots each): the positions between depths. */
     static void descend0(int d, Runnable c, int r) { descend(d, c, r); if (0 == -1) sink++; }
-    static void descend1(int d, Runnable c, int r) { long l0 = 0, l1 = 1; descend(d, c, r); if (l0 + l1 == -1) sink++; }
-    static void descend2(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3; descend(d, c, r); if (l0 + l1 + l2 + l3 == -1) sink++; }
-    static void descend3(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 == -1) sink++; }
-    static void descend4(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6, l7 = 7; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7 == -1) sink++; }
-    static void descend5(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6, l7 = 7, l8 = 8, l9 = 9; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7 + l8 + l9 == -1) sink++; }
-    static void descend6(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6, l7 = 7, l8 = 8, l9 = 9, l10 = 10, l11 = 11; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7 + l8 + l9 + l10 + l11 == -1) sink++; }
-    static void descend7(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6, l7 = 7, l8 = 8, l9 = 9, l10 = 10, l11 = 11, l12 = 12, l13 = 13; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7 + l8 + l9 + l10 + l11 + l12 + l13 == -1) sink++; }
-    static void descend8(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6, l7 = 7, l8 = 8, l9 = 9, l10 = 10, l11 = 11, l12 = 12, l13 = 13, l14 = 14, l15 = 15; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7 + l8 + l9 + l10 + l11 + l12 + l13 + l14 + l15 == -1) sink++; }
-    static void descend9(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6, l7 = 7, l8 = 8, l9 = 9, l10 = 10, l11 = 11, l12 = 12, l13 = 13, l14 = 14, l15 = 15, l16 = 16, l17 = 17; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7 + l8 + l9 + l10 + l11 + l12 + l13 + l14 + l15 + l16 + l17 == -1) sink++; }
-    static void descend10(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6, l7 = 7, l8 = 8, l9 = 9, l10 = 10, l11 = 11, l12 = 12, l13 = 13, l14 = 14, l15 = 15, l16 = 16, l17 = 17, l18 = 18, l19 = 19; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7 + l8 + l9 + l10 + l11 + l12 + l13 + l14 + l15 + l16 + l17 + l18 + l19 == -1) sink++; }
-    static void descend11(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6, l7 = 7, l8 = 8, l9 = 9, l10 = 10, l11 = 11, l12 = 12, l13 = 13, l14 = 14, l15 = 15, l16 = 16, l17 = 17, l18 = 18, l19 = 19, l20 = 20, l21 = 21; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7 + l8 + l9 + l10 + l11 + l12 + l13 + l14 + l15 + l16 + l17 + l18 + l19 + l20 + l21 == -1) sink++; }
-    static void descend12(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6, l7 = 7, l8 = 8, l9 = 9, l10 = 10, l11 = 11, l12 = 12, l13 = 13, l14 = 14, l15 = 15, l16 = 16, l17 = 17, l18 = 18, l19 = 19, l20 = 20, l21 = 21, l22 = 22, l23 = 23; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7 + l8 + l9 + l10 + l11 + l12 + l13 + l14 + l15 + l16 + l17 + l18 + l19 + l20 + l21 + l22 + l23 == -1) sink++; }
-    static void descend13(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6, l7 = 7, l8 = 8, l9 = 9, l10 = 10, l11 = 11, l12 = 12, l13 = 13, l14 = 14, l15 = 15, l16 = 16, l17 = 17, l18 = 18, l19 = 19, l20 = 20, l21 = 21, l22 = 22, l23 = 23, l24 = 24, l25 = 25; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7 + l8 + l9 + l10 + l11 + l12 + l13 + l14 + l15 + l16 + l17 + l18 + l19 + l20 + l21 + l22 + l23 + l24 + l25 == -1) sink++; }
-    static void descend14(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6, l7 = 7, l8 = 8, l9 = 9, l10 = 10, l11 = 11, l12 = 12, l13 = 13, l14 = 14, l15 = 15, l16 = 16, l17 = 17, l18 = 18, l19 = 19, l20 = 20, l21 = 21, l22 = 22, l23 = 23, l24 = 24, l25 = 25, l26 = 26, l27 = 27; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7 + l8 + l9 + l10 + l11 + l12 + l13 + l14 + l15 + l16 + l17 + l18 + l19 + l20 + l21 + l22 + l23 + l24 + l25 + l26 + l27 == -1) sink++; }
-    static void descend15(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6, l7 = 7, l8 = 8, l9 = 9, l10 = 10, l11 = 11, l12 = 12, l13 = 13, l14 = 14, l15 = 15, l16 = 16, l17 = 17, l18 = 18, l19 = 19, l20 = 20, l21 = 21, l22 = 22, l23 = 23, l24 = 24, l25 = 25, l26 = 26, l27 = 27, l28 = 28, l29 = 29; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7 + l8 + l9 + l10 + l11 + l12 + l13 + l14 + l15 + l16 + l17 + l18 + l19 + l20 + l21 + l22 + l23 + l24 + l25 + l26 + l27 + l28 + l29 == -1) sink++; }
+    static void descend1(int d, Runnable c, int r) { long l0 = 0; descend(d, c, r); if (l0 == -1) sink++; }
+    static void descend2(int d, Runnable c, int r) { long l0 = 0, l1 = 1; descend(d, c, r); if (l0 + l1 == -1) sink++; }
+    static void descend3(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2; descend(d, c, r); if (l0 + l1 + l2 == -1) sink++; }
+    static void descend4(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3; descend(d, c, r); if (l0 + l1 + l2 + l3 == -1) sink++; }
+    static void descend5(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 == -1) sink++; }
+    static void descend6(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 == -1) sink++; }
+    static void descend7(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 == -1) sink++; }
+    static void descend8(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6, l7 = 7; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7 == -1) sink++; }
+    static void descend9(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6, l7 = 7, l8 = 8; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7 + l8 == -1) sink++; }
+    static void descend10(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6, l7 = 7, l8 = 8, l9 = 9; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7 + l8 + l9 == -1) sink++; }
+    static void descend11(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6, l7 = 7, l8 = 8, l9 = 9, l10 = 10; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7 + l8 + l9 + l10 == -1) sink++; }
+    static void descend12(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6, l7 = 7, l8 = 8, l9 = 9, l10 = 10, l11 = 11; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7 + l8 + l9 + l10 + l11 == -1) sink++; }
+    static void descend13(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6, l7 = 7, l8 = 8, l9 = 9, l10 = 10, l11 = 11, l12 = 12; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7 + l8 + l9 + l10 + l11 + l12 == -1) sink++; }
+    static void descend14(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6, l7 = 7, l8 = 8, l9 = 9, l10 = 10, l11 = 11, l12 = 12, l13 = 13; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7 + l8 + l9 + l10 + l11 + l12 + l13 == -1) sink++; }
+    static void descend15(int d, Runnable c, int r) { long l0 = 0, l1 = 1, l2 = 2, l3 = 3, l4 = 4, l5 = 5, l6 = 6, l7 = 7, l8 = 8, l9 = 9, l10 = 10, l11 = 11, l12 = 12, l13 = 13, l14 = 14; descend(d, c, r); if (l0 + l1 + l2 + l3 + l4 + l5 + l6 + l7 + l8 + l9 + l10 + l11 + l12 + l13 + l14 == -1) sink++; }
 
     static void descendVariant(int variant, int depth, Runnable call, int reps) {
         switch (variant) {
@@ -131,6 +134,7 @@ public final class StackDepthScan {
             x[i] = (float) (3 * r.nextGaussian());
             t[i] = r.nextInt(2) == 0 ? 0.25f + r.nextFloat() : 1f + 8 * r.nextFloat();
             g[i] = (float) r.nextGaussian();
+            labels01[i] = r.nextInt(2);
         }
         Softmax.softmax(x, sm, ROWS, COLS);
         Softmax.logSoftmax(x, lsm, ROWS, COLS);

@@ -572,10 +572,10 @@ public final class PanamaSoftmax extends ScalarSoftmax {
     /**
      * One BCE row. Without posWeight, per block of {@code BCE_BLOCK} elements over the full blocks of 16: exp
      * (bceExpNegAbs), softplus and 1 / (1 + e) (bceSoftplusNegAbs), then the loss and gradient (bceFused), then the sums
-     * (addToPartials), the blocks' intermediates in L1; then the scalar twin's element loop for the rest. The first
-     * three short loops took 0.56-0.69x the time of the one fused loop before (reports/jmh-bce-split-x86-epyc.md),
-     * which took 0.74-0.85x that of the four passes below; softplus moved out of bceFused later (see
-     * bceSoftplusNegAbs). Called from here, not from bceFused: inlined there, bceFused boxed a vector per call
+     * (addToPartials), the blocks' intermediates in L1; then the scalar twin's element loop for the rest. Three short
+     * loops (exp; softplus, loss and gradient; the sums) took 0.56-0.69x the time of the one fused loop before
+     * (reports/jmh-bce-split-x86-epyc.md), which took 0.74-0.85x that of the four passes below; softplus moved out
+     * of the loss loop later (see bceSoftplusNegAbs). Called from here, not from bceFused: inlined there, bceFused boxed a vector per call
      * (80 B at 512 bits) in two of three JVMs of AllocationTest's kernel sequence. With posWeight, the binary64 loss
      * in four vector passes per block of {@code BCE_BLOCK} elements (sigma and softplus; the losses of the
      * high binary64 halves, then of the low halves; the gradient) over the full blocks of 16, then the scalar twin's
@@ -769,11 +769,12 @@ public final class PanamaSoftmax extends ScalarSoftmax {
 
     /**
      * softplus(-|z|) = log1p(e) (ScalarSoftmax.softplusNegAbs) into sp[0, n) and 1 / (1 + e) into rec[0, n), from
-     * e[0, n) (n a multiple of FL), for bceFused. A pass of its own: in one loop with the loss and the gradient, C2
-     * spilled three vectors per iteration with AVX2, and where a spill slot on the stack fell 4096 bytes apart from a
-     * constant the loop loads (by the caller's stack depth), that loop ran 1.8-2.8x slower. Where e is subnormal
-     * (e &lt; 2^-126) sp is not softplus: bceFused's tiny lanes replace it; e's head is then taken as 2^-126, so
-     * nothing is subnormal here (an assist on Intel).
+     * e[0, n) (n a multiple of FL), for bceFused and bceSigmoidSoftplus. A pass of its own: in one loop with the loss
+     * and the gradient, C2 kept three vectors per iteration on the stack with AVX2, and at some caller stack depths
+     * that loop ran 2-2.8x slower (probably 4K aliasing of a spill slot with a constant it loads;
+     * tools/StackDepthScan.java). Where e is subnormal (e &lt; 2^-126) sp is not softplus: the readers replace those
+     * lanes; e is taken there as 2^-126 in the correction term, so no multiply or fma meets a subnormal operand (an
+     * assist on Intel; 1 + e remains, as before).
      */
     private static void bceSoftplusNegAbs(float[] e, int n, float[] sp, float[] rec) {
         for (int j = 0; j < n; j += FL) {
