@@ -575,10 +575,11 @@ public final class PanamaSoftmax extends ScalarSoftmax {
      * (addToPartials), the blocks' intermediates in L1; then the scalar twin's element loop for the rest. Three short
      * loops (exp; softplus, loss and gradient; the sums) took 0.56-0.69x the time of the one fused loop before
      * (reports/jmh-bce-split-x86-epyc.md), which took 0.74-0.85x that of the four passes below; softplus moved out
-     * of the loss loop later (see bceSoftplusNegAbs). Called from here, not from bceFused: inlined there, bceFused boxed a vector per call
-     * (80 B at 512 bits) in two of three JVMs of AllocationTest's kernel sequence. With posWeight, the binary64 loss
-     * in four vector passes per block of {@code BCE_BLOCK} elements (sigma and softplus; the losses of the
-     * high binary64 halves, then of the low halves; the gradient) over the full blocks of 16, then the scalar twin's
+     * of the loss loop later (see bceSoftplusNegAbs). Called from here, not from bceFused: inlined there, bceFused
+     * boxed a vector per call (80 B at 512 bits) in two of three JVMs of AllocationTest's kernel sequence. With
+     * posWeight, the binary64 loss in vector passes per block of {@code BCE_BLOCK} elements (exp; softplus and
+     * 1 / (1 + e); sigma and the scaled softplus; the losses of the high binary64 halves, then of the low halves; the
+     * gradient) over the full blocks of 16, then the scalar twin's
      * element loop for the rest; the partials are carried in p between blocks. Small methods because one with all of
      * it (2.9 KB of bytecode) made C1 give up (out of virtual registers), and the former single loss pass, both halves
      * in one body, boxed vectors under -XX:-TieredCompilation (2.0-2.6 KB per call; see bceLossHalves). The gradient
